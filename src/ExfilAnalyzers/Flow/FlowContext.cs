@@ -1,0 +1,53 @@
+using System;
+using System.Threading;
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// Everything the engine needs that is built once per compilation: the models, the well-known types,
+/// the options of each tree, and the summaries of the compilation's methods.
+/// </summary>
+internal sealed class FlowContext
+{
+    private readonly AnalyzerConfigOptionsProvider? _optionsProvider;
+
+    public FlowContext(Compilation compilation, ModelCatalog catalog, AnalyzerConfigOptionsProvider? optionsProvider)
+    {
+        Compilation = compilation;
+        Catalog = catalog;
+        _optionsProvider = optionsProvider;
+        Summaries = new SummaryStore(this);
+    }
+
+    public Compilation Compilation { get; }
+
+    public ModelCatalog Catalog { get; }
+
+    public WellKnownTypes Types => Catalog.Types;
+
+    public SummaryStore Summaries { get; }
+
+    /// <summary>Cost bound of one method's analysis, counted in evaluated operations, nested functions included.</summary>
+    public int OperationBudget { get; set; } = 200_000;
+
+    public ExfilOptions OptionsFor(SyntaxTree? tree)
+    {
+        if (tree is null || _optionsProvider is null)
+        {
+            return ExfilOptions.Default;
+        }
+
+        try
+        {
+            return ExfilOptions.Read(_optionsProvider.GetOptions(tree));
+        }
+        catch (ArgumentException)
+        {
+            // A tree the provider does not know (a tree of another compilation): the defaults apply.
+            return ExfilOptions.Default;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// The abstract state at one program point: the value of every tracked place, whether a consent gate
+/// holds on every path here, and whether a content test (a keyword trigger) holds on every path here.
+/// Places absent from the map are clean, except member paths, which fall back to their parent's value.
+/// </summary>
+internal sealed class FlowState
+{
+    private readonly Dictionary<Place, TaintValue> _values;
+
+    public FlowState()
+    {
+        _values = new Dictionary<Place, TaintValue>();
+    }
+
+    private FlowState(FlowState other)
+    {
+        _values = new Dictionary<Place, TaintValue>(other._values);
+        Gated = other.Gated;
+        Trigger = other.Trigger;
+    }
+
+    /// <summary>A consent gate holds on every path that reaches this point.</summary>
+    public bool Gated { get; set; }
+
+    /// <summary>A test of sensitive content holds on every path that reaches this point.</summary>
+    public ConditionFact? Trigger { get; set; }
+
+    public IEnumerable<KeyValuePair<Place, TaintValue>> Entries => _values;
+
+    public FlowState Clone() => new(this);
+
+    /// <summary>True when something was written to the place itself or into it.</summary>
+    public bool HasEntryAt(Place place) => _values.ContainsKey(place) || _values.ContainsKey(place.ContentsPlace);
+
+    /// <summary>Joins the values of another state in, leaving gates and triggers as they are (a lambda's effects).</summary>
+    public void JoinValuesFrom(FlowState other)
+    {
+        foreach (var entry in other._values)
+        {
+            _values[entry.Key] = Get(entry.Key).Join(entry.Value);
+        }
+    }
+
+    public TaintValue Get(Place place)
+    {
+        if (_values.TryGetValue(place, out var value))
+        {
+            return value;
+        }
+
+        if (place.IsRoot || place.IsContents)
+        {
+            return TaintValue.Clean;
+        }
+
+        // A member nobody wrote here holds whatever its object held when it arrived.
+        return Get(place.Parent).Carried();
+    }
+
+    /// <summary>The value of an object used as a whole: itself and everything put into it.</summary>
+    public TaintValue Composite(Place place)
+    {
+        var own = Get(place);
+        var contents = Get(place.ContentsPlace);
+        return ReferenceEquals(contents, TaintValue.Clean) ? own : own.Join(contents.Carried());
+    }
+
+    /// <summary>A strong update: the place and every path under it now hold only <paramref name="value"/>.</summary>
+    public void Set(Place place, TaintValue value)
+    {
+        RemoveUnder(place);
+        if (!value.IsClean || !place.IsRoot)
+        {
+            _values[place] = value;
+        }
+
+        if (!place.IsRoot)
+        {
+            JoinIntoAncestors(place, value.Carried());
+        }
+    }
+
+    /// <summary>A weak update: the place now holds its old value joined with <paramref name="value"/>.</summary>
+    public void JoinInto(Place place, TaintValue value)
+    {
+        if (value.IsClean)
+        {
+            return;
+        }
+
+        var old = Get(place);
+        _values[place] = old.Join(value);
+        if (!place.IsRoot)
+        {
+            JoinIntoAncestors(place, value.Carried());
+        }
+    }
+
+    /// <summary>An assignment of one place to another: the target gets the source's value and paths.</summary>
+    public void Copy(Place from, Place to, TaintValue value)
+    {
+        var under = new List<KeyValuePair<Place, TaintValue>>();
+        foreach (var entry in _values)
+        {
+            if (!entry.Key.Equals(from) && entry.Key.HasPrefix(from))
+            {
+                under.Add(entry);
+            }
+        }
+
+        Set(to, value);
+        foreach (var entry in under)
+        {
+            if (entry.Key.Rebase(from, to) is { } rebased && !rebased.Equals(to))
+            {
+                _values[rebased] = entry.Value;
+            }
+        }
+    }
+
+    /// <summary>Joins another state into this one; returns true when this one changed.</summary>
+    public bool JoinWith(FlowState other)
+    {
+        var changed = false;
+        List<KeyValuePair<Place, TaintValue>>? updates = null;
+        foreach (var entry in other._values)
+        {
+            var mine = Get(entry.Key);
+            var joined = mine.Join(entry.Value);
+            if (!_values.ContainsKey(entry.Key) || !joined.SameShape(mine))
+            {
+                (updates ??= new()).Add(new(entry.Key, joined));
+                changed |= !joined.SameShape(mine);
+            }
+        }
+
+        foreach (var entry in _values)
+        {
+            if (!other._values.ContainsKey(entry.Key) && !entry.Key.IsRoot)
+            {
+                var theirs = other.Get(entry.Key);
+                var joined = entry.Value.Join(theirs);
+                if (!joined.SameShape(entry.Value))
+                {
+                    (updates ??= new()).Add(new(entry.Key, joined));
+                    changed = true;
+                }
+            }
+        }
+
+        if (updates is not null)
+        {
+            foreach (var update in updates)
+            {
+                _values[update.Key] = update.Value;
+            }
+        }
+
+        if (Gated && !other.Gated)
+        {
+            Gated = false;
+            changed = true;
+        }
+
+        if (Trigger is not null && other.Trigger is null)
+        {
+            Trigger = null;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private void JoinIntoAncestors(Place place, TaintValue value)
+    {
+        if (value.IsClean)
+        {
+            return;
+        }
+
+        var parent = place.Parent;
+        while (true)
+        {
+            var contents = parent.ContentsPlace;
+            if (!contents.Equals(place))
+            {
+                _values[contents] = Get(contents).Join(value);
+            }
+
+            if (parent.IsRoot)
+            {
+                return;
+            }
+
+            parent = parent.Parent;
+        }
+    }
+
+    private void RemoveUnder(Place place)
+    {
+        List<Place>? doomed = null;
+        foreach (var key in _values.Keys)
+        {
+            if (key.HasPrefix(place))
+            {
+                (doomed ??= new()).Add(key);
+            }
+        }
+
+        if (doomed is not null)
+        {
+            foreach (var key in doomed)
+            {
+                _values.Remove(key);
+            }
+        }
+    }
+}

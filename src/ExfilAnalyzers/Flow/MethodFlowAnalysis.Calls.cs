@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>One evaluated argument: the operation, its value, and where a report points.</summary>
+internal readonly record struct ArgumentValue(IArgumentOperation? Argument, TaintValue Value, SyntaxNode Syntax)
+{
+    public RefKind RefKind => Argument?.Parameter?.RefKind ?? RefKind.None;
+
+    public IParameterSymbol? Parameter => Argument?.Parameter;
+
+    public bool IsOut => RefKind == RefKind.Out;
+}
+
+/// <summary>A value that a sink sends, with the syntax a report points at.</summary>
+internal readonly record struct Carrier(TaintValue Value, SyntaxNode Syntax);
+
+/// <summary>Transfer functions of calls: models first, then the callee's summary, then the default rule.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "Set", "Update", "Prepend" };
+    private static readonly string[] FillerPrefixes = { "Read", "Copy", "BlockCopy", "Get", "Transform", "Encrypt", "Encode", "TryEncode", "Decode", "TryDecode", "TryWrite", "TryFormat" };
+
+    private TaintValue VisitInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return CallLocalFunction(invocation);
+        }
+
+        var receiver = invocation.Instance;
+        var receiverValue = receiver is null ? TaintValue.Clean : Evaluate(receiver);
+        var arguments = EvaluateArguments(invocation.Arguments, receiver is null ? null : receiverValue);
+        var receiverType = receiver?.Type ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null);
+        return ApplyCall(method, invocation, receiver, receiverType, receiverValue, arguments, invocation.Type);
+    }
+
+    private TaintValue VisitObjectCreation(IObjectCreationOperation creation)
+    {
+        var arguments = EvaluateArguments(creation.Arguments, null);
+        var result = creation.Constructor is { } constructor
+            ? ApplyCall(constructor, creation, null, null, TaintValue.Clean, arguments, creation.Type)
+            : TaintValue.Clean;
+        if (creation.Initializer is { } initializer)
+        {
+            result = result.Join(Evaluate(initializer).Carried());
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Arguments in order; a lambda argument last, with its parameters holding the elements of the
+    /// receiver (or of the first argument of a static call): what LINQ and ForEach pass it.
+    /// </summary>
+    private ArgumentValue[] EvaluateArguments(ImmutableArray<IArgumentOperation> arguments, TaintValue? receiverValue)
+    {
+        var values = new ArgumentValue[arguments.Length];
+        List<int>? lambdas = null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            if (IsFunction(argument.Value))
+            {
+                (lambdas ??= new()).Add(i);
+                continue;
+            }
+
+            var value = argument.Parameter?.RefKind == RefKind.Out ? TaintValue.Clean : Evaluate(argument.Value);
+            values[i] = new ArgumentValue(argument, value, argument.Syntax);
+        }
+
+        if (lambdas is not null)
+        {
+            var elements = receiverValue ?? (values.Length > 0 && lambdas[0] != 0 ? values[0].Value : TaintValue.Clean);
+            foreach (var i in lambdas)
+            {
+                var value = EvaluateFunction(arguments[i].Value, elements.Carried());
+                values[i] = new ArgumentValue(arguments[i], value, arguments[i].Syntax);
+            }
+        }
+
+        return values;
+    }
+
+    private static bool IsFunction(IOperation operation) => operation switch
+    {
+        IDelegateCreationOperation creation => IsFunction(creation.Target),
+        IConversionOperation conversion => IsFunction(conversion.Operand),
+        IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation => true,
+        _ => false,
+    };
+
+    private TaintValue EvaluateFunction(IOperation operation, TaintValue parameterValue) => operation switch
+    {
+        IDelegateCreationOperation creation => EvaluateFunction(creation.Target, parameterValue),
+        IConversionOperation conversion => EvaluateFunction(conversion.Operand, parameterValue),
+        IFlowAnonymousFunctionOperation lambda => AnalyzeLambda(lambda, parameterValue),
+        _ => Evaluate(operation),
+    };
+
+    private MemberModel? FindModel(ISymbol member, ITypeSymbol? receiverType) => _context.Catalog.Find(member, receiverType);
+
+    private TaintValue ApplyCall(IMethodSymbol method, IOperation call, IOperation? receiver, ITypeSymbol? receiverType,
+        TaintValue receiverValue, ArgumentValue[] arguments, ITypeSymbol? resultType)
+    {
+        if (FindModel(method, receiverType) is { } model)
+        {
+            return ApplyCallModel(model, method, call, receiver, receiverValue, arguments, resultType);
+        }
+
+        if (_context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken) is { } summary)
+        {
+            return ApplySummary(summary, method, call, receiver, receiverValue, arguments);
+        }
+
+        return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+    }
+
+    /// <summary>
+    /// The default rule for a call nobody modelled: its result carries the data of its receiver and
+    /// arguments when its type can carry data; a mutating call puts its arguments into its receiver;
+    /// a call that fills a buffer or writer argument puts the rest into it; out arguments get the data.
+    /// </summary>
+    private TaintValue DefaultCall(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue,
+        ArgumentValue[] arguments, ITypeSymbol? resultType)
+    {
+        var argumentData = TaintValue.Clean;
+        ConditionFact? lambdaTest = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.IsOut)
+            {
+                continue;
+            }
+
+            argumentData = argumentData.Join(argument.Value.Carried());
+            if (argument.Value.Condition is { Kind: ConditionKind.ContentTest } test)
+            {
+                lambdaTest ??= test.AsTest(call.Syntax.GetLocation());
+            }
+        }
+
+        var data = receiverValue.Carried().Join(argumentData);
+        MutateReceiver(method, call, receiver, receiverValue, arguments, argumentData);
+        FillArguments(method, call, receiver, receiverValue, arguments);
+        WriteOutArguments(arguments, data, call);
+
+        if (resultType?.SpecialType == SpecialType.System_Boolean && lambdaTest is not null)
+        {
+            return TaintValue.FromCondition(lambdaTest);
+        }
+
+        return DataShape.CarriesData(resultType) ? data : TaintValue.Clean;
+    }
+
+    private void MutateReceiver(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue,
+        ArgumentValue[] arguments, TaintValue argumentData)
+    {
+        var target = receiver;
+        var targetValue = receiverValue;
+        if (target is null && method.IsExtensionMethod && arguments.Length > 0 && arguments[0].Argument is { } first)
+        {
+            target = first.Value;
+            targetValue = arguments[0].Value;
+            argumentData = TaintValue.Clean;
+            for (var i = 1; i < arguments.Length; i++)
+            {
+                if (!arguments[i].IsOut) argumentData = argumentData.Join(arguments[i].Value.Carried());
+            }
+        }
+
+        if (target is null || !argumentData.IsTainted)
+        {
+            return;
+        }
+
+        var mutates = _context.Types.IsContainer(target.Type)
+            || (StartsWithAny(method.Name, MutatorPrefixes) && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean
+                || SymbolEqualityComparer.Default.Equals(method.ReturnType, target.Type)));
+        if (mutates)
+        {
+            Mutate(PlaceOf(target), targetValue, argumentData, call);
+        }
+    }
+
+    private void FillArguments(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue, ArgumentValue[] arguments)
+    {
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            if (argument.RefKind != RefKind.None || argument.Argument is null || argument.Parameter is null)
+            {
+                continue;
+            }
+
+            var parameterType = argument.Parameter.Type;
+            var isWriter = _context.Types.IsWriter(parameterType) && (receiver is null || !_context.Types.IsWriter(receiver.Type)
+                || method.Name is "CopyTo" or "CopyToAsync" or "WriteTo");
+            var isBuffer = DataShape.IsBytesOrChars(parameterType) && StartsWithAny(method.Name, FillerPrefixes);
+            if (!isWriter && !isBuffer)
+            {
+                continue;
+            }
+
+            var data = receiverValue.Carried();
+            for (var j = 0; j < arguments.Length; j++)
+            {
+                if (j != i && !arguments[j].IsOut) data = data.Join(arguments[j].Value.Carried());
+            }
+
+            if (data.IsTainted)
+            {
+                Mutate(PlaceOf(argument.Argument.Value), argument.Value, data, call);
+            }
+        }
+    }
+
+    private void WriteOutArguments(ArgumentValue[] arguments, TaintValue data, IOperation call)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.RefKind is not (RefKind.Out or RefKind.Ref) || argument.Argument is null)
+            {
+                continue;
+            }
+
+            if (!DataShape.CarriesData(argument.Parameter?.Type))
+            {
+                if (argument.IsOut) StorePlace(PlaceOf(Unwrap(argument.Argument.Value)), TaintValue.Clean, null, null);
+                continue;
+            }
+
+            var place = PlaceOf(Unwrap(argument.Argument.Value));
+            if (argument.IsOut)
+            {
+                StorePlace(place, data.WithStep(argument.Syntax.GetLocation()), null, null);
+            }
+            else if (place is { } target)
+            {
+                _state.JoinInto(target, data);
+            }
+        }
+    }
+
+    private static bool StartsWithAny(string name, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>What a sink sends: each argument (where a report points first), then the receiver.</summary>
+    private static Carrier[] SinkCarriers(IOperation call, TaintValue receiverValue, ArgumentValue[] arguments, int skip = 0)
+    {
+        var carriers = new List<Carrier>(arguments.Length + 1);
+        for (var i = skip; i < arguments.Length; i++)
+        {
+            if (!arguments[i].IsOut) carriers.Add(new Carrier(arguments[i].Value, arguments[i].Syntax));
+        }
+
+        carriers.Add(new Carrier(receiverValue, call.Syntax));
+        return carriers.ToArray();
+    }
+
+    private static Carrier[] Carriers(TaintValue value, SyntaxNode syntax) => new[] { new Carrier(value, syntax) };
+
+    private static Carrier[] Carriers(TaintValue value, SyntaxNode syntax, TaintValue other, SyntaxNode otherSyntax) =>
+        new[] { new Carrier(value, syntax), new Carrier(other, otherSyntax) };
+
+    /// <summary>
+    /// A sink call: one flow per label that reaches it (the first carrier with the label is where the
+    /// report points), and the effects its callers must know: parameters sent, parameters whose content
+    /// triggers it. At a call site, the carriers' traces already run to the callee's sink.
+    /// </summary>
+    private void RecordSink(IOperation call, string api, SinkKind kind, Carrier[] carriers, EndpointFact? destination,
+        SinkEffect? fromCallee = null, ConditionFact? calleeTrigger = null)
+    {
+        var gated = _state.Gated || (fromCallee?.Gated ?? false);
+        var trigger = _state.Trigger ?? calleeTrigger;
+        var flows = ImmutableArray.CreateBuilder<LabelFlow>();
+        foreach (var label in TaintLabels.Each)
+        {
+            foreach (var carrier in carriers)
+            {
+                if (carrier.Value.Trace(label) is { } trace)
+                {
+                    flows.Add(new LabelFlow(label, carrier.Syntax.GetLocation(), trace));
+                    break;
+                }
+            }
+        }
+
+        _sinks.Add(new SinkCall(call.Syntax, api, kind, gated, trigger, destination, flows.ToImmutable(), isCallSite: fromCallee is not null));
+
+        ulong parameters = 0;
+        FlowTrace? parameterTrace = null;
+        foreach (var carrier in carriers)
+        {
+            if (carrier.Value.Parameters != 0)
+            {
+                parameters |= carrier.Value.Parameters;
+                parameterTrace ??= fromCallee is null
+                    ? carrier.Value.ParameterTrace?.WithStep(carrier.Syntax.GetLocation())
+                    : carrier.Value.ParameterTrace;
+            }
+        }
+
+        var parameterTrigger = trigger is { Parameters: not 0 } ? trigger : null;
+        if (parameters != 0 || parameterTrigger is not null)
+        {
+            var sinkLocation = fromCallee?.SinkLocation ?? call.Syntax.GetLocation();
+            _sinks.AddEffect(new SinkEffect(parameters, parameterTrace, api, kind, sinkLocation, gated, parameterTrigger, destination));
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>Transfer functions of field and property reads and writes, and of writes into objects.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private const int MaxWriteLinks = 4;
+
+    private TaintValue ReadProperty(IPropertyReferenceOperation reference)
+    {
+        var receiver = reference.Instance;
+        var receiverValue = receiver is null ? TaintValue.Clean : Evaluate(receiver);
+        var indexValue = TaintValue.Clean;
+        foreach (var argument in reference.Arguments)
+        {
+            indexValue = indexValue.Join(Evaluate(argument.Value).Carried());
+        }
+
+        var property = reference.Property;
+        if (FindModel(property, receiver?.Type) is { } model && ApplyReadModel(model, reference, receiverValue) is { } modelled)
+        {
+            return modelled;
+        }
+
+        if (reference.Arguments.Length > 0)
+        {
+            return Typed(reference.Type, receiverValue.Carried());
+        }
+
+        if (PlaceOf(reference) is { } place && (_state.HasEntryAt(place) || IsDeclaredInSource(property)))
+        {
+            return Typed(reference.Type, _state.Composite(place), receiverValue);
+        }
+
+        if (_context.Summaries.ForAccessor(property.GetMethod, _calls, _cancellationToken) is { } summary)
+        {
+            return ApplySummaryResult(summary, reference, receiver, receiverValue, System.Array.Empty<ArgumentValue>());
+        }
+
+        return Typed(reference.Type, receiverValue.Carried(), receiverValue);
+    }
+
+    private TaintValue ReadField(IFieldReferenceOperation reference)
+    {
+        var receiver = reference.Instance;
+        var receiverValue = receiver is null || PlaceOf(receiver) is not null ? TaintValue.Clean : Evaluate(receiver);
+        if (FindModel(reference.Field, receiver?.Type) is { } model && ApplyReadModel(model, reference, receiverValue) is { } modelled)
+        {
+            return modelled;
+        }
+
+        if (PlaceOf(reference) is { } place)
+        {
+            return _state.Composite(place).Join(_context.Summaries.FieldValue(reference.Field, _cancellationToken));
+        }
+
+        return Typed(reference.Type, receiverValue.Carried());
+    }
+
+    /// <summary>The value, kept only when the type can carry data; a bool keeps what a probe says.</summary>
+    private TaintValue Typed(ITypeSymbol? type, TaintValue value, TaintValue? receiver = null)
+    {
+        if (DataShape.CarriesData(type))
+        {
+            return value;
+        }
+
+        if (type?.SpecialType == SpecialType.System_Boolean && receiver?.Condition is { Kind: ConditionKind.ContentProbe } probe)
+        {
+            return TaintValue.FromCondition(probe);
+        }
+
+        return value.Condition is { Kind: ConditionKind.Gate } ? TaintValue.FromCondition(value.Condition) : TaintValue.Clean;
+    }
+
+    private static bool IsDeclaredInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    private void WriteProperty(IPropertyReferenceOperation reference, TaintValue value, IOperation? valueOperation, IOperation assignment)
+    {
+        var receiver = reference.Instance;
+        var receiverValue = receiver is null || PlaceOf(receiver) is not null ? TaintValue.Clean : Evaluate(receiver);
+        if (receiver is not null && PlaceOf(receiver) is { } receiverPlace)
+        {
+            receiverValue = _state.Composite(receiverPlace);
+        }
+
+        if (FindModel(reference.Property, receiver?.Type) is { } model)
+        {
+            switch (model.Behaviour)
+            {
+                case ModelBehaviour.SinkSetter:
+                    RecordSink(assignment, model.Api, model.SinkKind, Carriers(value, valueOperation?.Syntax ?? assignment.Syntax), null);
+                    break;
+                case ModelBehaviour.ProcessStart when receiver is not null && PlaceOf(receiver) is { } process:
+                    var handle = ProcessHandle(valueOperation?.ConstantValue.Value as string);
+                    if (handle != Handle.None)
+                    {
+                        _state.Set(process, _state.Get(process).WithHandles(_state.Get(process).Handles | handle));
+                    }
+
+                    break;
+            }
+        }
+
+        if (_context.Summaries.ForAccessor(reference.Property.SetMethod, _calls, _cancellationToken) is { } setter)
+        {
+            ApplySummaryResult(setter, reference, receiver, receiverValue, new[] { new ArgumentValue(null, value, valueOperation?.Syntax ?? assignment.Syntax) });
+        }
+
+        StorePlace(PlaceOf(reference), value, valueOperation, receiver);
+    }
+
+    private void WriteIndexer(IPropertyReferenceOperation indexer, TaintValue value, IOperation assignment)
+    {
+        var receiver = indexer.Instance;
+        var receiverValue = receiver is null ? TaintValue.Clean : Evaluate(receiver);
+        var keys = TaintValue.Clean;
+        SyntaxNode? keySyntax = null;
+        foreach (var argument in indexer.Arguments)
+        {
+            keys = keys.Join(Evaluate(argument.Value).Carried());
+            keySyntax ??= argument.Syntax;
+        }
+
+        var valueSyntax = assignment is ISimpleAssignmentOperation simple ? simple.Value.Syntax : assignment.Syntax;
+        if (receiver is IPropertyReferenceOperation owner && FindModel(owner.Property, owner.Instance?.Type) is { Behaviour: ModelBehaviour.SinkCollection } sink)
+        {
+            RecordSink(assignment, sink.Api, sink.SinkKind, Carriers(value, valueSyntax, keys, keySyntax ?? assignment.Syntax), null);
+        }
+
+        Mutate(PlaceOf(receiver), receiverValue, value.Join(keys), assignment);
+    }
+
+    /// <summary>
+    /// Something is put into an object: its contents now carry the data, and so does every object it
+    /// writes into (a StreamWriter's stream, a CryptoStream's output), hidden the way each writer hides it.
+    /// A write chain that ends in a network stream is a sink.
+    /// </summary>
+    private void Mutate(Place? receiverPlace, TaintValue receiverValue, TaintValue data, IOperation at)
+    {
+        if (!data.IsTainted)
+        {
+            return;
+        }
+
+        var step = at.Syntax.GetLocation();
+        var written = data.Carried().WithStep(step);
+        if (receiverPlace is { } place)
+        {
+            _state.JoinInto(place.ContentsPlace, written);
+            FollowWriteLinks(place, written, at);
+        }
+        else if (receiverValue.WritesInto is { } target)
+        {
+            var hidden = written.WithObfuscation(receiverValue.WriteObfuscation, step);
+            _state.JoinInto(target.ContentsPlace, hidden);
+            FollowWriteLinks(target, hidden, at);
+        }
+    }
+
+    private void FollowWriteLinks(Place start, TaintValue data, IOperation at)
+    {
+        if (!data.IsTainted)
+        {
+            return;
+        }
+
+        var step = at.Syntax.GetLocation();
+        var current = start;
+        for (var hop = 0; hop < MaxWriteLinks; hop++)
+        {
+            var value = _state.Get(current);
+            if (value.Handles.HasFlag(Handle.NetworkStream) && hop > 0)
+            {
+                RecordSink(at, DisplayApi(at), SinkKind.Network, Carriers(data, at.Syntax), null);
+                return;
+            }
+
+            if (value.WritesInto is not { } next || next.Equals(current))
+            {
+                return;
+            }
+
+            data = data.WithObfuscation(value.WriteObfuscation, step);
+            _state.JoinInto(next.ContentsPlace, data);
+            current = next;
+        }
+    }
+
+    private static string DisplayApi(IOperation at) => at switch
+    {
+        IInvocationOperation invocation => ModelCatalog.DisplayName(invocation.TargetMethod.ContainingType) + "." + invocation.TargetMethod.Name,
+        _ => "Stream.Write",
+    };
+}

@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>Transfer functions of the operations that are not calls or conditions.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private TaintValue Evaluate(IOperation? operation)
+    {
+        if (operation is null)
+        {
+            return TaintValue.Clean;
+        }
+
+        _budget.Spend();
+        if (operation.ConstantValue.HasValue && operation is not (IAssignmentOperation or IFlowCaptureOperation or IInvocationOperation))
+        {
+            return Constant(operation.ConstantValue.Value);
+        }
+
+        switch (operation)
+        {
+            case IExpressionStatementOperation statement:
+                return Evaluate(statement.Operation);
+            case IFlowCaptureOperation capture:
+                return AssignCapture(capture);
+            case IFlowCaptureReferenceOperation:
+            case ILocalReferenceOperation:
+            case IParameterReferenceOperation:
+            case IInstanceReferenceOperation:
+                return PlaceOf(operation) is { } place ? _state.Composite(place) : TaintValue.Clean;
+            case ISimpleAssignmentOperation assignment:
+                return Assign(assignment);
+            case ICompoundAssignmentOperation compound:
+                return AssignCompound(compound);
+            case ICoalesceAssignmentOperation coalesce:
+                return AssignJoined(coalesce.Target, Evaluate(coalesce.Target).Join(Evaluate(coalesce.Value)), coalesce);
+            case IIncrementOrDecrementOperation increment:
+                return Evaluate(increment.Target);
+            case IDeconstructionAssignmentOperation deconstruction:
+                return Deconstruct(deconstruction);
+            case IInvocationOperation invocation:
+                return VisitInvocation(invocation);
+            case IObjectCreationOperation creation:
+                return VisitObjectCreation(creation);
+            case IPropertyReferenceOperation property:
+                return ReadProperty(property);
+            case IFieldReferenceOperation field:
+                return ReadField(field);
+            case IArrayElementReferenceOperation element:
+                return ReadElement(element);
+            case IBinaryOperation binary:
+                return VisitBinary(binary);
+            case IUnaryOperation unary:
+                return VisitUnary(unary);
+            case IIsPatternOperation isPattern:
+                return VisitIsPattern(isPattern);
+            case IConversionOperation conversion:
+                return Evaluate(conversion.Operand);
+            case IInterpolatedStringOperation interpolated:
+                return VisitInterpolatedString(interpolated);
+            case IAwaitOperation await:
+                return Evaluate(await.Operation);
+            case IFlowAnonymousFunctionOperation lambda:
+                return AnalyzeLambda(lambda, TaintValue.Clean);
+            case IDelegateCreationOperation delegateCreation:
+                return Evaluate(delegateCreation.Target);
+            case IAnonymousObjectCreationOperation anonymous:
+                return JoinChildren(anonymous.Initializers);
+            case ITupleOperation tuple:
+                return JoinChildren(tuple.Elements);
+            case IArrayCreationOperation array:
+                return array.Initializer is null ? TaintValue.Clean : JoinChildren(array.Initializer.ElementValues);
+            case IArrayInitializerOperation arrayInitializer:
+                return JoinChildren(arrayInitializer.ElementValues);
+            case IConditionalOperation conditional:
+                Evaluate(conditional.Condition);
+                return Evaluate(conditional.WhenTrue).Join(Evaluate(conditional.WhenFalse));
+            case IThrowOperation thrown:
+                Evaluate(thrown.Exception);
+                return TaintValue.Clean;
+            case IReturnOperation returned:
+                return Evaluate(returned.ReturnedValue);
+            case IEventAssignmentOperation eventAssignment:
+                Evaluate(eventAssignment.EventReference);
+                Evaluate(eventAssignment.HandlerValue);
+                return TaintValue.Clean;
+            case ILiteralOperation:
+            case INameOfOperation:
+            case ITypeOfOperation:
+            case ISizeOfOperation:
+            case IDefaultValueOperation:
+            case IIsTypeOperation:
+            case IIsNullOperation:
+            case ICaughtExceptionOperation:
+            case IStaticLocalInitializationSemaphoreOperation:
+            case IMethodReferenceOperation:
+            case IEmptyOperation:
+                return TaintValue.Clean;
+            default:
+                return JoinChildren(operation.ChildOperations);
+        }
+    }
+
+    private static TaintValue Constant(object? value) =>
+        value is string { Length: > 0 } text ? TaintValue.FromEndpoint(EndpointFact.Constant(text)) : TaintValue.Clean;
+
+    private TaintValue JoinChildren(System.Collections.Generic.IEnumerable<IOperation> children)
+    {
+        var result = TaintValue.Clean;
+        foreach (var child in children)
+        {
+            result = result.Join(Evaluate(child).Carried());
+        }
+
+        return result;
+    }
+
+    private TaintValue JoinChildren(ImmutableArray<IOperation> children)
+    {
+        var result = TaintValue.Clean;
+        foreach (var child in children)
+        {
+            result = result.Join(Evaluate(child).Carried());
+        }
+
+        return result;
+    }
+
+    /// <summary>The place an operation denotes, when the engine tracks it.</summary>
+    private Place? PlaceOf(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return Place.ForSymbol(local.Local);
+            case IParameterReferenceOperation parameter:
+                return Place.ForSymbol(parameter.Parameter);
+            case IFlowCaptureReferenceOperation capture:
+                return Place.ForCapture(capture.Id);
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                return Place.ForThis();
+            case IFieldReferenceOperation field:
+                return field.Field.IsStatic ? Place.ForSymbol(field.Field) : PlaceOf(field.Instance)?.Member(field.Field);
+            case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                return property.Property.IsStatic ? Place.ForSymbol(property.Property) : PlaceOf(property.Instance)?.Member(property.Property);
+            case IConversionOperation { Conversion.IsReference: true } conversion:
+                return PlaceOf(conversion.Operand);
+            case IConversionOperation { Conversion.IsIdentity: true } identity:
+                return PlaceOf(identity.Operand);
+            default:
+                return null;
+        }
+    }
+
+    private TaintValue AssignCapture(IFlowCaptureOperation capture)
+    {
+        var value = Evaluate(capture.Value);
+        var place = Place.ForCapture(capture.Id);
+        if (PlaceOf(capture.Value) is { } from)
+        {
+            _state.Copy(from, place, value);
+        }
+        else
+        {
+            _state.Set(place, value);
+        }
+
+        return value;
+    }
+
+    private TaintValue Assign(ISimpleAssignmentOperation assignment)
+    {
+        var value = Evaluate(assignment.Value);
+        WriteTo(assignment.Target, value, assignment.Value, assignment);
+        return value;
+    }
+
+    private TaintValue AssignCompound(ICompoundAssignmentOperation compound)
+    {
+        var value = CombineBinary(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), compound);
+        WriteTo(compound.Target, value, null, compound);
+        return value;
+    }
+
+    private TaintValue AssignJoined(IOperation target, TaintValue value, IOperation assignment)
+    {
+        WriteTo(target, value, null, assignment);
+        return value;
+    }
+
+    /// <summary>Stores a value into whatever an assignment's target denotes.</summary>
+    private void WriteTo(IOperation target, TaintValue value, IOperation? valueOperation, IOperation assignment)
+    {
+        var step = assignment.IsImplicit ? null : assignment.Syntax.GetLocation();
+        var stored = step is null ? value : value.WithStep(step);
+        switch (target)
+        {
+            case IPropertyReferenceOperation { Arguments.Length: > 0 } indexer:
+                WriteIndexer(indexer, stored, assignment);
+                return;
+            case IArrayElementReferenceOperation element:
+                var array = Evaluate(element.ArrayReference);
+                foreach (var index in element.Indices) Evaluate(index);
+                Mutate(PlaceOf(element.ArrayReference), array, stored, assignment);
+                return;
+            case IPropertyReferenceOperation property:
+                WriteProperty(property, stored, valueOperation, assignment);
+                return;
+            case IFieldReferenceOperation field:
+                if (field.Instance is { } fieldInstance && PlaceOf(fieldInstance) is null) Evaluate(fieldInstance);
+                StorePlace(PlaceOf(field), stored, valueOperation, field.Instance);
+                return;
+            default:
+                StorePlace(PlaceOf(target), stored, valueOperation, null);
+                return;
+        }
+    }
+
+    private void StorePlace(Place? place, TaintValue value, IOperation? valueOperation, IOperation? receiver)
+    {
+        if (place is not { } target)
+        {
+            return;
+        }
+
+        if (valueOperation is not null && PlaceOf(valueOperation) is { } from && !from.Equals(target))
+        {
+            // An object assigned to another variable: both names see what is in it, and what is put
+            // in through the new name reaches the old one.
+            _state.Copy(from, target, value);
+            if (IsMutableReference(valueOperation.Type) && _state.Get(target).WritesInto is null)
+            {
+                _state.Set(target, _state.Get(target).WithWritesInto(from));
+            }
+        }
+        else
+        {
+            _state.Set(target, value);
+        }
+
+        if (receiver is not null && PlaceOf(receiver) is { } owner)
+        {
+            FollowWriteLinks(owner, value.Carried(), receiver);
+        }
+    }
+
+    private static bool IsMutableReference(ITypeSymbol? type) =>
+        type is not null && type.IsReferenceType && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Delegate;
+
+    private TaintValue Deconstruct(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var value = Evaluate(deconstruction.Value);
+        if (deconstruction.Target is ITupleOperation targets)
+        {
+            var values = deconstruction.Value is ITupleOperation tuple && tuple.Elements.Length == targets.Elements.Length ? tuple : null;
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                var element = values is null ? value : Evaluate(values.Elements[i]);
+                WriteTo(Unwrap(targets.Elements[i]), element.Carried(), null, deconstruction);
+            }
+        }
+
+        return value;
+    }
+
+    private static IOperation Unwrap(IOperation operation) => operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
+
+    private TaintValue ReadElement(IArrayElementReferenceOperation element)
+    {
+        var array = Evaluate(element.ArrayReference);
+        foreach (var index in element.Indices)
+        {
+            Evaluate(index);
+        }
+
+        return array.Carried();
+    }
+
+    private TaintValue VisitInterpolatedString(IInterpolatedStringOperation interpolated)
+    {
+        var result = TaintValue.Clean;
+        var prefix = new System.Text.StringBuilder();
+        var prefixOpen = true;
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    if (prefixOpen && text.Text.ConstantValue.Value is string literal) prefix.Append(literal);
+                    break;
+                case IInterpolationOperation hole:
+                    var value = Evaluate(hole.Expression);
+                    Evaluate(hole.Alignment);
+                    Evaluate(hole.FormatString);
+                    if (prefixOpen && hole.Expression.ConstantValue.Value is string constant) prefix.Append(constant);
+                    else prefixOpen = false;
+                    result = result.Join(value.Carried());
+                    break;
+                default:
+                    result = result.Join(Evaluate(part).Carried());
+                    prefixOpen = false;
+                    break;
+            }
+        }
+
+        return prefix.Length == 0 ? result : result.WithEndpoint(new EndpointFact(prefix.ToString(), prefixOpen, decoded: false));
+    }
+}

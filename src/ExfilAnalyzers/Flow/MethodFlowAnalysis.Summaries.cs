@@ -1,0 +1,176 @@
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>A call into a method of this compilation: its summary instantiated with the call's arguments.</summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    private TaintValue ApplySummaryResult(MethodSummary summary, IOperation call, IOperation? receiver, TaintValue receiverValue, ArgumentValue[] arguments) =>
+        ApplySummary(summary, call, receiver, receiverValue, arguments);
+
+    private TaintValue ApplySummary(MethodSummary summary, IMethodSymbol method, IOperation call, IOperation? receiver,
+        TaintValue receiverValue, ArgumentValue[] arguments) =>
+        ApplySummary(summary, call, receiver, receiverValue, arguments);
+
+    private TaintValue ApplySummary(MethodSummary summary, IOperation call, IOperation? receiver, TaintValue receiverValue, ArgumentValue[] arguments)
+    {
+        var location = call.Syntax.GetLocation();
+
+        foreach (var effect in summary.SinkEffects)
+        {
+            var carriers = new System.Collections.Generic.List<Carrier>();
+            for (var bit = 0; bit < 64; bit++)
+            {
+                if ((effect.Parameters & (1UL << bit)) != 0 && Argument(bit, receiverValue, arguments, call) is { } argument)
+                {
+                    carriers.Add(new Carrier(Continue(argument.Value.Carried(), effect.ParameterTrace), argument.Syntax));
+                }
+            }
+
+            var calleeTrigger = Instantiate(effect.Trigger, receiverValue, arguments, call);
+            if (HasData(carriers) || calleeTrigger is not null)
+            {
+                RecordSink(call, effect.Api, effect.Kind, carriers.ToArray(), effect.Destination, effect, calleeTrigger);
+            }
+        }
+
+        if (_state.Trigger is not null)
+        {
+            // The caller tests content before calling: every ungated sink inside runs only when it holds.
+            foreach (var sink in summary.UngatedSinks)
+            {
+                RecordSink(call, sink.Api, sink.Kind, System.Array.Empty<Carrier>(), sink.Destination, sink, null);
+            }
+        }
+
+        foreach (var output in summary.OutParameters)
+        {
+            if (output.Key < arguments.Length && arguments[output.Key].Argument is { } argument)
+            {
+                StorePlace(PlaceOf(Unwrap(argument.Value)), Instantiate(output.Value, receiverValue, arguments, call), null, null);
+            }
+        }
+
+        foreach (var put in summary.ParameterContents)
+        {
+            var target = put.Key == 63 ? receiver : put.Key < arguments.Length ? arguments[put.Key].Argument?.Value : null;
+            if (target is not null)
+            {
+                var targetValue = put.Key == 63 ? receiverValue : arguments[put.Key].Value;
+                Mutate(PlaceOf(target), targetValue, Instantiate(put.Value, receiverValue, arguments, call), call);
+            }
+        }
+
+        if (summary.ReturnsOnlyWhenGated)
+        {
+            _state.Gated = true;
+        }
+
+        return Instantiate(summary.ReturnValue, receiverValue, arguments, call).WithStep(location);
+    }
+
+    private static bool HasData(System.Collections.Generic.List<Carrier> carriers)
+    {
+        foreach (var carrier in carriers)
+        {
+            if (carrier.Value.IsTainted) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The argument that stands for a parameter bit (63: the receiver).</summary>
+    private static ArgumentValue? Argument(int bit, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    {
+        if (bit == 63)
+        {
+            return new ArgumentValue(null, receiverValue, call.Syntax);
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == bit && argument.Value is not null)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A caller's data continued through the callee's steps.</summary>
+    private static TaintValue Continue(TaintValue value, FlowTrace? calleeTrace)
+    {
+        if (calleeTrace is null || !value.IsTainted)
+        {
+            return value;
+        }
+
+        var result = TaintValue.Clean.WithHandles(value.Handles);
+        foreach (var label in TaintLabels.Each)
+        {
+            if (value.Trace(label) is { } trace)
+            {
+                result = result.WithLabel(label, trace.Continue(calleeTrace));
+            }
+        }
+
+        if (value.Parameters != 0)
+        {
+            result = result.Join(TaintValue.FromParameterBits(value.Parameters, value.ParameterTrace!.Continue(calleeTrace)));
+        }
+
+        return result;
+    }
+
+    /// <summary>A callee's value in the caller: its own sources as they are, its parameter bits replaced by the arguments.</summary>
+    private TaintValue Instantiate(TaintValue calleeValue, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    {
+        var result = calleeValue.OnlyLabels(calleeValue.Labels).WithHandles(calleeValue.Handles).WithEndpoint(calleeValue.Endpoint);
+        for (var bit = 0; bit < 64 && calleeValue.Parameters >> bit != 0; bit++)
+        {
+            if ((calleeValue.Parameters & (1UL << bit)) != 0 && Argument(bit, receiverValue, arguments, call) is { } argument)
+            {
+                result = result.Join(Continue(argument.Value.Carried(), calleeValue.ParameterTrace));
+            }
+        }
+
+        if (calleeValue.Condition is { } condition)
+        {
+            var instantiated = condition.Kind == ConditionKind.Gate ? condition : Instantiate(condition, receiverValue, arguments, call);
+            if (instantiated is not null)
+            {
+                result = result.WithCondition(instantiated);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A callee's content test in the caller: a test of the callee's own source, or of the arguments it was given.</summary>
+    private ConditionFact? Instantiate(ConditionFact? condition, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    {
+        if (condition is null)
+        {
+            return null;
+        }
+
+        var tested = TaintValue.Clean;
+        for (var bit = 0; bit < 64 && condition.Parameters >> bit != 0; bit++)
+        {
+            if ((condition.Parameters & (1UL << bit)) != 0 && Argument(bit, receiverValue, arguments, call) is { } argument)
+            {
+                tested = tested.Join(argument.Value.DataOnly());
+            }
+        }
+
+        if (!tested.IsTainted)
+        {
+            return condition.Labels != TaintLabel.None && condition.Kind != ConditionKind.Gate ? condition : null;
+        }
+
+        var trace = tested.SourceText ?? tested.SymbolName ?? tested.RepositoryMetadata ?? tested.ParameterTrace;
+        return new ConditionFact(condition.Kind, tested.Labels | condition.Labels, tested.Parameters, trace, condition.Location, condition.ConsentWhenTrue);
+    }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// One pass of the flow engine over one control-flow graph: a worklist over basic blocks, in block
+/// order, each block visited a bounded number of times. Transfer functions live in the partial files
+/// beside this one (operations, calls, conditions, nested functions).
+/// </summary>
+internal sealed partial class MethodFlowAnalysis
+{
+    /// <summary>Visits of one block before the fixpoint stops refining it.</summary>
+    private const int MaxVisitsPerBlock = 12;
+
+    private readonly FlowContext _context;
+    private readonly ControlFlowGraph _cfg;
+    private readonly IMethodSymbol? _method;
+    private readonly Models.ExfilOptions _options;
+    private readonly SinkCollector _sinks;
+    private readonly AnalysisBudget _budget;
+    private readonly MethodFlowAnalysis? _parent;
+    private readonly CallChain _calls;
+    private readonly CancellationToken _cancellationToken;
+    private FlowState _state = new();
+    private TaintValue _returnValue = TaintValue.Clean;
+
+    public MethodFlowAnalysis(FlowContext context, ControlFlowGraph cfg, IMethodSymbol? method, Models.ExfilOptions options,
+        SinkCollector sinks, AnalysisBudget budget, MethodFlowAnalysis? parent, CallChain calls, CancellationToken cancellationToken)
+    {
+        _context = context;
+        _cfg = cfg;
+        _method = method;
+        _options = options;
+        _sinks = sinks;
+        _budget = budget;
+        _parent = parent;
+        _calls = calls;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The join of every value returned.</summary>
+    public TaintValue ReturnValue => _returnValue;
+
+    /// <summary>The state at the exit block, or null when the exit is unreachable.</summary>
+    public FlowState? ExitState { get; private set; }
+
+    /// <summary>The root method's analysis: the one whose parameters the summary speaks of.</summary>
+    private MethodFlowAnalysis Root => _parent?.Root ?? this;
+
+    public void Run(FlowState entry)
+    {
+        var blocks = _cfg.Blocks;
+        var input = new FlowState?[blocks.Length];
+        var visits = new int[blocks.Length];
+        var finallyExits = new Dictionary<ControlFlowRegion, FlowState>();
+        var afterFinally = new Dictionary<ControlFlowRegion, HashSet<int>>();
+        var worklist = new SortedSet<int> { 0 };
+        input[0] = entry;
+
+        while (worklist.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var ordinal = worklist.Min;
+            worklist.Remove(ordinal);
+            if (++visits[ordinal] > MaxVisitsPerBlock || _budget.Exhausted)
+            {
+                continue;
+            }
+
+            var block = blocks[ordinal];
+            var blockInput = input[ordinal]!;
+            _state = blockInput.Clone();
+            foreach (var operation in block.Operations)
+            {
+                Evaluate(operation);
+            }
+
+            var branchValue = block.BranchValue is null ? TaintValue.Clean : Evaluate(block.BranchValue);
+            var output = _state;
+
+            PropagateToHandlers(block, blockInput, output, input, worklist);
+
+            if (block.Kind == BasicBlockKind.Exit)
+            {
+                ExitState = output;
+                continue;
+            }
+
+            if (block.ConditionalSuccessor is { Destination: not null } conditional && block.ConditionKind != ControlFlowConditionKind.None)
+            {
+                var taken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                var notTaken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind != ControlFlowConditionKind.WhenTrue);
+                Follow(conditional, taken, input, worklist, finallyExits, afterFinally);
+                if (block.FallThroughSuccessor is { } fallThrough)
+                {
+                    Follow(fallThrough, notTaken, input, worklist, finallyExits, afterFinally);
+                }
+
+                continue;
+            }
+
+            if (block.FallThroughSuccessor is not { } successor)
+            {
+                continue;
+            }
+
+            switch (successor.Semantics)
+            {
+                case ControlFlowBranchSemantics.Return:
+                    _returnValue = _returnValue.Join(branchValue);
+                    Follow(successor, output, input, worklist, finallyExits, afterFinally);
+                    break;
+                case ControlFlowBranchSemantics.StructuredExceptionHandling:
+                    LeaveFinally(block, output, input, worklist, finallyExits, afterFinally);
+                    break;
+                case ControlFlowBranchSemantics.Throw:
+                case ControlFlowBranchSemantics.Rethrow:
+                case ControlFlowBranchSemantics.Error:
+                case ControlFlowBranchSemantics.ProgramTermination:
+                    break;
+                default:
+                    Follow(successor, output, input, worklist, finallyExits, afterFinally);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>What is known on one edge of a branch: a gate that holds, a content test that holds.</summary>
+    private static FlowState StateOnEdge(FlowState state, TaintValue condition, bool conditionHolds)
+    {
+        if (condition.Condition is not { } fact)
+        {
+            return state;
+        }
+
+        if (fact.Kind == ConditionKind.ContentTest)
+        {
+            // Either outcome of a content test decides whether what follows runs.
+            if (state.Trigger is not null) return state;
+            var triggered = state.Clone();
+            triggered.Trigger = fact;
+            return triggered;
+        }
+
+        if (fact.Kind == ConditionKind.Gate && fact.ConsentWhenTrue == conditionHolds && !state.Gated)
+        {
+            var gated = state.Clone();
+            gated.Gated = true;
+            return gated;
+        }
+
+        return state;
+    }
+
+    private void Follow(ControlFlowBranch branch, FlowState state, FlowState?[] input, SortedSet<int> worklist,
+        Dictionary<ControlFlowRegion, FlowState> finallyExits, Dictionary<ControlFlowRegion, HashSet<int>> afterFinally)
+    {
+        if (branch.Destination is not { } destination)
+        {
+            return;
+        }
+
+        var finallies = branch.FinallyRegions;
+        if (finallies.IsEmpty)
+        {
+            Propagate(destination.Ordinal, state, input, worklist);
+            return;
+        }
+
+        // Leaving try blocks runs their finally blocks first: enter the first, and let each one's exit
+        // continue to the next, and the last one's exit to the branch's destination.
+        Propagate(finallies[0].FirstBlockOrdinal, state, input, worklist);
+        for (var i = 0; i < finallies.Length; i++)
+        {
+            var next = i + 1 < finallies.Length ? finallies[i + 1].FirstBlockOrdinal : destination.Ordinal;
+            if (!afterFinally.TryGetValue(finallies[i], out var targets))
+            {
+                afterFinally[finallies[i]] = targets = new HashSet<int>();
+            }
+
+            if (targets.Add(next) && finallyExits.TryGetValue(finallies[i], out var exit))
+            {
+                Propagate(next, exit, input, worklist);
+            }
+        }
+    }
+
+    private void LeaveFinally(BasicBlock block, FlowState state, FlowState?[] input, SortedSet<int> worklist,
+        Dictionary<ControlFlowRegion, FlowState> finallyExits, Dictionary<ControlFlowRegion, HashSet<int>> afterFinally)
+    {
+        var region = block.EnclosingRegion;
+        while (region is not null && region.Kind != ControlFlowRegionKind.Finally)
+        {
+            region = region.EnclosingRegion;
+        }
+
+        if (region is null)
+        {
+            return;
+        }
+
+        finallyExits[region] = finallyExits.TryGetValue(region, out var previous) ? JoinInto(previous.Clone(), state) : state;
+        if (afterFinally.TryGetValue(region, out var targets))
+        {
+            foreach (var target in targets)
+            {
+                Propagate(target, state, input, worklist);
+            }
+        }
+    }
+
+    private static FlowState JoinInto(FlowState target, FlowState other)
+    {
+        target.JoinWith(other);
+        return target;
+    }
+
+    /// <summary>An exception can leave a try block anywhere: its handlers see the state before and after each block.</summary>
+    private void PropagateToHandlers(BasicBlock block, FlowState before, FlowState after, FlowState?[] input, SortedSet<int> worklist)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryRegion)
+            {
+                continue;
+            }
+
+            foreach (var handler in tryRegion.NestedRegions)
+            {
+                if (handler == region)
+                {
+                    continue;
+                }
+
+                Propagate(handler.FirstBlockOrdinal, before, input, worklist);
+                Propagate(handler.FirstBlockOrdinal, after, input, worklist);
+            }
+        }
+    }
+
+    private static void Propagate(int target, FlowState state, FlowState?[] input, SortedSet<int> worklist)
+    {
+        if (input[target] is not { } existing)
+        {
+            input[target] = state.Clone();
+            worklist.Add(target);
+        }
+        else if (existing.JoinWith(state))
+        {
+            worklist.Add(target);
+        }
+    }
+}
+
+/// <summary>The cost bound of one analysis, shared by a method and its nested functions.</summary>
+internal sealed class AnalysisBudget
+{
+    private int _remaining;
+
+    public AnalysisBudget(int operations) => _remaining = operations;
+
+    public bool Exhausted => _remaining <= 0;
+
+    public void Spend() => _remaining--;
+}

@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// The cheap look at a method body that decides whether its control-flow graph is worth building: a
+/// walk of its operations that only asks whether any member they use is modelled, or is a method or
+/// field of this compilation (which may carry sensitive data in). Linear in the body's size.
+/// </summary>
+internal sealed class MethodScan
+{
+    public static readonly MethodScan Nothing = new(false, false);
+
+    private MethodScan(bool usesModels, bool usesSourceMembers)
+    {
+        UsesModels = usesModels;
+        UsesSourceMembers = usesSourceMembers;
+    }
+
+    /// <summary>The body uses a member that some model names: a source, sink, sanitizer, gate...</summary>
+    public bool UsesModels { get; }
+
+    /// <summary>The body calls methods, or reads fields or properties, declared in this compilation.</summary>
+    public bool UsesSourceMembers { get; }
+
+    /// <summary>True when analysing the body alone can find something.</summary>
+    public bool MayMatter => UsesModels || UsesSourceMembers;
+
+    public static MethodScan Of(IOperation body, Models.ModelCatalog catalog)
+    {
+        var usesModels = false;
+        var usesSource = false;
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            var member = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => (ISymbol?)creation.Constructor,
+                IPropertyReferenceOperation property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                IMemberReferenceOperation reference => reference.Member,
+                _ => null,
+            };
+            if (member is null)
+            {
+                continue;
+            }
+
+            if (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+            {
+                continue;
+            }
+
+            usesModels |= catalog.IsModelledName(member.Name);
+            usesSource |= !member.DeclaringSyntaxReferences.IsEmpty;
+            if (usesModels && usesSource)
+            {
+                break;
+            }
+        }
+
+        return usesModels || usesSource ? new MethodScan(usesModels, usesSource) : Nothing;
+    }
+}

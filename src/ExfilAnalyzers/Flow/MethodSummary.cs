@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// A sink inside a method that its callers can reach: the parameters whose data it sends, or whose
+/// content triggers it. Callers instantiate it with their arguments.
+/// </summary>
+internal sealed record SinkEffect(
+    ulong Parameters,
+    FlowTrace? ParameterTrace,
+    string Api,
+    SinkKind Kind,
+    Location SinkLocation,
+    bool Gated,
+    ConditionFact? Trigger,
+    EndpointFact? Destination);
+
+/// <summary>
+/// What a method does for its callers, computed once per compilation from its body alone: what it
+/// returns (its own sources, and which parameters flow there), what it leaves in out and ref parameters,
+/// what it writes into the objects its parameters give (bit 63 is <c>this</c>), which sinks its
+/// parameters reach, and whether it returns only when consent holds. It also keeps the sink calls found
+/// in the method, which the method's own diagnostics are made of.
+/// </summary>
+internal sealed class MethodSummary
+{
+    public static readonly MethodSummary Empty = new(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty,
+        ImmutableDictionary<int, TaintValue>.Empty, ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, ImmutableArray<SinkCall>.Empty);
+
+    public MethodSummary(TaintValue returnValue, ImmutableDictionary<int, TaintValue> outParameters,
+        ImmutableDictionary<int, TaintValue> parameterContents, ImmutableArray<SinkEffect> sinkEffects,
+        ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls)
+    {
+        ReturnValue = returnValue;
+        OutParameters = outParameters;
+        ParameterContents = parameterContents;
+        SinkEffects = sinkEffects;
+        UngatedSinks = ungatedSinks;
+        ReturnsOnlyWhenGated = returnsOnlyWhenGated;
+        SinkCalls = sinkCalls;
+    }
+
+    public TaintValue ReturnValue { get; }
+
+    /// <summary>Values left in out and ref parameters, by ordinal.</summary>
+    public ImmutableDictionary<int, TaintValue> OutParameters { get; }
+
+    /// <summary>What the method puts into the objects its parameters (63: <c>this</c>) give it, by bit.</summary>
+    public ImmutableDictionary<int, TaintValue> ParameterContents { get; }
+
+    public ImmutableArray<SinkEffect> SinkEffects { get; }
+
+    /// <summary>Sinks inside the method that no gate protects: a caller's keyword trigger reaches them.</summary>
+    public ImmutableArray<SinkEffect> UngatedSinks { get; }
+
+    public bool ReturnsOnlyWhenGated { get; }
+
+    public ImmutableArray<SinkCall> SinkCalls { get; }
+}

@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Models;
+
+/// <summary>
+/// The built-in and user models bound to one compilation's symbols. Built once per compilation; every
+/// look-up after that is a dictionary hit, cached per (member, receiver type).
+/// </summary>
+internal sealed class ModelCatalog
+{
+    private readonly Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>> _byType;
+    private readonly Dictionary<ISymbol, MemberModel> _bySymbol;
+    private readonly HashSet<INamedTypeSymbol> _sinkTypes;
+    private readonly HashSet<string> _modelledNames;
+    private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
+
+    private ModelCatalog(ModelTable table, Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>> byType,
+        Dictionary<ISymbol, MemberModel> bySymbol, HashSet<INamedTypeSymbol> sinkTypes, ImmutableArray<string> endpoints,
+        WellKnownTypes types)
+    {
+        Table = table;
+        _byType = byType;
+        _bySymbol = bySymbol;
+        _sinkTypes = sinkTypes;
+        Endpoints = endpoints;
+        Types = types;
+        _modelledNames = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var members in byType.Values)
+        {
+            _modelledNames.UnionWith(members.Keys);
+        }
+
+        foreach (var symbol in bySymbol.Keys)
+        {
+            _modelledNames.Add(symbol.Name);
+        }
+
+        foreach (var type in sinkTypes)
+        {
+            _modelledNames.UnionWith(type.MemberNames);
+        }
+    }
+
+    public ModelTable Table { get; }
+
+    /// <summary>Declared endpoints: destinations that EXF1006 accepts.</summary>
+    public ImmutableArray<string> Endpoints { get; }
+
+    public WellKnownTypes Types { get; }
+
+    /// <summary>True when the compilation declares user models that can make any member a source.</summary>
+    public bool HasUserModels => _bySymbol.Count > 0 || _sinkTypes.Count > 0;
+
+    public static ModelCatalog Create(Compilation compilation, ModelTable table, UserModels? userModels)
+    {
+        var byType = new Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>>(SymbolEqualityComparer.Default);
+        var typeCache = new Dictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            if (!typeCache.TryGetValue(row.TypeName, out var type))
+            {
+                typeCache[row.TypeName] = type = WellKnownTypes.Resolve(compilation, row.TypeName);
+            }
+
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (!byType.TryGetValue(type, out var members))
+            {
+                byType[type] = members = new Dictionary<string, MemberModel>(System.StringComparer.Ordinal);
+            }
+
+            foreach (var member in row.Members)
+            {
+                var t = row.Template;
+                var api = member == ".ctor" ? DisplayName(type) : DisplayName(type) + "." + member;
+                // The first row for a member wins: the file lists the more specific behaviour first.
+                if (!members.ContainsKey(member))
+                {
+                    members[member] = new MemberModel(t.Behaviour, api, t.Label, t.Handle, t.Obfuscation, t.SinkKind);
+                }
+            }
+        }
+
+        var bySymbol = new Dictionary<ISymbol, MemberModel>(SymbolEqualityComparer.Default);
+        var sinkTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var endpoints = ImmutableArray<string>.Empty;
+        if (userModels is not null)
+        {
+            userModels.Bind(compilation, bySymbol, sinkTypes);
+            endpoints = userModels.Endpoints;
+        }
+
+        return new ModelCatalog(table, byType, bySymbol, sinkTypes, endpoints, new WellKnownTypes(compilation));
+    }
+
+    public static string DisplayName(ITypeSymbol type) => type.Name;
+
+    /// <summary>
+    /// The model of a member as used on a receiver of a given static type: user models first, then the
+    /// most derived built-in model on the receiver's type, its bases and interfaces, then on the member's type.
+    /// </summary>
+    public MemberModel? Find(ISymbol member, ITypeSymbol? receiverType)
+    {
+        member = Normalize(member);
+        if (!_modelledNames.Contains(member.Name))
+        {
+            return null;
+        }
+
+        return _cache.GetOrAdd((member, receiverType), key => Lookup(key.Member, key.Receiver));
+    }
+
+    public bool IsModelledName(string name) => _modelledNames.Contains(name);
+
+    private static ISymbol Normalize(ISymbol member)
+    {
+        if (member is IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            if (method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is { } property)
+            {
+                return property.OriginalDefinition;
+            }
+
+            return method.OriginalDefinition;
+        }
+
+        return member.OriginalDefinition;
+    }
+
+    private MemberModel? Lookup(ISymbol member, ITypeSymbol? receiverType)
+    {
+        if (_bySymbol.Count > 0)
+        {
+            for (var current = member; current is not null; current = Overridden(current))
+            {
+                if (_bySymbol.TryGetValue(current.OriginalDefinition, out var user))
+                {
+                    return user;
+                }
+            }
+        }
+
+        var name = member.Name;
+        if (receiverType is not null && !member.IsStatic)
+        {
+            if (FindOnType(receiverType, name, member) is { } onReceiver)
+            {
+                return onReceiver;
+            }
+        }
+
+        return member.ContainingType is { } containing ? FindOnType(containing, name, member) : null;
+    }
+
+    private MemberModel? FindOnType(ITypeSymbol type, string name, ISymbol member)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (Match(current.OriginalDefinition, name, member) is { } model)
+            {
+                return model;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (Match(iface.OriginalDefinition, name, member) is { } model)
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    private MemberModel? Match(INamedTypeSymbol type, string name, ISymbol member)
+    {
+        if (_byType.TryGetValue(type, out var members) && members.TryGetValue(name, out var model))
+        {
+            return model;
+        }
+
+        if (_sinkTypes.Count > 0 && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } && _sinkTypes.Contains(type))
+        {
+            return new MemberModel(ModelBehaviour.Sink, DisplayName(type) + "." + name, sinkKind: SinkKind.Telemetry);
+        }
+
+        return null;
+    }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        _ => null,
+    };
+}

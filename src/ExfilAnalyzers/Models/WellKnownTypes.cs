@@ -1,0 +1,99 @@
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Models;
+
+/// <summary>The framework types the engine itself reasons about, resolved once per compilation.</summary>
+internal sealed class WellKnownTypes
+{
+    public WellKnownTypes(Compilation compilation)
+    {
+        IEnumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+        StringBuilder = Resolve(compilation, "System.Text.StringBuilder");
+        Stream = Resolve(compilation, "System.IO.Stream");
+        TextWriter = Resolve(compilation, "System.IO.TextWriter");
+        BinaryWriter = Resolve(compilation, "System.IO.BinaryWriter");
+        HttpHeaders = Resolve(compilation, "System.Net.Http.Headers.HttpHeaders");
+        Utf8JsonWriter = Resolve(compilation, "System.Text.Json.Utf8JsonWriter");
+        ProcessStartInfo = Resolve(compilation, "System.Diagnostics.ProcessStartInfo");
+        HttpRequestMessage = Resolve(compilation, "System.Net.Http.HttpRequestMessage");
+        Uri = Resolve(compilation, "System.Uri");
+        Exception = Resolve(compilation, "System.Exception");
+    }
+
+    public INamedTypeSymbol IEnumerable { get; }
+
+    public INamedTypeSymbol? StringBuilder { get; }
+
+    public INamedTypeSymbol? Stream { get; }
+
+    public INamedTypeSymbol? TextWriter { get; }
+
+    public INamedTypeSymbol? BinaryWriter { get; }
+
+    public INamedTypeSymbol? HttpHeaders { get; }
+
+    public INamedTypeSymbol? Utf8JsonWriter { get; }
+
+    public INamedTypeSymbol? ProcessStartInfo { get; }
+
+    public INamedTypeSymbol? HttpRequestMessage { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
+    public INamedTypeSymbol? Exception { get; }
+
+    /// <summary>The one place that resolves types by name; everything else asks this class or the catalog.</summary>
+    public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+    {
+#pragma warning disable RS0030 // Resolved once per compilation, here only.
+        return compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="candidate"/> or derives from it.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? candidate)
+    {
+        if (candidate is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A type that holds what is put into it: collections, builders, streams and writers.</summary>
+    public bool IsContainer(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol)
+        {
+            return true;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(iface, IEnumerable))
+            {
+                return true;
+            }
+        }
+
+        return IsWriter(type) || DerivesFrom(type, StringBuilder);
+    }
+
+    /// <summary>A type that data is written into: streams, text and binary writers, JSON writers.</summary>
+    public bool IsWriter(ITypeSymbol? type) =>
+        DerivesFrom(type, Stream) || DerivesFrom(type, TextWriter) || DerivesFrom(type, BinaryWriter) || DerivesFrom(type, Utf8JsonWriter);
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Immutable;
+
+namespace ExfilAnalyzers.Rules;
+
+/// <summary>When a destination is one the project declared (EXF1006): same scheme and host, and a path under the declared one.</summary>
+internal static class EndpointPolicy
+{
+    public static bool IsDeclared(string destination, bool isComplete, ImmutableArray<string> endpoints)
+    {
+        if (endpoints.IsEmpty || !Uri.TryCreate(destination, UriKind.Absolute, out var target))
+        {
+            return false;
+        }
+
+        // A prefix whose host is not finished yet ("https://telemetry.contoso.com" + suffix) may still
+        // become another host ("...contoso.com.evil.example").
+        if (!isComplete && !HostIsFinished(destination))
+        {
+            return false;
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            if (Uri.TryCreate(endpoint, UriKind.Absolute, out var declared)
+                && string.Equals(declared.Scheme, target.Scheme, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(declared.Host, target.Host, StringComparison.OrdinalIgnoreCase)
+                && declared.Port == target.Port
+                && target.AbsolutePath.StartsWith(declared.AbsolutePath, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HostIsFinished(string destination)
+    {
+        var scheme = destination.IndexOf("://", StringComparison.Ordinal);
+        return scheme > 0 && destination.IndexOfAny(new[] { '/', '?', '#' }, scheme + 3) > 0;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ExfilAnalyzers.Rules;
+
+/// <summary>
+/// EXF1001–EXF1007: runs the flow engine on each method body and reports what reaches a sink.
+/// Everything per compilation is built once in the compilation-start callback; each body costs a
+/// syntax check, then a scan of its operations, and a control-flow graph only when those say it may matter.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableArray<SyntaxKind> BodyKinds = ImmutableArray.Create(
+        SyntaxKind.MethodDeclaration,
+        SyntaxKind.ConstructorDeclaration,
+        SyntaxKind.DestructorDeclaration,
+        SyntaxKind.OperatorDeclaration,
+        SyntaxKind.ConversionOperatorDeclaration,
+        SyntaxKind.GetAccessorDeclaration,
+        SyntaxKind.SetAccessorDeclaration,
+        SyntaxKind.InitAccessorDeclaration,
+        SyntaxKind.AddAccessorDeclaration,
+        SyntaxKind.RemoveAccessorDeclaration,
+        SyntaxKind.ArrowExpressionClause,
+        SyntaxKind.CompilationUnit);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        ExfilDescriptors.SourceTextReachesSink,
+        ExfilDescriptors.SymbolNameReachesSink,
+        ExfilDescriptors.RepositoryMetadataReachesSink,
+        ExfilDescriptors.ContentTriggeredTelemetry,
+        ExfilDescriptors.ObfuscatedPayload,
+        ExfilDescriptors.UndeclaredEndpoint,
+        ExfilDescriptors.UngatedTelemetry);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var userModels = UserModelsReader.Read(start.Options.AdditionalFiles, start.CancellationToken);
+            var catalog = ModelCatalog.Create(start.Compilation, ModelTable.BuiltIn, userModels);
+            var flow = new FlowContext(start.Compilation, catalog, start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterSyntaxNodeAction(node => AnalyzeBody(node, flow), BodyKinds);
+        });
+    }
+
+    private static void AnalyzeBody(SyntaxNodeAnalysisContext context, FlowContext flow)
+    {
+        if (MethodOf(context.Node, context.SemanticModel, context.CancellationToken) is not { } method)
+        {
+            return;
+        }
+
+        var summary = flow.Summaries.ForRoot(method, context.CancellationToken);
+        if (summary.SinkCalls.IsEmpty)
+        {
+            return;
+        }
+
+        var tree = context.Node.SyntaxTree;
+        var options = flow.OptionsFor(tree);
+        foreach (var call in summary.SinkCalls)
+        {
+            // A method's sink calls are reported from the declaration that holds them (partial methods).
+            if (call.Node.SyntaxTree == tree && context.Node.FullSpan.Contains(call.Node.Span))
+            {
+                DiagnosticReporter.Report(call, options, flow.Catalog, context.ReportDiagnostic);
+            }
+        }
+    }
+
+    /// <summary>The method whose body a node is, or null for nodes that are not bodies.</summary>
+    private static IMethodSymbol? MethodOf(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case CompilationUnitSyntax unit:
+                foreach (var member in unit.Members)
+                {
+                    if (member is GlobalStatementSyntax)
+                    {
+                        return model.GetEnclosingSymbol(member.SpanStart, cancellationToken) as IMethodSymbol;
+                    }
+                }
+
+                return null;
+            case ArrowExpressionClauseSyntax arrow when arrow.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                return (model.GetDeclaredSymbol(arrow.Parent, cancellationToken) as IPropertySymbol)?.GetMethod;
+            case ArrowExpressionClauseSyntax:
+                return null;
+            case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
+                return model.GetDeclaredSymbol(method, cancellationToken);
+            case AccessorDeclarationSyntax accessor when accessor.Body is not null || accessor.ExpressionBody is not null:
+                return model.GetDeclaredSymbol(accessor, cancellationToken);
+            default:
+                return null;
+        }
+    }
+}
