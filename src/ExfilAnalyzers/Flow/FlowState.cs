@@ -84,6 +84,19 @@ internal sealed class FlowState
         }
     }
 
+    /// <summary>Replaces a place's own value and leaves the paths under it alone.</summary>
+    public void ReplaceOwn(Place place, TaintValue value)
+    {
+        if (value.IsClean && place.IsRoot)
+        {
+            _values.Remove(place);
+        }
+        else
+        {
+            _values[place] = value;
+        }
+    }
+
     /// <summary>A weak update: the place now holds its old value joined with <paramref name="value"/>.</summary>
     public void JoinInto(Place place, TaintValue value)
     {

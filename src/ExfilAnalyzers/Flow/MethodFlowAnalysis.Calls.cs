@@ -182,9 +182,12 @@ internal sealed partial class MethodFlowAnalysis
             return;
         }
 
-        var mutates = _context.Types.IsContainer(target.Type)
-            || (StartsWithAny(method.Name, MutatorPrefixes) && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean
-                || SymbolEqualityComparer.Default.Equals(method.ReturnType, target.Type)));
+        // Add, Append, Write, Enqueue... put their arguments into the receiver; so does any void method
+        // of a collection or writer (UnionWith, CopyTo's receiver excepted). LINQ and other queries do not.
+        var returnsReceiver = SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, target.Type?.OriginalDefinition);
+        var mutates = (StartsWithAny(method.Name, MutatorPrefixes)
+                && (method.ReturnsVoid || returnsReceiver || method.ReturnType.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32))
+            || (receiver is not null && method.ReturnsVoid && _context.Types.IsContainer(target.Type));
         if (mutates)
         {
             Mutate(PlaceOf(target), targetValue, argumentData, call);

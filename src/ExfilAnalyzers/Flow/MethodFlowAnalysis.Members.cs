@@ -98,7 +98,7 @@ internal sealed partial class MethodFlowAnalysis
                     var handle = ProcessHandle(valueOperation?.ConstantValue.Value as string);
                     if (handle != Handle.None)
                     {
-                        _state.Set(process, _state.Get(process).WithHandles(_state.Get(process).Handles | handle));
+                        _state.ReplaceOwn(process, _state.Get(process).WithHandles(_state.Get(process).Handles | handle));
                     }
 
                     break;

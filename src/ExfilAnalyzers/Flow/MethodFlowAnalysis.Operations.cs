@@ -163,7 +163,7 @@ internal sealed partial class MethodFlowAnalysis
         var place = Place.ForCapture(capture.Id);
         if (PlaceOf(capture.Value) is { } from)
         {
-            _state.Copy(from, place, value);
+            _state.Copy(from, place, IsVariableReference(capture.Value) ? _state.Get(from) : value);
         }
         else
         {
@@ -230,12 +230,13 @@ internal sealed partial class MethodFlowAnalysis
 
         if (valueOperation is not null && PlaceOf(valueOperation) is { } from && !from.Equals(target))
         {
-            // An object assigned to another variable: both names see what is in it, and what is put
-            // in through the new name reaches the old one.
-            _state.Copy(from, target, value);
+            // An object assigned to another variable: both names see what is in it (its own value and
+            // its paths, not the composite), and what is put in through the new name reaches the old one.
+            var own = IsVariableReference(valueOperation) ? _state.Get(from).WithSteps(value) : value;
+            _state.Copy(from, target, own);
             if (IsMutableReference(valueOperation.Type) && _state.Get(target).WritesInto is null)
             {
-                _state.Set(target, _state.Get(target).WithWritesInto(from));
+                _state.ReplaceOwn(target, _state.Get(target).WithWritesInto(from));
             }
         }
         else
@@ -249,19 +250,40 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
+    private static bool IsVariableReference(IOperation operation) => operation switch
+    {
+        IConversionOperation conversion => IsVariableReference(conversion.Operand),
+        ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation or IInstanceReferenceOperation => true,
+        _ => false,
+    };
+
     private static bool IsMutableReference(ITypeSymbol? type) =>
         type is not null && type.IsReferenceType && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Delegate;
 
     private TaintValue Deconstruct(IDeconstructionAssignmentOperation deconstruction)
     {
-        var value = Evaluate(deconstruction.Value);
-        if (deconstruction.Target is ITupleOperation targets)
+        var source = SkipConversions(deconstruction.Value);
+        if (Unwrap(deconstruction.Target) is ITupleOperation targets
+            && source is ITupleOperation tuple && tuple.Elements.Length == targets.Elements.Length)
         {
-            var values = deconstruction.Value is ITupleOperation tuple && tuple.Elements.Length == targets.Elements.Length ? tuple : null;
+            // Element by element: (name, count) = (symbol.Name, 3) leaves count clean.
+            var result = TaintValue.Clean;
             for (var i = 0; i < targets.Elements.Length; i++)
             {
-                var element = values is null ? value : Evaluate(values.Elements[i]);
+                var element = Evaluate(tuple.Elements[i]);
                 WriteTo(Unwrap(targets.Elements[i]), element.Carried(), null, deconstruction);
+                result = result.Join(element.Carried());
+            }
+
+            return result;
+        }
+
+        var value = Evaluate(deconstruction.Value);
+        if (Unwrap(deconstruction.Target) is ITupleOperation all)
+        {
+            foreach (var target in all.Elements)
+            {
+                WriteTo(Unwrap(target), value.Carried(), null, deconstruction);
             }
         }
 
@@ -269,6 +291,9 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     private static IOperation Unwrap(IOperation operation) => operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
+
+    private static IOperation SkipConversions(IOperation operation) =>
+        operation is IConversionOperation { IsImplicit: true } conversion ? SkipConversions(conversion.Operand) : operation;
 
     private TaintValue ReadElement(IArrayElementReferenceOperation element)
     {

@@ -133,6 +133,13 @@ internal sealed class TaintValue
             ParameterTrace?.WithStep(step), Handles, Condition, WritesInto, Endpoint, WriteObfuscation);
     }
 
+    /// <summary>This value with the last step of another's traces (the assignment that stored it).</summary>
+    public TaintValue WithSteps(TaintValue stepped)
+    {
+        var trace = stepped.SourceText ?? stepped.SymbolName ?? stepped.RepositoryMetadata ?? stepped.ParameterTrace;
+        return trace is { Steps.Length: > 0 } ? WithStep(trace.Steps[trace.Steps.Length - 1]) : this;
+    }
+
     public TaintValue WithObfuscation(Obfuscation obfuscation, Location location)
     {
         if (!IsTainted || obfuscation == Obfuscation.None)
