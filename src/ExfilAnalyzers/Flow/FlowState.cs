@@ -21,6 +21,7 @@ internal sealed class FlowState
         _values = new Dictionary<Place, TaintValue>(other._values);
         Gated = other.Gated;
         Trigger = other.Trigger;
+        TriggerOrigin = other.TriggerOrigin;
     }
 
     /// <summary>A consent gate holds on every path that reaches this point.</summary>
@@ -28,6 +29,9 @@ internal sealed class FlowState
 
     /// <summary>A test of sensitive content holds on every path that reaches this point.</summary>
     public ConditionFact? Trigger { get; set; }
+
+    /// <summary>The graph and block of the branch that set <see cref="Trigger"/>: it ends at that block's post-dominator.</summary>
+    public (object? Graph, int Block) TriggerOrigin { get; set; }
 
     public IEnumerable<KeyValuePair<Place, TaintValue>> Entries => _values;
 
@@ -182,6 +186,7 @@ internal sealed class FlowState
         if (Trigger is not null && other.Trigger is null)
         {
             Trigger = null;
+            TriggerOrigin = default;
             changed = true;
         }
 

@@ -11,6 +11,13 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>One evaluated argument: the operation, its value, and where a report points.</summary>
 internal readonly record struct ArgumentValue(IArgumentOperation? Argument, TaintValue Value, SyntaxNode Syntax)
 {
+    /// <summary>Where a report about an argument points: its expression, without a name or ref keyword.</summary>
+    public static SyntaxNode At(IArgumentOperation argument) =>
+        argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax syntax ? syntax.Expression : argument.Syntax;
+
+    /// <summary>For a params argument: each element with its own value, so a report points at the element.</summary>
+    public Carrier[]? Elements { get; init; }
+
     public RefKind RefKind => Argument?.Parameter?.RefKind ?? RefKind.None;
 
     public IParameterSymbol? Parameter => Argument?.Parameter;
@@ -73,8 +80,14 @@ internal sealed partial class MethodFlowAnalysis
                 continue;
             }
 
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                values[i] = ParamsArgument(argument, initializer);
+                continue;
+            }
+
             var value = argument.Parameter?.RefKind == RefKind.Out ? TaintValue.Clean : Evaluate(argument.Value);
-            values[i] = new ArgumentValue(argument, value, argument.Syntax);
+            values[i] = new ArgumentValue(argument, value, ArgumentValue.At(argument));
         }
 
         if (lambdas is not null)
@@ -83,11 +96,26 @@ internal sealed partial class MethodFlowAnalysis
             foreach (var i in lambdas)
             {
                 var value = EvaluateFunction(arguments[i].Value, elements.Carried());
-                values[i] = new ArgumentValue(arguments[i], value, arguments[i].Syntax);
+                values[i] = new ArgumentValue(arguments[i], value, ArgumentValue.At(arguments[i]));
             }
         }
 
         return values;
+    }
+
+    private ArgumentValue ParamsArgument(IArgumentOperation argument, IArrayInitializerOperation initializer)
+    {
+        var elements = new Carrier[initializer.ElementValues.Length];
+        var joined = TaintValue.Clean;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            var element = initializer.ElementValues[i];
+            var value = Evaluate(element);
+            elements[i] = new Carrier(value, element.Syntax);
+            joined = joined.Join(value.Carried());
+        }
+
+        return new ArgumentValue(argument, joined, ArgumentValue.At(argument)) { Elements = elements };
     }
 
     private static bool IsFunction(IOperation operation) => operation switch
@@ -269,7 +297,9 @@ internal sealed partial class MethodFlowAnalysis
         var carriers = new List<Carrier>(arguments.Length + 1);
         for (var i = skip; i < arguments.Length; i++)
         {
-            if (!arguments[i].IsOut) carriers.Add(new Carrier(arguments[i].Value, arguments[i].Syntax));
+            if (arguments[i].IsOut) continue;
+            if (arguments[i].Elements is { } elements) carriers.AddRange(elements);
+            else carriers.Add(new Carrier(arguments[i].Value, arguments[i].Syntax));
         }
 
         carriers.Add(new Carrier(receiverValue, call.Syntax));

@@ -32,7 +32,7 @@ internal sealed partial class MethodFlowAnalysis
 
         if (PlaceOf(reference) is { } place && (_state.HasEntryAt(place) || IsDeclaredInSource(property)))
         {
-            return Typed(reference.Type, _state.Composite(place), receiverValue);
+            return Typed(reference.Type, _state.Composite(place), receiverValue, reference);
         }
 
         if (_context.Summaries.ForAccessor(property.GetMethod, _calls, _cancellationToken) is { } summary)
@@ -40,7 +40,7 @@ internal sealed partial class MethodFlowAnalysis
             return ApplySummaryResult(summary, reference, receiver, receiverValue, System.Array.Empty<ArgumentValue>());
         }
 
-        return Typed(reference.Type, receiverValue.Carried(), receiverValue);
+        return Typed(reference.Type, receiverValue.Carried(), receiverValue, reference);
     }
 
     private TaintValue ReadField(IFieldReferenceOperation reference)
@@ -61,16 +61,17 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>The value, kept only when the type can carry data; a bool keeps what a probe says.</summary>
-    private TaintValue Typed(ITypeSymbol? type, TaintValue value, TaintValue? receiver = null)
+    private static TaintValue Typed(ITypeSymbol? type, TaintValue value, TaintValue? receiver = null, IOperation? reference = null)
     {
         if (DataShape.CarriesData(type))
         {
             return value;
         }
 
-        if (type?.SpecialType == SpecialType.System_Boolean && receiver?.Condition is { Kind: ConditionKind.ContentProbe } probe)
+        if (type?.SpecialType == SpecialType.System_Boolean && receiver?.Condition is { Kind: ConditionKind.ContentProbe } probe && reference is not null)
         {
-            return TaintValue.FromCondition(probe);
+            // Match.Success: a bool read from a probe of content is a test of that content.
+            return TaintValue.FromCondition(probe.AsTest(reference.Syntax.GetLocation()));
         }
 
         return value.Condition is { Kind: ConditionKind.Gate } ? TaintValue.FromCondition(value.Condition) : TaintValue.Clean;

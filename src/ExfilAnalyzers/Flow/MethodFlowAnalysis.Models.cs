@@ -52,7 +52,10 @@ internal sealed partial class MethodFlowAnalysis
             case ModelBehaviour.Gate:
                 return TaintValue.FromCondition(ConditionFact.Gate(consentWhenTrue: true, location));
             case ModelBehaviour.Sink:
-                RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, receiverValue, arguments), Destination(call, receiverValue, arguments, model.SinkKind));
+                // A raw channel sends what its receiver holds (headers, a request); a telemetry client's own
+                // state is reported where it is written (GlobalProperties), not again at every event.
+                var sent = model.SinkKind.IsRawChannel() ? receiverValue : TaintValue.Clean;
+                RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, sent, arguments), Destination(call, receiverValue, arguments, model.SinkKind));
                 return TaintValue.Clean;
             case ModelBehaviour.SinkOnHandle when receiverValue.Handles.HasFlag(model.Handle):
                 RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, TaintValue.Clean, arguments), Destination(call, receiverValue, arguments, model.SinkKind));

@@ -9,6 +9,8 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>Transfer functions of the operations that are not calls or conditions.</summary>
 internal sealed partial class MethodFlowAnalysis
 {
+    private readonly System.Collections.Generic.Dictionary<CaptureId, IOperation> _capturedTargets = new();
+
     private TaintValue Evaluate(IOperation? operation)
     {
         if (operation is null)
@@ -159,6 +161,12 @@ internal sealed partial class MethodFlowAnalysis
 
     private TaintValue AssignCapture(IFlowCaptureOperation capture)
     {
+        if (capture.Value is IPropertyReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation)
+        {
+            // The graph captures an assignment's target before its value: remember what it denotes.
+            _capturedTargets[capture.Id] = capture.Value;
+        }
+
         var value = Evaluate(capture.Value);
         var place = Place.ForCapture(capture.Id);
         if (PlaceOf(capture.Value) is { } from)
@@ -214,6 +222,9 @@ internal sealed partial class MethodFlowAnalysis
             case IFieldReferenceOperation field:
                 if (field.Instance is { } fieldInstance && PlaceOf(fieldInstance) is null) Evaluate(fieldInstance);
                 StorePlace(PlaceOf(field), stored, valueOperation, field.Instance);
+                return;
+            case IFlowCaptureReferenceOperation capture when _capturedTargets.TryGetValue(capture.Id, out var captured):
+                WriteTo(captured, value, valueOperation, assignment);
                 return;
             default:
                 StorePlace(PlaceOf(target), stored, valueOperation, null);

@@ -27,6 +27,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly CancellationToken _cancellationToken;
     private FlowState _state = new();
     private TaintValue _returnValue = TaintValue.Clean;
+    private PostDominators? _postDominators;
 
     public MethodFlowAnalysis(FlowContext context, ControlFlowGraph cfg, IMethodSymbol? method, Models.ExfilOptions options,
         SinkCollector sinks, AnalysisBudget budget, MethodFlowAnalysis? parent, CallChain calls, CancellationToken cancellationToken)
@@ -92,8 +93,8 @@ internal sealed partial class MethodFlowAnalysis
 
             if (block.ConditionalSuccessor is { Destination: not null } conditional && block.ConditionKind != ControlFlowConditionKind.None)
             {
-                var taken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind == ControlFlowConditionKind.WhenTrue);
-                var notTaken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind != ControlFlowConditionKind.WhenTrue);
+                var taken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind == ControlFlowConditionKind.WhenTrue, ordinal);
+                var notTaken = StateOnEdge(output, branchValue, conditionHolds: block.ConditionKind != ControlFlowConditionKind.WhenTrue, ordinal);
                 Follow(conditional, taken, input, worklist, finallyExits, afterFinally);
                 if (block.FallThroughSuccessor is { } fallThrough)
                 {
@@ -130,7 +131,7 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>What is known on one edge of a branch: a gate that holds, a content test that holds.</summary>
-    private static FlowState StateOnEdge(FlowState state, TaintValue condition, bool conditionHolds)
+    private FlowState StateOnEdge(FlowState state, TaintValue condition, bool conditionHolds, int ordinal)
     {
         if (condition.Condition is not { } fact)
         {
@@ -139,10 +140,12 @@ internal sealed partial class MethodFlowAnalysis
 
         if (fact.Kind == ConditionKind.ContentTest)
         {
-            // Either outcome of a content test decides whether what follows runs.
+            // Either outcome of a content test decides whether what follows runs, until both ways meet
+            // again at the test's post-dominator (see Propagate).
             if (state.Trigger is not null) return state;
             var triggered = state.Clone();
             triggered.Trigger = fact;
+            triggered.TriggerOrigin = (_cfg, ordinal);
             return triggered;
         }
 
@@ -242,8 +245,16 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
-    private static void Propagate(int target, FlowState state, FlowState?[] input, SortedSet<int> worklist)
+    private void Propagate(int target, FlowState state, FlowState?[] input, SortedSet<int> worklist)
     {
+        if (state.Trigger is not null && ReferenceEquals(state.TriggerOrigin.Graph, _cfg)
+            && (_postDominators ??= PostDominators.Compute(_cfg)).ImmediateOf(state.TriggerOrigin.Block) == target)
+        {
+            state = state.Clone();
+            state.Trigger = null;
+            state.TriggerOrigin = default;
+        }
+
         if (input[target] is not { } existing)
         {
             input[target] = state.Clone();

@@ -54,6 +54,12 @@ internal static class ModelsLine
                 $"Unknown category '{categoryText}'; use SourceText, SymbolName or RepositoryMetadata, {ModelsFile.ExampleFor(UserModelKind.Source)}");
         }
 
+        if (words.Length < 3)
+        {
+            return Fail(words[0].Column, categoryColumn + categoryText.Length - words[0].Column,
+                $"'source {categoryText}' needs a documentation-comment ID, {ModelsFile.ExampleFor(UserModelKind.Source)}");
+        }
+
         var rest = new (string, int)[words.Length - 1];
         Array.Copy(words, 1, rest, 0, rest.Length);
         var parsed = ParseSymbol(UserModelKind.Source, rest, allowType: false);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -94,37 +95,36 @@ internal sealed class UserModels
     private static IEnumerable<ISymbol> Resolve(string id, Compilation compilation)
     {
         var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
-        if (!symbols.IsDefaultOrEmpty)
+        var result = new List<ISymbol>(symbols.IsDefault ? ImmutableArray<ISymbol>.Empty : symbols);
+        if (!id.StartsWith("M:", System.StringComparison.Ordinal) || id.IndexOf('(') >= 0)
         {
-            return symbols;
+            return result;
         }
 
-        if (id.StartsWith("M:", System.StringComparison.Ordinal) && id.IndexOf('(') < 0)
+        var dot = id.LastIndexOf('.');
+        if (dot <= 2)
         {
-            var dot = id.LastIndexOf('.');
-            if (dot > 2)
-            {
-                var typeId = "T:" + id.Substring(2, dot - 2);
-                var name = id.Substring(dot + 1);
-                var result = new List<ISymbol>();
-                foreach (var type in DocumentationCommentId.GetSymbolsForDeclarationId(typeId, compilation))
-                {
-                    if (type is INamedTypeSymbol named)
-                    {
-                        foreach (var member in named.GetMembers(name))
-                        {
-                            if (member is IMethodSymbol)
-                            {
-                                result.Add(member);
-                            }
-                        }
-                    }
-                }
+            return result;
+        }
 
-                return result;
+        var typeId = "T:" + id.Substring(2, dot - 2);
+        var name = id.Substring(dot + 1);
+        foreach (var type in DocumentationCommentId.GetSymbolsForDeclarationId(typeId, compilation))
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                continue;
+            }
+
+            foreach (var member in named.GetMembers(name))
+            {
+                if (member is IMethodSymbol && !result.Contains(member, SymbolEqualityComparer.Default))
+                {
+                    result.Add(member);
+                }
             }
         }
 
-        return System.Array.Empty<ISymbol>();
+        return result;
     }
 }

@@ -32,15 +32,16 @@ internal static class DiagnosticReporter
         {
             foreach (var flow in call.Flows)
             {
-                report(Diagnostic.Create(CategoryDescriptor(flow.Label), flow.Primary, Path(flow.Trace),
+                report(Diagnostic.Create(CategoryDescriptor(flow.Label), flow.Primary, Path(flow.Trace, flow.Primary),
                     Properties(call, flow), flow.Trace.SourceApi ?? "a parameter", call.Api));
             }
 
             if (call.Trigger is { } trigger && (trigger.Labels != TaintLabel.None))
             {
                 var tested = FirstLabel(trigger.Labels);
-                var locations = new List<Location> { trigger.Location };
-                if (trigger.TestedTrace is { } trace) locations.AddRange(Path(trace));
+                var locations = new List<Location>();
+                if (trigger.TestedTrace is { } trace) locations.AddRange(Path(trace, call.Location));
+                locations.Add(trigger.Location);
                 report(Diagnostic.Create(ExfilDescriptors.ContentTriggeredTelemetry, call.Location, locations,
                     Properties(call, null), call.Api, tested.Phrase().ToLowerInvariant(), trigger.TestedTrace?.SourceApi ?? "a parameter"));
             }
@@ -49,7 +50,8 @@ internal static class DiagnosticReporter
             ReportEndpoint(call, catalog, report);
         }
 
-        if (!call.IsCallSite && call.Kind == SinkKind.Telemetry && (!call.Gated))
+        var isTelemetry = call.Kind == SinkKind.Telemetry || (call.Kind == SinkKind.Logging && options.LoggingIsTelemetry);
+        if (!call.IsCallSite && isTelemetry && !call.Gated)
         {
             report(Diagnostic.Create(ExfilDescriptors.UngatedTelemetry, call.Location, Properties(call, null), call.Api));
         }
@@ -61,7 +63,7 @@ internal static class DiagnosticReporter
         {
             if (flow.Trace.Obfuscation != Obfuscation.None)
             {
-                var locations = Path(flow.Trace);
+                var locations = Path(flow.Trace, flow.Primary);
                 report(Diagnostic.Create(ExfilDescriptors.ObfuscatedPayload, flow.Primary, locations, Properties(call, flow),
                     flow.Label.Phrase(), flow.Trace.SourceApi ?? "a parameter", flow.Trace.Obfuscation.Participle(), call.Api));
                 return;
@@ -87,7 +89,7 @@ internal static class DiagnosticReporter
             : destination is null or { KnownPrefix: null } ? "a destination computed at run time"
             : destination.Decoded ? "a destination decoded from an obfuscated constant"
             : "'" + destination.KnownPrefix + (destination.IsComplete ? "'" : "...'");
-        report(Diagnostic.Create(ExfilDescriptors.UndeclaredEndpoint, flow.Primary, Path(flow.Trace), Properties(call, flow),
+        report(Diagnostic.Create(ExfilDescriptors.UndeclaredEndpoint, flow.Primary, Path(flow.Trace, flow.Primary), Properties(call, flow),
             flow.Label.Phrase(), flow.Trace.SourceApi ?? "a parameter", call.Api, where));
     }
 
@@ -108,17 +110,25 @@ internal static class DiagnosticReporter
         return TaintLabel.SourceText;
     }
 
-    /// <summary>The source first, then the steps in order.</summary>
-    private static IEnumerable<Location> Path(FlowTrace trace)
+    /// <summary>The source first, then the steps in order; the primary location is not repeated.</summary>
+    private static List<Location> Path(FlowTrace trace, Location primary)
     {
         var locations = new List<Location>(trace.Steps.Length + 1);
-        if (trace.SourceLocation.IsInSource) locations.Add(trace.SourceLocation);
+        Add(trace.SourceLocation);
         foreach (var step in trace.Steps)
         {
-            if (step.IsInSource) locations.Add(step);
+            Add(step);
         }
 
         return locations;
+
+        void Add(Location location)
+        {
+            if (location.IsInSource && location != primary && (locations.Count == 0 || locations[locations.Count - 1] != location))
+            {
+                locations.Add(location);
+            }
+        }
     }
 
     private static ImmutableDictionary<string, string?> Properties(SinkCall call, LabelFlow? flow)

@@ -26,7 +26,7 @@ internal static class EndpointPolicy
                 && string.Equals(declared.Scheme, target.Scheme, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(declared.Host, target.Host, StringComparison.OrdinalIgnoreCase)
                 && declared.Port == target.Port
-                && target.AbsolutePath.StartsWith(declared.AbsolutePath, StringComparison.Ordinal))
+                && IsUnder(target.AbsolutePath, declared.AbsolutePath))
             {
                 return true;
             }
@@ -34,6 +34,12 @@ internal static class EndpointPolicy
 
         return false;
     }
+
+    /// <summary>'/v1' covers '/v1' and '/v1/events', not '/v10'.</summary>
+    private static bool IsUnder(string path, string declared) =>
+        declared.EndsWith("/", StringComparison.Ordinal)
+            ? path.StartsWith(declared, StringComparison.Ordinal)
+            : path == declared || path.StartsWith(declared + "/", StringComparison.Ordinal);
 
     private static bool HostIsFinished(string destination)
     {
