@@ -70,7 +70,8 @@ internal sealed class FlowState
     {
         var own = Get(place);
         var contents = Get(place.ContentsPlace);
-        return ReferenceEquals(contents, TaintValue.Clean) ? own : own.Join(contents.Carried());
+        // What was put into an object does not change where the object goes: its destination stays.
+        return ReferenceEquals(contents, TaintValue.Clean) ? own : own.Join(contents.Carried()).WithEndpoint(own.Endpoint);
     }
 
     /// <summary>A strong update: the place and every path under it now hold only <paramref name="value"/>.</summary>

@@ -56,6 +56,13 @@ internal sealed partial class MethodFlowAnalysis
             return data.WithObfuscation(Obfuscation.Scrambled, operation.Syntax.GetLocation());
         }
 
+        // Arithmetic on constants (XOR keys, shifted characters) is how destinations get hidden.
+        if ((left.Endpoint is not null || right.Endpoint is not null) && kind is BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.Add or BinaryOperatorKind.Subtract
+            && DataShape.IsIntegral(operation.Type))
+        {
+            return data.WithEndpoint(new EndpointFact(null, isComplete: false, decoded: true));
+        }
+
         return data;
     }
 
@@ -63,7 +70,7 @@ internal sealed partial class MethodFlowAnalysis
     {
         if (left is null)
         {
-            return null;
+            return right is { Decoded: true } ? new EndpointFact(null, isComplete: false, decoded: true) : null;
         }
 
         if (left.IsComplete && right is not null)
@@ -336,23 +343,70 @@ internal sealed partial class MethodFlowAnalysis
         return DataShape.CarriesData(member.Type) ? objectValue.Carried() : TaintValue.Clean;
     }
 
-    /// <summary>What is known of a raw channel's destination. Filled in by the endpoint analysis.</summary>
-    private EndpointFact? Destination(IOperation call, TaintValue receiverValue, ArgumentValue[] arguments, SinkKind kind)
+    /// <summary>
+    /// What is known of a raw channel's destination: the destination argument, else the request it
+    /// sends, else its receiver (a request, a stream of a request, a connected client). A relative
+    /// address is resolved against the client's BaseAddress when that is known here.
+    /// </summary>
+    private EndpointFact? Destination(IOperation? receiver, TaintValue receiverValue, ArgumentValue[] arguments, SinkKind kind)
     {
         if (!kind.IsRawChannel())
         {
             return null;
         }
 
+        var baseAddress = receiver is not null && PlaceOf(receiver) is { } client ? BaseAddressOf(client, receiver.Type) : null;
         foreach (var argument in arguments)
         {
             if (argument.Parameter is { } parameter && IsDestinationParameter(parameter))
             {
-                return argument.Value.Endpoint ?? new EndpointFact(null, isComplete: false, decoded: false);
+                return Resolve(argument.Value.Endpoint, baseAddress) ?? Unknown;
             }
         }
 
-        return receiverValue.Endpoint;
+        foreach (var argument in arguments)
+        {
+            if (argument.Argument is { } operation && WellKnownTypes.DerivesFrom(operation.Value.Type, _context.Types.HttpRequestMessage))
+            {
+                var requestUri = PlaceOf(operation.Value) is { } request ? MemberEndpoint(request, _context.Types.HttpRequestMessage, "RequestUri") : null;
+                return Resolve(requestUri ?? argument.Value.Endpoint, baseAddress) ?? Unknown;
+            }
+        }
+
+        return receiverValue.Endpoint ?? Unknown;
+    }
+
+    private static readonly EndpointFact Unknown = new(null, isComplete: false, decoded: false);
+
+    private EndpointFact? BaseAddressOf(Place client, ITypeSymbol? type) => MemberEndpoint(client, type, "BaseAddress");
+
+    /// <summary>What is known of a destination stored in a member of a tracked object (BaseAddress, RequestUri).</summary>
+    private EndpointFact? MemberEndpoint(Place owner, ITypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                if (owner.Member(member) is { } path && _state.HasEntryAt(path))
+                {
+                    return _state.Get(path).Endpoint;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A relative address against a known base; an absolute one as it is.</summary>
+    private static EndpointFact? Resolve(EndpointFact? address, EndpointFact? baseAddress)
+    {
+        if (address?.KnownPrefix is { } prefix && !prefix.Contains("://") && baseAddress?.KnownPrefix is { } root && root.Contains("://"))
+        {
+            return new EndpointFact(root.TrimEnd('/') + "/" + prefix.TrimStart('/'), address.IsComplete && baseAddress.IsComplete,
+                address.Decoded || baseAddress.Decoded);
+        }
+
+        return address;
     }
 
     private static bool IsDestinationParameter(IParameterSymbol parameter) =>

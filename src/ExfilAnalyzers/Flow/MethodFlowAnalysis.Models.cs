@@ -49,16 +49,19 @@ internal sealed partial class MethodFlowAnalysis
                 return Probe(call, receiverValue, arguments) is { } probe ? probed.WithCondition(probe) : probed;
             case ModelBehaviour.Clean:
                 return TaintValue.Clean;
+            case ModelBehaviour.EndpointCarrier:
+                return DefaultCall(method, call, receiver, receiverValue, arguments, resultType).WithEndpoint(CarriedEndpoint(arguments));
+            case ModelBehaviour.Decode:
+                return Decode(method, call, receiver, receiverValue, arguments, resultType);
             case ModelBehaviour.Gate:
                 return TaintValue.FromCondition(ConditionFact.Gate(consentWhenTrue: true, location));
             case ModelBehaviour.Sink:
+            case ModelBehaviour.SinkOnHandle when receiverValue.Handles.HasFlag(model.Handle) && model.SinkKind.IsRawChannel():
                 // A raw channel sends what its receiver holds (headers, a request); a telemetry client's own
                 // state is reported where it is written (GlobalProperties), not again at every event.
                 var sent = model.SinkKind.IsRawChannel() ? receiverValue : TaintValue.Clean;
-                RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, sent, arguments), Destination(call, receiverValue, arguments, model.SinkKind));
-                return TaintValue.Clean;
-            case ModelBehaviour.SinkOnHandle when receiverValue.Handles.HasFlag(model.Handle):
-                RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, TaintValue.Clean, arguments), Destination(call, receiverValue, arguments, model.SinkKind));
+                RecordSink(call, model.Api, model.SinkKind, SinkCarriers(call, model.Behaviour == ModelBehaviour.Sink ? sent : TaintValue.Clean, arguments),
+                    Destination(receiver, receiverValue, arguments, model.SinkKind));
                 return TaintValue.Clean;
             default:
                 return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
@@ -246,5 +249,56 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return value;
+    }
+
+    /// <summary>A Uri, a request or a client built from a destination keeps what is known of it.</summary>
+    private static EndpointFact? CarriedEndpoint(ArgumentValue[] arguments)
+    {
+        if (arguments.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && IsDestinationParameter(parameter))
+            {
+                return argument.Value.Endpoint;
+            }
+        }
+
+        var first = arguments[0].Value.Endpoint;
+        if (first is null || arguments.Length < 2 || arguments[1].Parameter?.Type.SpecialType != SpecialType.System_String)
+        {
+            return first;
+        }
+
+        // new Uri(baseUri, "relative"): the host is the base's; the rest is not known as a whole.
+        return new EndpointFact(first.KnownPrefix, isComplete: false, first.Decoded || arguments[1].Value.Endpoint?.Decoded == true);
+    }
+
+    /// <summary>
+    /// Decoding (Base64, hex, URL escapes) or reordering (Reverse) keeps the data; a destination built
+    /// this way from constants is marked decoded, with its text when it can be computed here.
+    /// </summary>
+    private TaintValue Decode(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue,
+        ArgumentValue[] arguments, ITypeSymbol? resultType)
+    {
+        var value = DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+        var input = arguments.Length > 0 ? arguments[0] : default;
+        var source = input.Argument is null ? receiverValue.Endpoint : input.Value.Endpoint ?? receiverValue.Endpoint;
+        if (source is null)
+        {
+            return value;
+        }
+
+        var text = source.IsComplete ? ConstantDecoder.Apply(method.Name, source.KnownPrefix) : null;
+        var decoded = new EndpointFact(text, isComplete: text is not null, decoded: true);
+        if (method.ReturnsVoid && input.Argument is { } target && PlaceOf(target.Value) is { } place)
+        {
+            _state.ReplaceOwn(place, _state.Get(place).WithEndpoint(decoded));
+        }
+
+        return value.WithEndpoint(decoded);
     }
 }

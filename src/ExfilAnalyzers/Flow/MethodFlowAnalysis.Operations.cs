@@ -76,7 +76,7 @@ internal sealed partial class MethodFlowAnalysis
             case ITupleOperation tuple:
                 return JoinChildren(tuple.Elements);
             case IArrayCreationOperation array:
-                return array.Initializer is null ? TaintValue.Clean : JoinChildren(array.Initializer.ElementValues);
+                return array.Initializer is null ? TaintValue.Clean : ConstantCharacters(array.Initializer) ?? JoinChildren(array.Initializer.ElementValues);
             case IArrayInitializerOperation arrayInitializer:
                 return JoinChildren(arrayInitializer.ElementValues);
             case IConditionalOperation conditional:
@@ -106,6 +106,32 @@ internal sealed partial class MethodFlowAnalysis
             default:
                 return JoinChildren(operation.ChildOperations);
         }
+    }
+
+    /// <summary>
+    /// An array of constant characters or bytes: a string spelled out so no search finds it. As a
+    /// destination it counts as decoded (EXF1006); its text is kept for the report.
+    /// </summary>
+    private static TaintValue? ConstantCharacters(IArrayInitializerOperation initializer)
+    {
+        if (initializer.ElementValues.Length < 4)
+        {
+            return null;
+        }
+
+        var text = new System.Text.StringBuilder(initializer.ElementValues.Length);
+        foreach (var element in initializer.ElementValues)
+        {
+            switch (element.ConstantValue.Value)
+            {
+                case char c: text.Append(c); break;
+                case byte b: text.Append((char)b); break;
+                case int i when i is >= 0 and < 256: text.Append((char)i); break;
+                default: return null;
+            }
+        }
+
+        return TaintValue.FromEndpoint(new EndpointFact(text.ToString(), isComplete: true, decoded: true));
     }
 
     private static TaintValue Constant(object? value) =>
@@ -204,7 +230,10 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Stores a value into whatever an assignment's target denotes.</summary>
     private void WriteTo(IOperation target, TaintValue value, IOperation? valueOperation, IOperation assignment)
     {
-        var step = assignment.IsImplicit ? null : assignment.Syntax.GetLocation();
+        // The graph turns 'var name = value;' into an implicit assignment: it is still a step the user wrote.
+        var step = !assignment.IsImplicit || target is ILocalReferenceOperation { IsDeclaration: true, Local.IsImplicitlyDeclared: false }
+            ? assignment.Syntax.GetLocation()
+            : null;
         var stored = step is null ? value : value.WithStep(step);
         switch (target)
         {

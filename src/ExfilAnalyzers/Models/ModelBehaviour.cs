@@ -24,4 +24,6 @@ internal enum ModelBehaviour : byte
     SinkSetter,
     SinkCollection,
     Gate,
+    EndpointCarrier,
+    Decode,
 }

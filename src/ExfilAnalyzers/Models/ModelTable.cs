@@ -134,6 +134,8 @@ internal sealed class ModelTable
             case "content-test": behaviour = ModelBehaviour.ContentTest; ok = parts.Length == 1; break;
             case "content-probe": behaviour = ModelBehaviour.ContentProbe; ok = parts.Length == 1; break;
             case "clean": behaviour = ModelBehaviour.Clean; ok = parts.Length == 1; break;
+            case "endpoint-carrier": behaviour = ModelBehaviour.EndpointCarrier; ok = parts.Length == 1; break;
+            case "decode": behaviour = ModelBehaviour.Decode; ok = parts.Length == 1; break;
             case "sink": behaviour = ModelBehaviour.Sink; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
             case "sink-on-handle": behaviour = ModelBehaviour.SinkOnHandle; ok = parts.Length == 3 && Handles.TryParse(parts[1], out handle) && Enum.TryParse(parts[2], out sinkKind); break;
             case "sink-setter": behaviour = ModelBehaviour.SinkSetter; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;

@@ -8,7 +8,27 @@ internal static class EndpointPolicy
 {
     public static bool IsDeclared(string destination, bool isComplete, ImmutableArray<string> endpoints)
     {
-        if (endpoints.IsEmpty || !Uri.TryCreate(destination, UriKind.Absolute, out var target))
+        if (endpoints.IsEmpty)
+        {
+            return false;
+        }
+
+        if (isComplete && IsHostName(destination))
+        {
+            // A socket or DNS destination is a bare host: declared when an endpoint names that host.
+            foreach (var endpoint in endpoints)
+            {
+                if (Uri.TryCreate(endpoint, UriKind.Absolute, out var declaredHost)
+                    && string.Equals(declaredHost.Host, destination, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (!Uri.TryCreate(destination, UriKind.Absolute, out var target))
         {
             return false;
         }
@@ -40,6 +60,8 @@ internal static class EndpointPolicy
         declared.EndsWith("/", StringComparison.Ordinal)
             ? path.StartsWith(declared, StringComparison.Ordinal)
             : path == declared || path.StartsWith(declared + "/", StringComparison.Ordinal);
+
+    private static bool IsHostName(string text) => text.Length > 0 && Uri.CheckHostName(text) != UriHostNameType.Unknown && text.IndexOf('/') < 0;
 
     private static bool HostIsFinished(string destination)
     {
