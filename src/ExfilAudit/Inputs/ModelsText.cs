@@ -12,6 +12,9 @@ namespace ExfilAudit.Inputs;
 /// </summary>
 internal sealed class ModelsText : AdditionalText
 {
+    /// <summary>The name SPEC.md gives the models file.</summary>
+    public const string FileName = "ExfilModels.txt";
+
     private readonly string _realPath;
     private SourceText? _text;
 
@@ -22,6 +25,12 @@ internal sealed class ModelsText : AdditionalText
     }
 
     public override string Path { get; }
+
+    /// <summary>The file the user wrote, where <see cref="Path"/> may be an alias.</summary>
+    public string RealPath => _realPath;
+
+    public static bool IsModelsFile(string path) =>
+        string.Equals(System.IO.Path.GetFileName(path), FileName, System.StringComparison.OrdinalIgnoreCase);
 
     public override SourceText? GetText(CancellationToken cancellationToken = default)
     {

@@ -117,7 +117,7 @@ internal static class MsBuildProjects
         var builder = ImmutableArray.CreateBuilder<AdditionalText>();
         foreach (var document in project.AdditionalDocuments)
         {
-            if (document.FilePath is { } filePath && ExfilAnalyzers.Models.ModelsFile.IsModelsFile(filePath))
+            if (document.FilePath is { } filePath && ModelsText.IsModelsFile(filePath))
             {
                 builder.Add(new ModelsText(filePath, filePath));
             }
