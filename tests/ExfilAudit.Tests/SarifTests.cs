@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -28,7 +29,7 @@ public class SarifTests
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(sarif));
         var evaluation = Schema.Value.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        var errors = evaluation.Details.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        var errors = (evaluation.Details ?? new List<EvaluationResults>()).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
         Assert.True(evaluation.IsValid, string.Join("\n", errors));
         Assert.Equal("2.1.0", json.RootElement.GetProperty("version").GetString());
         Assert.Equal(2, json.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength()); // EXF1003 and EXF1006
