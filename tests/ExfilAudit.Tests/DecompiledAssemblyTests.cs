@@ -66,4 +66,23 @@ public class DecompiledAssemblyTests
         Assert.Equal(1, outcome.CountOf("EXF1003"));
         Assert.Contains("compile error", outcome.Stdout);
     }
+
+    [Fact]
+    public async Task Packages_named_in_the_deps_json_are_taken_from_the_local_NuGet_folder()
+    {
+        using var directory = new TempDirectory();
+        var dll = Path.Combine(directory.Path, Path.GetFileName(_binaries.DllPath));
+        File.Copy(_binaries.DllPath, dll);
+
+        // A class library's bin folder: no dependencies beside it, only its deps.json. The tests' own
+        // deps.json names Application Insights and Roslyn, which this machine's NuGet folder has.
+        File.Copy(Path.Combine(System.AppContext.BaseDirectory, "ExfilAudit.Tests.deps.json"), Path.ChangeExtension(dll, ".deps.json"));
+
+        var outcome = await AuditHarness.RunAsync(dll);
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Matches("note: \\d+ references from the local NuGet packages folder, as Leaky.Telemetry.deps.json lists them", outcome.Stdout);
+        Assert.Equal(1, outcome.CountOf("EXF1002"));
+        Assert.DoesNotContain("compile error", outcome.Stdout);
+    }
 }

@@ -25,6 +25,19 @@ internal static class BinaryInputs
         var beside = Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.dll")
             .Where(other => !string.Equals(other, path, StringComparison.OrdinalIgnoreCase))
             .ToList();
+        if (DependencyManifest.Read(path) is { } manifest)
+        {
+            beside.AddRange(manifest.Assemblies);
+            if (manifest.Assemblies.Count > 0)
+            {
+                input.Notes.Add($"{Plural(manifest.Assemblies.Count, "reference")} from the local NuGet packages folder, as {Path.GetFileNameWithoutExtension(path)}.deps.json lists them");
+            }
+
+            if (manifest.MissingPackages.Count > 0)
+            {
+                input.Notes.Add($"Not in the local NuGet packages folder, so calls into them may be missed: {string.Join(", ", manifest.MissingPackages)}");
+            }
+        }
         input.Units.Add(DecompileAndCompile(path, outDirectory, beside, progress, cancellationToken));
         return input;
     }
@@ -117,6 +130,8 @@ internal static class BinaryInputs
             throw new AuditException($"no assembly of {what} could be decompiled");
         }
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static AuditUnit DecompileAndCompile(string assembly, string outDirectory, IReadOnlyCollection<string> references, Action<string> progress, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ internal static class TextReport
         if (result.Findings.Count == 0)
         {
             writer.WriteLine("No findings.");
+            writer.WriteLine();
         }
 
         foreach (var rule in result.Findings.GroupBy(f => f.RuleId))
