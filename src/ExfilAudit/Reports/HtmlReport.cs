@@ -118,10 +118,10 @@ internal static class HtmlReport
         {
             var hit = line >= spot.StartLine && line <= spot.EndLine ? " hit" : string.Empty;
             var number = line.ToString(CultureInfo.InvariantCulture);
-            html.Write($"<span class=\"line{hit}\"><span class=\"ln\">{number}</span>{E(sources.Line(spot.FullPath, line))}</span>\n");
+            html.Write($"<span class=\"line{hit}\"><span class=\"ln\">{number}</span>{E(sources.Line(spot.FullPath, line))}</span>");
         }
 
-        html.WriteLine("</pre>");
+        html.WriteLine("</pre>"); // each line is a block, so no line breaks between them
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -22,7 +22,7 @@ internal static class HtmlReportAssets
         .step.source .role { color: #0969da; }
         .step.sink .role { color: #cf222e; }
         .step.trigger .role { color: #8250df; }
-        pre.code { background: #f6f8fa; padding: 0.4rem 0; margin: 0.3rem 0; overflow-x: auto; font-size: 0.85rem; }
+        pre.code { tab-size: 4; background: #f6f8fa; padding: 0.4rem 0; margin: 0.3rem 0; overflow-x: auto; font-size: 0.85rem; }
         pre.code .line { display: block; padding: 0 0.6rem; }
         pre.code .line.hit { background: #fff8c5; }
         pre.code .ln { display: inline-block; width: 3.5rem; color: #8c959f; user-select: none; }
