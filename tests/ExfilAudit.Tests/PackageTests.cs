@@ -34,12 +34,14 @@ public class PackageTests
     [Fact]
     public async Task A_package_by_id_is_restored_through_nuget_and_audited()
     {
-        var outcome = await AuditHarness.RunAsync("--package", $"{LeakyLibrary.AssemblyName}@{LeakyLibrary.Version}", "--source", _binaries.FeedDirectory);
+        var outDirectory = _binaries.NewFolder("restored"); // else a folder under the temp folder, left for the user
+
+        var outcome = await AuditHarness.RunAsync("--package", $"{LeakyLibrary.AssemblyName}@{LeakyLibrary.Version}", "--source", _binaries.FeedDirectory, "--out", outDirectory);
 
         Assert.True(outcome.ExitCode == 1, outcome.ToString());
         Assert.Equal(1, outcome.CountOf("EXF1003"));
         Assert.Equal(1, outcome.CountOf("EXF1002"));
-        Assert.Contains("Restored and decompiled into ", outcome.Stdout);
+        Assert.Contains($"Restored and decompiled into {outDirectory}", outcome.Stdout);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public class PackageTests
     {
         using var emptyFeed = new TempDirectory();
 
-        var outcome = await AuditHarness.RunAsync("--package", "ExfilAudit.Tests.NoSuchPackage@9.9.9", "--source", emptyFeed.Path);
+        var outcome = await AuditHarness.RunAsync("--package", "ExfilAudit.Tests.NoSuchPackage@9.9.9", "--source", emptyFeed.Path, "--out", emptyFeed.Combine("out"));
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal(string.Empty, outcome.Stdout);
