@@ -44,6 +44,8 @@ internal sealed partial class MethodFlowAnalysis
                 return Wrap(model, method, call, receiver, receiverValue, arguments, resultType);
             case ModelBehaviour.ContentTest:
                 return ContentTest(call, receiverValue, arguments);
+            case ModelBehaviour.EmptinessTest:
+                return EmptinessTest(call, arguments);
             case ModelBehaviour.ContentProbe:
                 var probed = DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
                 return Probe(call, receiverValue, arguments) is { } probe ? probed.WithCondition(probe) : probed;
@@ -300,5 +302,19 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return value.WithEndpoint(decoded);
+    }
+
+    /// <summary>string.IsNullOrEmpty(setting): an unset opt-out means consent, an unset opt-in means none. Not a content test.</summary>
+    private static TaintValue EmptinessTest(IOperation call, ArgumentValue[] arguments)
+    {
+        var handles = arguments.Length > 0 ? arguments[0].Value.Handles : Handle.None;
+        if (handles.HasFlag(Handle.OptOutSetting))
+        {
+            return TaintValue.FromCondition(ConditionFact.Gate(consentWhenTrue: true, call.Syntax.GetLocation()));
+        }
+
+        return handles.HasFlag(Handle.OptInSetting)
+            ? TaintValue.FromCondition(ConditionFact.Gate(consentWhenTrue: false, call.Syntax.GetLocation()))
+            : TaintValue.Clean;
     }
 }

@@ -193,7 +193,7 @@ internal sealed partial class MethodFlowAnalysis
             _capturedTargets[capture.Id] = capture.Value;
         }
 
-        var value = Evaluate(capture.Value);
+        var value = ConsentWitness(capture.Value, Evaluate(capture.Value), _state);
         var place = Place.ForCapture(capture.Id);
         if (PlaceOf(capture.Value) is { } from)
         {
@@ -210,6 +210,11 @@ internal sealed partial class MethodFlowAnalysis
     private TaintValue Assign(ISimpleAssignmentOperation assignment)
     {
         var value = Evaluate(assignment.Value);
+        if (assignment.Target is ILocalReferenceOperation)
+        {
+            value = ConsentWitness(assignment.Value, value, _state);
+        }
+
         WriteTo(assignment.Target, value, assignment.Value, assignment);
         return value;
     }

@@ -26,7 +26,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly CallChain _calls;
     private readonly CancellationToken _cancellationToken;
     private FlowState _state = new();
-    private TaintValue _returnValue = TaintValue.Clean;
+    private TaintValue? _returnValue;
     private PostDominators? _postDominators;
 
     public MethodFlowAnalysis(FlowContext context, ControlFlowGraph cfg, IMethodSymbol? method, Models.ExfilOptions options,
@@ -44,10 +44,31 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>The join of every value returned.</summary>
-    public TaintValue ReturnValue => _returnValue;
+    public TaintValue ReturnValue => _returnValue ?? TaintValue.Clean;
 
     /// <summary>The state at the exit block, or null when the exit is unreachable.</summary>
     public FlowState? ExitState { get; private set; }
+
+    /// <summary>
+    /// A bool that can be true only where a gate holds is itself a gate: 'return Consent.IsGranted &amp;&amp; !ci;'
+    /// and 'var sent = false; if (consent) sent = true;' both give one. False is true nowhere, so it qualifies.
+    /// </summary>
+    private static TaintValue ConsentWitness(IOperation? operation, TaintValue value, FlowState state)
+    {
+        if (operation?.Type?.SpecialType != SpecialType.System_Boolean || value.Condition?.Kind == ConditionKind.ContentTest)
+        {
+            return value;
+        }
+
+        if (state.Gated || operation.ConstantValue.Value is false)
+        {
+            return value.Condition is { Kind: ConditionKind.Gate, ConsentWhenTrue: true }
+                ? value
+                : value.WithCondition(ConditionFact.Gate(consentWhenTrue: true, operation.Syntax.GetLocation()));
+        }
+
+        return value;
+    }
 
     /// <summary>The root method's analysis: the one whose parameters the summary speaks of.</summary>
     private MethodFlowAnalysis Root => _parent?.Root ?? this;
@@ -112,7 +133,8 @@ internal sealed partial class MethodFlowAnalysis
             switch (successor.Semantics)
             {
                 case ControlFlowBranchSemantics.Return:
-                    _returnValue = _returnValue.Join(branchValue);
+                    var returned = ConsentWitness(block.BranchValue, branchValue, output);
+                    _returnValue = _returnValue is null ? returned : _returnValue.Join(returned);
                     Follow(successor, output, input, worklist, finallyExits, afterFinally);
                     break;
                 case ControlFlowBranchSemantics.StructuredExceptionHandling:

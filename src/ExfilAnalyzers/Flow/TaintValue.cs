@@ -158,12 +158,12 @@ internal sealed class TaintValue
     /// </summary>
     public TaintValue Join(TaintValue other)
     {
-        if (ReferenceEquals(this, other) || (ReferenceEquals(other, Clean) && Endpoint is null))
+        if (ReferenceEquals(this, other) || (ReferenceEquals(other, Clean) && Endpoint is null && Condition?.Kind != ConditionKind.Gate))
         {
             return this;
         }
 
-        if (ReferenceEquals(this, Clean) && other.Endpoint is null)
+        if (ReferenceEquals(this, Clean) && other.Endpoint is null && other.Condition?.Kind != ConditionKind.Gate)
         {
             return other;
         }
@@ -185,13 +185,20 @@ internal sealed class TaintValue
 
     private static FlowTrace? MergeTrace(FlowTrace? a, FlowTrace? b) => a is null ? b : b is null ? a : a.MergeTactics(b);
 
+    /// <summary>
+    /// Content tests and probes are may-facts: either side's is kept. A gate is a must-fact: the joined
+    /// value says "consent" only if both sides do, the same way.
+    /// </summary>
     private static ConditionFact? MergeCondition(ConditionFact? a, ConditionFact? b)
     {
-        if (a is null) return b;
-        if (b is null || a.SameShape(b)) return a;
-        if (a.Kind == ConditionKind.ContentTest) return a;
-        if (b.Kind == ConditionKind.ContentTest) return b;
-        return a.Kind == b.Kind && a.Kind == ConditionKind.Gate ? null : a;
+        if (a?.Kind == ConditionKind.ContentTest) return a;
+        if (b?.Kind == ConditionKind.ContentTest) return b;
+        if (a?.Kind == ConditionKind.Gate || b?.Kind == ConditionKind.Gate)
+        {
+            return a is not null && a.SameShape(b) ? a : null;
+        }
+
+        return a ?? b;
     }
 
     /// <summary>Equality of everything the fixpoint depends on; traces excluded (see <see cref="Join"/>).</summary>

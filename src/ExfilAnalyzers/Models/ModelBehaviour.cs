@@ -26,4 +26,5 @@ internal enum ModelBehaviour : byte
     Gate,
     EndpointCarrier,
     Decode,
+    EmptinessTest,
 }

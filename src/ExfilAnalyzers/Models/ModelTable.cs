@@ -136,6 +136,7 @@ internal sealed class ModelTable
             case "clean": behaviour = ModelBehaviour.Clean; ok = parts.Length == 1; break;
             case "endpoint-carrier": behaviour = ModelBehaviour.EndpointCarrier; ok = parts.Length == 1; break;
             case "decode": behaviour = ModelBehaviour.Decode; ok = parts.Length == 1; break;
+            case "emptiness-test": behaviour = ModelBehaviour.EmptinessTest; ok = parts.Length == 1; break;
             case "sink": behaviour = ModelBehaviour.Sink; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
             case "sink-on-handle": behaviour = ModelBehaviour.SinkOnHandle; ok = parts.Length == 3 && Handles.TryParse(parts[1], out handle) && Enum.TryParse(parts[2], out sinkKind); break;
             case "sink-setter": behaviour = ModelBehaviour.SinkSetter; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
