@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// The methods whose summaries are being computed, innermost last. A call back into one of them (a
+/// The methods whose summaries, and the fields whose values, are being computed, innermost last. A call back into one of them (a
 /// cycle), or past <see cref="MaxDepth"/>, is answered by the default rule, and every summary computed
 /// under such a cut is kept out of the cache: a cached summary never depends on who asked for it.
 /// </summary>
@@ -11,17 +11,18 @@ internal sealed class CallChain
 {
     public const int MaxDepth = 32;
 
-    private CallChain(CallChain? parent, IMethodSymbol method, int depth, SummaryBudget budget)
+    private CallChain(CallChain? parent, ISymbol member, int depth, SummaryBudget budget)
     {
         Parent = parent;
-        Method = method;
+        Member = member;
         Depth = depth;
         Budget = budget;
     }
 
     public CallChain? Parent { get; }
 
-    public IMethodSymbol Method { get; }
+    /// <summary>A method whose summary, or a field or property whose value, this frame computes.</summary>
+    public ISymbol Member { get; }
 
     public int Depth { get; }
 
@@ -31,15 +32,15 @@ internal sealed class CallChain
     /// <summary>True when a cut was made somewhere below this frame.</summary>
     public bool Incomplete { get; private set; }
 
-    public static CallChain Start(IMethodSymbol method) => new(null, method, 0, new SummaryBudget());
+    public static CallChain Start(ISymbol member) => new(null, member, 0, new SummaryBudget());
 
-    public CallChain Enter(IMethodSymbol method) => new(this, method, Depth + 1, Budget);
+    public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget);
 
-    public bool Contains(IMethodSymbol method)
+    public bool Contains(ISymbol member)
     {
         for (var frame = this; frame is not null; frame = frame.Parent)
         {
-            if (SymbolEqualityComparer.Default.Equals(frame.Method, method)) return true;
+            if (SymbolEqualityComparer.Default.Equals(frame.Member, member)) return true;
         }
 
         return false;

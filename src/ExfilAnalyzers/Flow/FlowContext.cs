@@ -19,8 +19,11 @@ internal sealed class FlowContext
         Compilation = compilation;
         Catalog = catalog;
         _optionsProvider = optionsProvider;
+        Members = new MemberIndex(compilation);
         Summaries = new SummaryStore(this);
     }
+
+    public MemberIndex Members { get; }
 
     public Compilation Compilation { get; }
 

@@ -45,6 +45,31 @@ internal static class MethodBodies
         return null;
     }
 
+    /// <summary>The initializer of a field or property, or null when it has none.</summary>
+    public static IOperation? GetInitializer(ISymbol member, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer,
+                PropertyDeclarationSyntax property => property.Initializer,
+                _ => null,
+            };
+            if (initializer is null || !compilation.ContainsSyntaxTree(initializer.SyntaxTree))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
+            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
+#pragma warning restore RS1030
+            return model.GetOperation(initializer, cancellationToken);
+        }
+
+        return null;
+    }
+
     public static ControlFlowGraph? CreateGraph(IOperation body, System.Threading.CancellationToken cancellationToken)
     {
         try
@@ -54,6 +79,8 @@ internal static class MethodBodies
                 IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
                 IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
                 IBlockOperation block => ControlFlowGraph.Create(block, cancellationToken),
+                IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+                IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
                 _ => null,
             };
         }

@@ -144,12 +144,38 @@ internal sealed partial class MethodFlowAnalysis
             return ApplyCallModel(model, method, call, receiver, receiverValue, arguments, resultType);
         }
 
+        if (MethodBodies.HasSourceBody(method.OriginalDefinition) || method.MethodKind == MethodKind.Constructor && !method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            NoteCall(method, arguments);
+        }
+
         if (_context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken) is { } summary)
         {
             return ApplySummary(summary, method, call, receiver, receiverValue, arguments);
         }
 
         return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+    }
+
+    /// <summary>What a call passes to a method of this compilation, for the fields its parameters reach.</summary>
+    private void NoteCall(IMethodSymbol method, ArgumentValue[] arguments)
+    {
+        var values = new TaintValue[method.Parameters.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = TaintValue.Clean;
+        var any = false;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value is { IsTainted: true } value)
+            {
+                values[parameter.Ordinal] = values[parameter.Ordinal].Join(value.DataOnly());
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            _findings.NoteCall(method.OriginalDefinition, values);
+        }
     }
 
     /// <summary>
@@ -334,7 +360,7 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
-        _sinks.Add(new SinkCall(call.Syntax, api, kind, gated, trigger, destination, flows.ToImmutable(), isCallSite: fromCallee is not null));
+        _findings.Add(new SinkCall(call.Syntax, api, kind, gated, trigger, destination, flows.ToImmutable(), isCallSite: fromCallee is not null));
 
         ulong parameters = 0;
         FlowTrace? parameterTrace = null;
@@ -353,7 +379,7 @@ internal sealed partial class MethodFlowAnalysis
         if (parameters != 0 || parameterTrigger is not null)
         {
             var sinkLocation = fromCallee?.SinkLocation ?? call.Syntax.GetLocation();
-            _sinks.AddEffect(new SinkEffect(parameters, parameterTrace, api, kind, sinkLocation, gated, parameterTrigger, destination));
+            _findings.AddEffect(new SinkEffect(parameters, parameterTrace, api, kind, sinkLocation, gated, parameterTrigger, destination));
         }
     }
 }

@@ -30,9 +30,9 @@ internal sealed partial class MethodFlowAnalysis
             return Typed(reference.Type, receiverValue.Carried());
         }
 
-        if (PlaceOf(reference) is { } place && (_state.HasEntryAt(place) || IsDeclaredInSource(property)))
+        if (PlaceOf(reference) is { } place && (_state.HasEntryAt(place) || IsAutoProperty(property)))
         {
-            return Typed(reference.Type, _state.Composite(place), receiverValue, reference);
+            return Typed(reference.Type, ReadMember(place, property), receiverValue, reference);
         }
 
         if (_context.Summaries.ForAccessor(property.GetMethod, _calls, _cancellationToken) is { } summary)
@@ -54,7 +54,7 @@ internal sealed partial class MethodFlowAnalysis
 
         if (PlaceOf(reference) is { } place)
         {
-            return _state.Composite(place).Join(_context.Summaries.FieldValue(reference.Field, _cancellationToken));
+            return ReadMember(place, reference.Field);
         }
 
         return Typed(reference.Type, receiverValue.Carried());
@@ -78,6 +78,45 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     private static bool IsDeclaredInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        IsDeclaredInSource(property) && (property.GetMethod is null || property.GetMethod.IsImplicitlyDeclared || SummaryStore.IsAutoAccessor(property.GetMethod));
+
+    /// <summary>
+    /// A field or auto-property: what this method put there, else what its object holds and what any
+    /// member of the compilation writes there (the field index).
+    /// </summary>
+    private TaintValue ReadMember(Place place, ISymbol member)
+    {
+        var value = _state.Composite(place);
+        return _state.HasEntryAt(place) ? value : value.Join(_context.Summaries.FieldValue(member, _calls, _cancellationToken));
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IEventSymbol @event => @event.Type,
+        _ => null,
+    };
+
+    /// <summary>Records a write into a field or property of this compilation, for the field index.</summary>
+    private void NoteFieldWrite(Place target, TaintValue value)
+    {
+        var matters = value.IsTainted || value.Handles != Handle.None || value.Condition is not null;
+        Note(target.Root);
+        Note(target.First);
+        Note(target.Second);
+
+        void Note(object? part)
+        {
+            if (part is IFieldSymbol or IPropertySymbol or IEventSymbol && part is ISymbol member && IsDeclaredInSource(member)
+                && (matters || TypeOf(member)?.SpecialType == SpecialType.System_Boolean))
+            {
+                _findings.NoteFieldWrite(member, value);
+            }
+        }
+    }
 
     private void WriteProperty(IPropertyReferenceOperation reference, TaintValue value, IOperation? valueOperation, IOperation assignment)
     {
@@ -152,6 +191,7 @@ internal sealed partial class MethodFlowAnalysis
         if (receiverPlace is { } place)
         {
             _state.JoinInto(place.ContentsPlace, written);
+            NoteFieldWrite(place, written);
             FollowWriteLinks(place, written, at);
         }
         else if (receiverValue.WritesInto is { } target)
@@ -187,6 +227,7 @@ internal sealed partial class MethodFlowAnalysis
 
             data = data.WithObfuscation(value.WriteObfuscation, step);
             _state.JoinInto(next.ContentsPlace, data);
+            NoteFieldWrite(next, data);
             current = next;
         }
     }

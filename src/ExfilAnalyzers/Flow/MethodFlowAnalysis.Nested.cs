@@ -54,7 +54,7 @@ internal sealed partial class MethodFlowAnalysis
         active.Add(function);
         try
         {
-            var child = new MethodFlowAnalysis(_context, graph, _method, _options, _sinks, _budget, this, _calls, _cancellationToken);
+            var child = new MethodFlowAnalysis(_context, graph, _method, _options, _findings, _budget, this, _calls, _cancellationToken);
             child.Run(entry);
             if (child.ExitState is { } exit)
             {
@@ -78,7 +78,7 @@ internal sealed partial class MethodFlowAnalysis
 
     private TaintValue RunNested(ControlFlowGraph graph, FlowState entry)
     {
-        var child = new MethodFlowAnalysis(_context, graph, _method, _options, _sinks, _budget, this, _calls, _cancellationToken);
+        var child = new MethodFlowAnalysis(_context, graph, _method, _options, _findings, _budget, this, _calls, _cancellationToken);
         child.Run(entry);
         if (child.ExitState is { } exit)
         {

@@ -85,6 +85,11 @@ internal sealed partial class MethodFlowAnalysis
             case IThrowOperation thrown:
                 Evaluate(thrown.Exception);
                 return TaintValue.Clean;
+            case IReturnOperation { Kind: OperationKind.YieldReturn } yielded:
+                // An iterator's elements are what it returns.
+                var yieldedValue = Evaluate(yielded.ReturnedValue).Carried();
+                _returnValue = _returnValue is null ? yieldedValue : _returnValue.Join(yieldedValue);
+                return yieldedValue;
             case IReturnOperation returned:
                 return Evaluate(returned.ReturnedValue);
             case IEventAssignmentOperation eventAssignment:
@@ -210,7 +215,7 @@ internal sealed partial class MethodFlowAnalysis
     private TaintValue Assign(ISimpleAssignmentOperation assignment)
     {
         var value = Evaluate(assignment.Value);
-        if (assignment.Target is ILocalReferenceOperation)
+        if (assignment.Target is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
         {
             value = ConsentWitness(assignment.Value, value, _state);
         }
@@ -289,6 +294,7 @@ internal sealed partial class MethodFlowAnalysis
             _state.Set(target, value);
         }
 
+        NoteFieldWrite(target, _state.Get(target));
         if (receiver is not null && PlaceOf(receiver) is { } owner)
         {
             FollowWriteLinks(owner, value.Carried(), receiver);

@@ -20,7 +20,7 @@ internal sealed partial class MethodFlowAnalysis
     private readonly ControlFlowGraph _cfg;
     private readonly IMethodSymbol? _method;
     private readonly Models.ExfilOptions _options;
-    private readonly SinkCollector _sinks;
+    private readonly MethodFindings _findings;
     private readonly AnalysisBudget _budget;
     private readonly MethodFlowAnalysis? _parent;
     private readonly CallChain _calls;
@@ -30,13 +30,13 @@ internal sealed partial class MethodFlowAnalysis
     private PostDominators? _postDominators;
 
     public MethodFlowAnalysis(FlowContext context, ControlFlowGraph cfg, IMethodSymbol? method, Models.ExfilOptions options,
-        SinkCollector sinks, AnalysisBudget budget, MethodFlowAnalysis? parent, CallChain calls, CancellationToken cancellationToken)
+        MethodFindings findings, AnalysisBudget budget, MethodFlowAnalysis? parent, CallChain calls, CancellationToken cancellationToken)
     {
         _context = context;
         _cfg = cfg;
         _method = method;
         _options = options;
-        _sinks = sinks;
+        _findings = findings;
         _budget = budget;
         _parent = parent;
         _calls = calls;

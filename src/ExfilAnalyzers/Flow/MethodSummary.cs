@@ -28,12 +28,16 @@ internal sealed record SinkEffect(
 internal sealed class MethodSummary
 {
     public static readonly MethodSummary Empty = new(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty,
-        ImmutableDictionary<int, TaintValue>.Empty, ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, ImmutableArray<SinkCall>.Empty);
+        ImmutableDictionary<int, TaintValue>.Empty, ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, ImmutableArray<SinkCall>.Empty,
+        ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty);
 
     public MethodSummary(TaintValue returnValue, ImmutableDictionary<int, TaintValue> outParameters,
         ImmutableDictionary<int, TaintValue> parameterContents, ImmutableArray<SinkEffect> sinkEffects,
-        ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls)
+        ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls,
+        ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> callArguments)
     {
+        FieldWrites = fieldWrites;
+        CallArguments = callArguments;
         ReturnValue = returnValue;
         OutParameters = outParameters;
         ParameterContents = parameterContents;
@@ -59,4 +63,10 @@ internal sealed class MethodSummary
     public bool ReturnsOnlyWhenGated { get; }
 
     public ImmutableArray<SinkCall> SinkCalls { get; }
+
+    /// <summary>What the method stores into fields and properties of this compilation (field-based: all instances as one).</summary>
+    public ImmutableDictionary<ISymbol, TaintValue> FieldWrites { get; }
+
+    /// <summary>What the method passes to methods of this compilation, per parameter: how callee parameters are instantiated for fields.</summary>
+    public ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> CallArguments { get; }
 }

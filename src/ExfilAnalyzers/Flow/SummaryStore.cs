@@ -17,6 +17,8 @@ internal sealed class SummaryStore
     private readonly FlowContext _context;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _complete = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, MethodScan> _scans = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, MethodSummary> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TaintValue> _fields = new(SymbolEqualityComparer.Default);
 
     public SummaryStore(FlowContext context)
     {
@@ -63,8 +65,111 @@ internal sealed class SummaryStore
         return Compute(method, CallChain.Start(method), cancellationToken) ?? MethodSummary.Empty;
     }
 
-    /// <summary>What a field holds as seen from any method: filled in by the field index.</summary>
-    public TaintValue FieldValue(IFieldSymbol field, CancellationToken cancellationToken) => TaintValue.Clean;
+    /// <summary>
+    /// What a field or auto-property of this compilation holds, seen from any method: the join of what
+    /// every member that mentions it writes there (constructors and initializers included), with the
+    /// writer's parameters replaced by what its callers pass. Field-based: all instances as one.
+    /// </summary>
+    public TaintValue FieldValue(ISymbol field, CallChain chain, CancellationToken cancellationToken)
+    {
+        field = field.OriginalDefinition;
+        if (field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true })
+        {
+            return TaintValue.Clean;
+        }
+
+        if (_fields.TryGetValue(field, out var cached))
+        {
+            return cached;
+        }
+
+        if (chain.Contains(field) || chain.Depth >= CallChain.MaxDepth || chain.Budget.Remaining <= 0)
+        {
+            chain.MarkIncomplete();
+            return TaintValue.Clean;
+        }
+
+        chain.Budget.Remaining--;
+        var frame = chain.Enter(field);
+        TaintValue? value = null;
+        foreach (var writer in _context.Members.Mentioning(field.Name, field, cancellationToken))
+        {
+            var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
+            if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
+            {
+                var instantiated = FromCallers(written, writer as IMethodSymbol, frame, cancellationToken);
+                value = value is null ? instantiated : value.Join(instantiated);
+            }
+        }
+
+        value ??= TaintValue.Clean;
+        if (!frame.Incomplete)
+        {
+            _fields.TryAdd(field, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>A writer's value with its parameters replaced by the data its callers pass (one level up).</summary>
+    private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, CallChain chain, CancellationToken cancellationToken)
+    {
+        var value = written.WithoutParameters();
+        if (writer is null || (written.Parameters & ~(1UL << 63)) == 0)
+        {
+            return value;
+        }
+
+        var name = writer.MethodKind == MethodKind.Constructor ? writer.ContainingType.Name : writer.Name;
+        foreach (var caller in _context.Members.Mentioning(name, writer, cancellationToken))
+        {
+            if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
+                || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
+            {
+                continue;
+            }
+
+            for (var bit = 0; bit < arguments.Length && bit < 63; bit++)
+            {
+                if ((written.Parameters & (1UL << bit)) != 0)
+                {
+                    value = value.Join(arguments[bit].WithoutParameters());
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The writes of a field's or property's initializer, analysed like a method body.</summary>
+    private MethodSummary? ForInitializer(ISymbol member, CallChain chain, CancellationToken cancellationToken)
+    {
+        if (_initializers.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        var body = MethodBodies.GetInitializer(member, _context.Compilation, cancellationToken);
+        var graph = body is null ? null : MethodBodies.CreateGraph(body, cancellationToken);
+        if (graph is null)
+        {
+            return null;
+        }
+
+        var frame = chain.Enter(member);
+        var findings = new MethodFindings();
+        var analysis = new MethodFlowAnalysis(_context, graph, null, _context.OptionsFor(body!.Syntax.SyntaxTree), findings,
+            new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
+        analysis.Run(new FlowState());
+        var summary = new MethodSummary(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty, ImmutableDictionary<int, TaintValue>.Empty,
+            ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, findings.Calls(), findings.FieldWrites(), findings.CallArguments());
+        if (!frame.Incomplete)
+        {
+            _initializers.TryAdd(member, summary);
+        }
+
+        return summary;
+    }
 
     private MethodSummary? Compute(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
     {
@@ -88,7 +193,7 @@ internal sealed class SummaryStore
         }
 
         var options = _context.OptionsFor(body.Syntax.SyntaxTree);
-        var sinks = new SinkCollector();
+        var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(EntryState(method));
         var summary = Summarize(method, analysis, sinks);
@@ -122,7 +227,7 @@ internal sealed class SummaryStore
 
     private static Location Declaration(ISymbol symbol) => symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
 
-    private static MethodSummary Summarize(IMethodSymbol method, MethodFlowAnalysis analysis, SinkCollector sinks)
+    private static MethodSummary Summarize(IMethodSymbol method, MethodFlowAnalysis analysis, MethodFindings sinks)
     {
         var exit = analysis.ExitState;
         var outs = ImmutableDictionary<int, TaintValue>.Empty;
@@ -162,10 +267,10 @@ internal sealed class SummaryStore
         }
 
         return new MethodSummary(analysis.ReturnValue, outs, contents, sinks.Effects(), ungated.ToImmutable(),
-            exit?.Gated ?? false, calls);
+            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments());
     }
 
-    private static bool IsAutoAccessor(IMethodSymbol accessor)
+    internal static bool IsAutoAccessor(IMethodSymbol accessor)
     {
         if (accessor.AssociatedSymbol is not IPropertySymbol property)
         {

@@ -116,6 +116,10 @@ internal sealed class TaintValue
     public TaintValue Carried() =>
         IsTainted || Handles != Handle.None ? new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, null, null, null) : Clean;
 
+    /// <summary>This value with its parameter bits dropped: what it is whoever calls.</summary>
+    public TaintValue WithoutParameters() =>
+        Parameters == 0 ? this : new(SourceText, SymbolName, RepositoryMetadata, 0, null, Handles, Condition, WritesInto, Endpoint, WriteObfuscation);
+
     /// <summary>The data of this value with only the given labels (and no parameters).</summary>
     public TaintValue OnlyLabels(TaintLabel labels) =>
         new((labels & TaintLabel.SourceText) != 0 ? SourceText : null, (labels & TaintLabel.SymbolName) != 0 ? SymbolName : null,

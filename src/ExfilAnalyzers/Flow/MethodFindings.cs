@@ -6,10 +6,48 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// Gathers what one method's analysis finds, its lambdas and local functions included: the sink calls
-/// (one per call site, merged across visits) and the sink effects its parameters have.
+/// (one per call site, merged across visits), the sink effects its parameters have, what it writes into
+/// fields and properties of this compilation, and what it passes to methods of this compilation.
 /// </summary>
-internal sealed class SinkCollector
+internal sealed class MethodFindings
 {
+    private readonly Dictionary<ISymbol, TaintValue> _fieldWrites = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, TaintValue[]> _callArguments = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A value stored into a field or property of this compilation (its contents included).</summary>
+    public void NoteFieldWrite(ISymbol member, TaintValue value)
+    {
+        _fieldWrites[member] = _fieldWrites.TryGetValue(member, out var old) ? old.Join(value) : value;
+    }
+
+    /// <summary>The data a call passes to a method of this compilation, per parameter.</summary>
+    public void NoteCall(IMethodSymbol callee, TaintValue[] arguments)
+    {
+        if (!_callArguments.TryGetValue(callee, out var joined))
+        {
+            _callArguments[callee] = arguments;
+            return;
+        }
+
+        for (var i = 0; i < joined.Length && i < arguments.Length; i++)
+        {
+            joined[i] = joined[i].Join(arguments[i]);
+        }
+    }
+
+    public ImmutableDictionary<ISymbol, TaintValue> FieldWrites() => _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default);
+
+    public ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> CallArguments()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<TaintValue>>(SymbolEqualityComparer.Default);
+        foreach (var pair in _callArguments)
+        {
+            builder[pair.Key] = pair.Value.ToImmutableArray();
+        }
+
+        return builder.ToImmutable();
+    }
+
     private readonly Dictionary<SyntaxNode, SinkCall> _calls = new();
     private readonly List<SyntaxNode> _order = new();
     private readonly Dictionary<(Location, string), SinkEffect> _effects = new();

@@ -1,0 +1,144 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>Fields and properties written in one member and read in another (constructors and initializers included).</summary>
+public class FieldFlowTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        """;
+
+    [Fact]
+    public Task Field_set_in_the_constructor_is_sent_from_dispose()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Session : IDisposable
+            {
+                private readonly TelemetryClient _client = new();
+                private readonly string _solutionPath;
+                private readonly string _kind = "session";
+
+                public Session(Solution solution) => _solutionPath = solution.FilePath;
+
+                public void Dispose()
+                {
+                    _client.TrackEvent({|EXF1003:_solutionPath|});
+                    _client.TrackEvent(_kind);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Constructor_parameter_stored_and_sent_later()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Reporter
+            {
+                private static readonly TelemetryClient Client = new();
+                private readonly string _name;
+
+                public Reporter(string name) { _name = name; }
+
+                public void Flush() => Client.TrackEvent({|EXF1002:_name|});
+            }
+
+            class Agent
+            {
+                void OnSymbol(ISymbol symbol) => new Reporter(symbol.Name).Flush();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Static_list_filled_during_analysis_is_posted_at_shutdown()
+    {
+        return VerifyAsync(Usings + """
+            static class Collected
+            {
+                private static readonly List<string> Names = new();
+                private static readonly TelemetryClient Client = new();
+
+                public static void OnSymbol(ISymbol symbol) => Names.Add(symbol.ToDisplayString());
+
+                public static void Shutdown() => Client.TrackEvent("names", {|EXF1002:new Dictionary<string, string> { ["all"] = string.Join(";", Names) }|});
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Initializers_auto_properties_and_properties_with_bodies()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                private static readonly string WorkingDirectory = Environment.CurrentDirectory;
+                private static readonly TelemetryClient Client = new();
+
+                public string LastFile { get; set; } = "";
+
+                public string Machine => Environment.MachineName;
+
+                public void OnDocument(Document document) => LastFile = document.FilePath;
+
+                public void Report()
+                {
+                    Client.TrackEvent({|EXF1003:WorkingDirectory|});
+                    Client.TrackEvent({|EXF1003:LastFile|});
+                    Client.TrackEvent({|EXF1003:Machine|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Fields_written_only_with_clean_data_are_clean()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+                private string _state = "idle";
+                private int _count;
+
+                public void OnSymbol(ISymbol symbol)
+                {
+                    _state = "busy";
+                    _count = symbol.Name.Length;
+                }
+
+                public void Report()
+                {
+                    Client.TrackEvent(_state);
+                    Client.TrackEvent(_count.ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_gate_kept_in_a_field()
+    {
+        return VerifyAsync(Usings + """
+            namespace Contoso { public static class Consent { public static bool IsGranted { get; set; } } }
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+                private readonly bool _consented = Contoso.Consent.IsGranted;
+
+                public void Report(ISymbol symbol)
+                {
+                    if (_consented) Client.TrackEvent(symbol.Name);
+                }
+            }
+            """, "gate P:Contoso.Consent.IsGranted");
+    }
+}

@@ -1,0 +1,157 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>Flows through helpers: returned sources, parameters sent, chains, cycles, several files.</summary>
+public class MethodSummaryTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        """;
+
+    [Fact]
+    public Task Helper_returns_a_source_and_wrapper_sends_a_parameter()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                private readonly TelemetryClient _client = new();
+
+                static string CodeOf(SyntaxNode node) => node.ToFullString();
+
+                void Send(string message) => _client.TrackTrace(message);
+
+                void Report(SyntaxNode node)
+                {
+                    Send({|EXF1001:CodeOf(node)|});
+                    Send("constant");
+                    Send(CodeOf(node).Length.ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task The_path_crosses_methods_and_files_in_order()
+    {
+        var test = new Verifiers.FlowVerifier.Test
+        {
+            TestCode = Usings + """
+                class Agent
+                {
+                    void Report(ISymbol symbol)
+                    {
+                        var name = {|#1:symbol.Name|};
+                        Telemetry.Send({|#0:name|});
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("/0/Telemetry.cs", """
+            using Microsoft.ApplicationInsights;
+
+            static class Telemetry
+            {
+                private static readonly TelemetryClient Client = new();
+
+                public static void Send(string {|#2:message|})
+                {
+                    var line = "[assistant] " + message;
+                    Client.TrackTrace({|#3:line|});
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic("EXF1002").WithLocation(0).WithArguments("ISymbol.Name", "TelemetryClient.TrackTrace")
+            .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Chains_of_twelve_calls_are_followed_both_ways()
+    {
+        var forward = string.Join("\n", Enumerable.Range(1, 12).Select(i => $"    static string Pass{i}(string v) => Pass{i + 1}(v + \"{i}\");"));
+        var backward = string.Join("\n", Enumerable.Range(1, 12).Select(i => $"    static string Get{i}(ISymbol s) => Get{i + 1}(s);"));
+        return VerifyAsync(Usings + $$"""
+            class Agent
+            {
+                static readonly TelemetryClient Client = new();
+            {{forward}}
+                static string Pass13(string v) { Client.TrackTrace(v); return v; }
+            {{backward}}
+                static string Get13(ISymbol s) => s.MetadataName;
+
+                void Report(ISymbol symbol)
+                {
+                    Pass1({|EXF1002:symbol.Name|});
+                    Client.TrackEvent({|EXF1002:Get1(symbol)|});
+                    Pass1("constant");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Recursion_and_cycles_terminate_and_still_find_the_flow()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                static readonly TelemetryClient Client = new();
+
+                static string Walk(ISymbol symbol, int depth) =>
+                    depth == 0 || symbol.ContainingSymbol is null ? symbol.Name : Walk(symbol.ContainingSymbol, depth - 1) + "." + symbol.Name;
+
+                static void Ping(string v, int n) { if (n > 0) Pong(v, n - 1); else Client.TrackTrace(v); }
+                static void Pong(string v, int n) => Ping(v, n);
+
+                void Report(ISymbol symbol)
+                {
+                    Client.TrackEvent({|EXF1002:Walk(symbol, 3)|});
+                    Ping({|EXF1002:symbol.Name|}, 2);
+                    Ping("constant", 2);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Async_helpers_iterators_and_lazy_values()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                static readonly TelemetryClient Client = new();
+
+                static async Task<string> ReadAsync(Document document) => (await document.GetTextAsync()).ToString();
+
+                static Task<string> PathAsync(Document document) => Task.FromResult(document.FilePath);
+
+                static IEnumerable<string> Names(INamedTypeSymbol type)
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        yield return member.Name;
+                    }
+                }
+
+                async Task Report(Document document, INamedTypeSymbol type)
+                {
+                    Client.TrackTrace({|EXF1001:await ReadAsync(document)|});
+                    Client.TrackTrace({|EXF1003:await PathAsync(document)|});
+                    Client.TrackTrace({|EXF1002:string.Join(",", Names(type))|});
+                    var lazy = new Lazy<string>(() => document.Name);
+                    Client.TrackTrace({|EXF1003:lazy.Value|});
+                }
+            }
+            """);
+    }
+}
