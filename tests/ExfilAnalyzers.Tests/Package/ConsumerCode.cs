@@ -69,7 +69,7 @@ internal static class ConsumerCode
     /// <summary>What a team that gates CI on this one rule writes.</summary>
     public const string Exf1003AsError = """
         is_global = true
-        dotnet_diagnostic.EXF1003.severity = warning
+        dotnet_diagnostic.EXF1003.severity = error
         """;
 
     /// <summary>The 1-based line of <paramref name="text"/> that contains <paramref name="marker"/>, and the column where it starts.</summary>

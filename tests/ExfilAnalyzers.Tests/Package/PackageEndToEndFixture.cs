@@ -18,9 +18,7 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
 
     private readonly TemporaryFolder _folder = new("exfil-e2e");
 
-    internal string PackagePath { get; private set; } = "";
-
-    internal string PackageVersion { get; private set; } = "";
+    internal PackedPackage Package { get; private set; } = null!;
 
     /// <summary>A plain `dotnet build` of a project with ExfilModels.txt beside it and above it.</summary>
     internal ConsumerBuild PlainBuild { get; private set; } = null!;
@@ -46,9 +44,8 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
             throw new InvalidOperationException($"Packing did not produce exactly one package in {feed}:\n{pack.Describe()}");
         }
 
-        PackagePath = packages[0];
-        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["ExfilAnalyzers.".Length..];
-        Workspace = new ConsumerWorkspace(_folder.Combine("workspace"), feed, PackageVersion);
+        Package = new PackedPackage(packages[0]);
+        Workspace = new ConsumerWorkspace(_folder.Combine("workspace"), feed, Package.Version);
         Workspace.Write("ExfilModels.txt", ConsumerCode.RepositoryModels);
 
         var plain = Workspace.AddProject("Consumer", new Dictionary<string, string>

@@ -1,5 +1,5 @@
+using System;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using Xunit;
@@ -11,21 +11,20 @@ namespace ExfilAnalyzers.Tests.Package;
 [Trait("Category", "EndToEnd")]
 public sealed class PackageLayoutTests
 {
-    private readonly PackageEndToEndFixture _fixture;
+    /// <summary>Where NuGet always puts the package's core properties, under a name of its choosing.</summary>
+    private const string CorePropertiesFolder = "package/services/metadata/core-properties/";
+
+    private readonly PackedPackage _package;
 
     public PackageLayoutTests(PackageEndToEndFixture fixture)
     {
-        _fixture = fixture;
+        _package = fixture.Package;
     }
 
     [Fact]
     public void HoldsTheAnalyzersThePropsAndTheReadmeAndNothingElse()
     {
-        using var package = ZipFile.OpenRead(_fixture.PackagePath);
-        var entries = package.Entries.Select(e => e.FullName)
-            .Where(name => !name.StartsWith("package/services/metadata/core-properties/", System.StringComparison.Ordinal) || !name.EndsWith(".psmdcp", System.StringComparison.Ordinal))
-            .OrderBy(name => name, System.StringComparer.Ordinal)
-            .ToArray();
+        var ours = _package.EntryNames.Where(name => !IsCoreProperties(name)).OrderBy(name => name, StringComparer.Ordinal);
 
         Assert.Equal(
             new[]
@@ -38,40 +37,33 @@ public sealed class PackageLayoutTests
                 "analyzers/dotnet/cs/ExfilAnalyzers.dll",
                 "build/ExfilAnalyzers.props",
             },
-            entries);
-        Assert.Single(package.Entries, e => e.FullName.EndsWith(".psmdcp", System.StringComparison.Ordinal));
+            ours);
+        Assert.Single(_package.EntryNames, IsCoreProperties);
     }
 
     [Fact]
     public void ShipsTheRepositoryPropsAndReadmeUnchanged()
     {
-        using var package = ZipFile.OpenRead(_fixture.PackagePath);
-
-        Assert.Equal(File.ReadAllText(RepositoryLayout.BuildProps), ReadEntry(package, "build/ExfilAnalyzers.props"));
-        Assert.Equal(File.ReadAllText(RepositoryLayout.Readme), ReadEntry(package, "README.md"));
+        Assert.Equal(File.ReadAllText(RepositoryLayout.BuildProps), _package.ReadText("build/ExfilAnalyzers.props"));
+        Assert.Equal(File.ReadAllText(RepositoryLayout.Readme), _package.ReadText("README.md"));
     }
 
     [Fact]
     public void IsADevelopmentDependencyWithNoDependencies()
     {
-        using var package = ZipFile.OpenRead(_fixture.PackagePath);
-        var nuspec = XDocument.Parse(ReadEntry(package, "ExfilAnalyzers.nuspec"));
-        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        var nuspec = XDocument.Parse(_package.ReadText("ExfilAnalyzers.nuspec") ?? "<missing />");
+        var metadata = nuspec.Descendants().Single(e => e.Name.LocalName == "metadata");
 
-        Assert.Equal("ExfilAnalyzers", Value("id"));
-        Assert.Equal(_fixture.PackageVersion, Value("version"));
-        Assert.Equal("true", Value("developmentDependency"));
-        Assert.Equal("README.md", Value("readme"));
-        var declaredDependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.ToString());
-        Assert.Empty(declaredDependencies);
+        Assert.Equal("ExfilAnalyzers", Value(metadata, "id"));
+        Assert.Equal(_package.Version, Value(metadata, "version"));
+        Assert.Equal("true", Value(metadata, "developmentDependency"));
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.Empty(metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.ToString()));
     }
 
-    private static string ReadEntry(ZipArchive package, string name)
-    {
-        var entry = package.GetEntry(name);
-        Assert.NotNull(entry);
-        using var reader = new StreamReader(entry.Open());
-        return reader.ReadToEnd();
-    }
+    private static bool IsCoreProperties(string entryName) =>
+        entryName.StartsWith(CorePropertiesFolder, StringComparison.Ordinal) && entryName.EndsWith(".psmdcp", StringComparison.Ordinal);
+
+    private static string? Value(XElement metadata, string name) =>
+        metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 }
