@@ -35,14 +35,18 @@ internal sealed class ConsumerWorkspace
         return path;
     }
 
-    /// <summary>A net10.0 class library that references the package as `dotnet add package` would, plus the given files.</summary>
-    public string AddProject(string name, IReadOnlyDictionary<string, string> files)
+    /// <summary>
+    /// A net10.0 class library that references the package as `dotnet add package` would, plus the
+    /// given files and any extra property lines.
+    /// </summary>
+    public string AddProject(string name, IReadOnlyDictionary<string, string> files, string extraProperties = "")
     {
         var project = Write(Path.Combine(name, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ExfilAnalyzers" Version="{_packageVersion}">

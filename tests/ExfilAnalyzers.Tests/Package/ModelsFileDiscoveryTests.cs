@@ -13,10 +13,12 @@ namespace ExfilAnalyzers.Tests.Package;
 public sealed class ModelsFileDiscoveryTests
 {
     private readonly ConsumerBuild _build;
+    private readonly ConsumerBuild _optedOut;
 
     public ModelsFileDiscoveryTests(PackageEndToEndFixture fixture)
     {
         _build = fixture.PlainBuild;
+        _optedOut = fixture.OptedOutBuild;
     }
 
     [Fact]
@@ -41,6 +43,15 @@ public sealed class ModelsFileDiscoveryTests
         Assert.True(reported.Count == 1, _build.Describe());
         Assert.True(reported[0].FileName == "ExfilModels.txt" && reported[0].Line == line, $"expected EXF0001 at ExfilModels.txt line {line}\n{_build.Describe()}");
         Assert.Equal("Consumer", Path.GetFileName(Path.GetDirectoryName(reported[0].FilePath)));
+    }
+
+    [Fact]
+    public void OptingOutInTheProjectFileLeavesTheModelsFilesOut()
+    {
+        Assert.True(_optedOut.Result.Succeeded, _optedOut.Describe());
+        Assert.True(_optedOut.WithId("EXF1003").Any(d => d.FileName == "Reporter.cs"), $"the analyzers still run\n{_optedOut.Describe()}");
+        Assert.False(_optedOut.WithId("EXF1003").Any(d => d.FileName == "CustomSinks.cs"), _optedOut.Describe());
+        Assert.Empty(_optedOut.WithId("EXF0001"));
     }
 
     private void AssertEXF1003At(string argument)

@@ -8,7 +8,7 @@ using Xunit;
 namespace ExfilAnalyzers.Tests.Package;
 
 /// <summary>
-/// Packs ExfilAnalyzers once, installs it from a local feed into three fresh consumer projects and
+/// Packs ExfilAnalyzers once, installs it from a local feed into four fresh consumer projects and
 /// builds them side by side, as a user and their CI would. Every end-to-end test reads these results.
 /// </summary>
 public sealed class PackageEndToEndFixture : IAsyncLifetime
@@ -29,6 +29,9 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
     /// <summary>A plain build of a project whose .globalconfig makes EXF1003 an error.</summary>
     internal ConsumerBuild GlobalConfigBuild { get; private set; } = null!;
 
+    /// <summary>The plain build's project again, with ExfilModelsDiscovery=false in its project file.</summary>
+    internal ConsumerBuild OptedOutBuild { get; private set; } = null!;
+
     internal ConsumerWorkspace Workspace { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -48,12 +51,14 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
         Workspace = new ConsumerWorkspace(_folder.Combine("workspace"), feed, Package.Version);
         Workspace.Write("ExfilModels.txt", ConsumerCode.RepositoryModels);
 
-        var plain = Workspace.AddProject("Consumer", new Dictionary<string, string>
+        var withModels = new Dictionary<string, string>
         {
             ["Reporter.cs"] = ConsumerCode.Reporter,
             ["CustomSinks.cs"] = ConsumerCode.CustomSinks,
             ["ExfilModels.txt"] = ConsumerCode.ProjectModels,
-        });
+        };
+        var plain = Workspace.AddProject("Consumer", withModels);
+        var optedOut = Workspace.AddProject("OptedOutConsumer", withModels, "<ExfilModelsDiscovery>false</ExfilModelsDiscovery>");
         var strict = Workspace.AddProject("StrictConsumer", new Dictionary<string, string> { ["Reporter.cs"] = ConsumerCode.Reporter });
         var configured = Workspace.AddProject("ConfiguredConsumer", new Dictionary<string, string>
         {
@@ -61,10 +66,11 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
             [".globalconfig"] = ConsumerCode.Exf1003AsError,
         });
 
-        var builds = await Task.WhenAll(Build(plain), Build(strict, "-warnaserror"), Build(configured)).ConfigureAwait(false);
+        var builds = await Task.WhenAll(Build(plain), Build(strict, "-warnaserror"), Build(configured), Build(optedOut)).ConfigureAwait(false);
         PlainBuild = builds[0];
         WarningsAsErrorsBuild = builds[1];
         GlobalConfigBuild = builds[2];
+        OptedOutBuild = builds[3];
     }
 
     public Task DisposeAsync()
