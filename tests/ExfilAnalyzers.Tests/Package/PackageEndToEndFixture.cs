@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -32,8 +31,6 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
     /// <summary>The plain build's project again, with ExfilModelsDiscovery=false in its project file.</summary>
     internal ConsumerBuild OptedOutBuild { get; private set; } = null!;
 
-    internal ConsumerWorkspace Workspace { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
         var feed = _folder.Combine("feed");
@@ -48,8 +45,8 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
         }
 
         Package = new PackedPackage(packages[0]);
-        Workspace = new ConsumerWorkspace(_folder.Combine("workspace"), feed, Package.Version);
-        Workspace.Write("ExfilModels.txt", ConsumerCode.RepositoryModels);
+        var workspace = new ConsumerWorkspace(_folder.Combine("workspace"), feed, Package.Version);
+        workspace.Write("ExfilModels.txt", ConsumerCode.RepositoryModels);
 
         var withModels = new Dictionary<string, string>
         {
@@ -57,10 +54,10 @@ public sealed class PackageEndToEndFixture : IAsyncLifetime
             ["CustomSinks.cs"] = ConsumerCode.CustomSinks,
             ["ExfilModels.txt"] = ConsumerCode.ProjectModels,
         };
-        var plain = Workspace.AddProject("Consumer", withModels);
-        var optedOut = Workspace.AddProject("OptedOutConsumer", withModels, "<ExfilModelsDiscovery>false</ExfilModelsDiscovery>");
-        var strict = Workspace.AddProject("StrictConsumer", new Dictionary<string, string> { ["Reporter.cs"] = ConsumerCode.Reporter });
-        var configured = Workspace.AddProject("ConfiguredConsumer", new Dictionary<string, string>
+        var plain = workspace.AddProject("Consumer", withModels);
+        var optedOut = workspace.AddProject("OptedOutConsumer", withModels, "<ExfilModelsDiscovery>false</ExfilModelsDiscovery>");
+        var strict = workspace.AddProject("StrictConsumer", new Dictionary<string, string> { ["Reporter.cs"] = ConsumerCode.Reporter });
+        var configured = workspace.AddProject("ConfiguredConsumer", new Dictionary<string, string>
         {
             ["Reporter.cs"] = ConsumerCode.Reporter,
             [".globalconfig"] = ConsumerCode.Exf1003AsError,
