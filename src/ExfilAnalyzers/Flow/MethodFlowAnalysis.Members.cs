@@ -89,7 +89,14 @@ internal sealed partial class MethodFlowAnalysis
     private TaintValue ReadMember(Place place, ISymbol member)
     {
         var value = _state.Composite(place);
-        return _state.HasEntryAt(place) ? value : value.Join(_context.Summaries.FieldValue(member, _calls, _cancellationToken));
+        if (_state.HasEntryAt(place))
+        {
+            return value;
+        }
+
+        // What the object may carry adds data, but says nothing about consent: the writes decide that.
+        var written = _context.Summaries.FieldValue(member, _calls, _cancellationToken);
+        return value.Join(written).WithCondition(written.Condition ?? value.Join(written).Condition);
     }
 
     private static ITypeSymbol? TypeOf(ISymbol member) => member switch

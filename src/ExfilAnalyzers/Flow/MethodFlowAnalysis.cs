@@ -218,12 +218,12 @@ internal sealed partial class MethodFlowAnalysis
         Dictionary<ControlFlowRegion, FlowState> finallyExits, Dictionary<ControlFlowRegion, HashSet<int>> afterFinally)
     {
         var region = block.EnclosingRegion;
-        while (region is not null && region.Kind != ControlFlowRegionKind.Finally)
+        while (region is not null && region != _cfg.Root && region.Kind != ControlFlowRegionKind.Finally)
         {
             region = region.EnclosingRegion;
         }
 
-        if (region is null)
+        if (region is null || region.Kind != ControlFlowRegionKind.Finally)
         {
             return;
         }
@@ -247,7 +247,9 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>An exception can leave a try block anywhere: its handlers see the state before and after each block.</summary>
     private void PropagateToHandlers(BasicBlock block, FlowState before, FlowState after, FlowState?[] input, SortedSet<int> worklist)
     {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        // A lambda's graph is nested in its method's: its regions lead out into the method's, whose
+        // handlers are not blocks of this graph. Stop at this graph's root.
+        for (var region = block.EnclosingRegion; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
         {
             if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryRegion)
             {

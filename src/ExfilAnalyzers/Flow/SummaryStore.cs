@@ -91,7 +91,10 @@ internal sealed class SummaryStore
 
         chain.Budget.Remaining--;
         var frame = chain.Enter(field);
-        TaintValue? value = null;
+        // The initializer writes the field too; its declarator is not a mention the name index sees.
+        TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
+            ? initial.WithoutParameters()
+            : null;
         foreach (var writer in _context.Members.Mentioning(field.Name, field, cancellationToken))
         {
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);

@@ -74,6 +74,8 @@ public class RobustnessTests
         yield return new object[] { "class C { void M() { M(); } void N() => N(); static int F(int i) => i == 0 ? 0 : F(i - 1); }" };
         yield return new object[] { "class C { void M() { goto L; L: while (true) { try { } finally { break; } } } }" };
         yield return new object[] { "class C<T> where T : Microsoft.CodeAnalysis.ISymbol { void M(T t) { var (a, b) = t; _ = t switch { { Name: var n } => n }; } }" };
+        // Regression: a lambda inside a try region (here the one 'using var' makes) once walked out into its method's handlers.
+        yield return new object[] { "using System.IO; using System.Linq; class C { string[] M(string p) { using var r = new StringReader(p); try { return new[] { p }.Where(n => n.Length > 1).ToArray(); } catch { return null; } } }" };
         yield return new object[] { "record R(string A) { void M() { var r = this with { A = A + 1 }; } } partial class P { partial void Q(); }" };
     }
 
