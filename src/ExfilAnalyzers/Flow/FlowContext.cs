@@ -20,10 +20,13 @@ internal sealed class FlowContext
         Catalog = catalog;
         _optionsProvider = optionsProvider;
         Members = new MemberIndex(compilation);
+        Dispatch = new DispatchTargets(compilation);
         Summaries = new SummaryStore(this);
     }
 
     public MemberIndex Members { get; }
+
+    public DispatchTargets Dispatch { get; }
 
     public Compilation Compilation { get; }
 

@@ -13,6 +13,20 @@ internal sealed class MethodFindings
 {
     private readonly Dictionary<ISymbol, TaintValue> _fieldWrites = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, TaintValue[]> _callArguments = new(SymbolEqualityComparer.Default);
+    private readonly List<DelegateInvocation> _invocations = new();
+
+    /// <summary>The method invokes a delegate it was given (a parameter) with these arguments.</summary>
+    public void NoteInvocation(DelegateInvocation invocation)
+    {
+        foreach (var existing in _invocations)
+        {
+            if (existing.Delegate == invocation.Delegate && existing.Location == invocation.Location) return;
+        }
+
+        _invocations.Add(invocation);
+    }
+
+    public ImmutableArray<DelegateInvocation> Invocations() => _invocations.ToImmutableArray();
 
     /// <summary>A value stored into a field or property of this compilation (its contents included).</summary>
     public void NoteFieldWrite(ISymbol member, TaintValue value)

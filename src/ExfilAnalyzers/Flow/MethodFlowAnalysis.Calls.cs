@@ -18,6 +18,9 @@ internal readonly record struct ArgumentValue(IArgumentOperation? Argument, Tain
     /// <summary>For a params argument: each element with its own value, so a report points at the element.</summary>
     public Carrier[]? Elements { get; init; }
 
+    /// <summary>The position of an argument that has no parameter symbol (a callback's), else -1.</summary>
+    public int Ordinal { get; init; } = -1;
+
     public RefKind RefKind => Argument?.Parameter?.RefKind ?? RefKind.None;
 
     public IParameterSymbol? Parameter => Argument?.Parameter;
@@ -45,6 +48,11 @@ internal sealed partial class MethodFlowAnalysis
         var receiver = invocation.Instance;
         var receiverValue = receiver is null ? TaintValue.Clean : Evaluate(receiver);
         var arguments = EvaluateArguments(invocation.Arguments, receiver is null ? null : receiverValue);
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return InvokeDelegate(invocation, receiver, receiverValue, arguments);
+        }
+
         var receiverType = receiver?.Type ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null);
         return ApplyCall(method, invocation, receiver, receiverType, receiverValue, arguments, invocation.Type);
     }
@@ -149,7 +157,8 @@ internal sealed partial class MethodFlowAnalysis
             NoteCall(method, arguments);
         }
 
-        if (_context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken) is { } summary)
+        var isVirtual = call is IInvocationOperation { IsVirtual: true };
+        if (_context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken, isVirtual) is { } summary)
         {
             return ApplySummary(summary, method, call, receiver, receiverValue, arguments);
         }
@@ -210,6 +219,13 @@ internal sealed partial class MethodFlowAnalysis
         if (resultType?.SpecialType == SpecialType.System_Boolean && lambdaTest is not null)
         {
             return TaintValue.FromCondition(lambdaTest);
+        }
+
+        // Path.Combine(dir, "Program.cs"), Path.ChangeExtension(path, ".cs"): a path to a source file.
+        if (resultType?.SpecialType == SpecialType.System_String && arguments.Length > 0
+            && arguments[arguments.Length - 1].Argument?.Value.ConstantValue.Value is string last && HasSourceExtension(last))
+        {
+            data = data.WithHandles(data.Handles | Handle.SourceFilePath);
         }
 
         return DataShape.CarriesData(resultType) ? data : TaintValue.Clean;

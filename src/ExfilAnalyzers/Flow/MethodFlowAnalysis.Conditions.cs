@@ -48,7 +48,11 @@ internal sealed partial class MethodFlowAnalysis
         var data = left.Carried().Join(right.Carried());
         if (operation.Type?.SpecialType == SpecialType.System_String && kind == BinaryOperatorKind.Add)
         {
-            return data.WithEndpoint(Concatenate(left.Endpoint, right.Endpoint));
+            // stem + ".cs" names a source file, whatever the stem.
+            var path = operation is IBinaryOperation { RightOperand.ConstantValue.Value: string suffix } && HasSourceExtension(suffix)
+                ? data.WithHandles(data.Handles | Handle.SourceFilePath)
+                : data;
+            return path.WithEndpoint(Concatenate(left.Endpoint, right.Endpoint));
         }
 
         if (data.IsTainted && IsScrambling(kind, operation))

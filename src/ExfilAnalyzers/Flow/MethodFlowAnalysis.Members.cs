@@ -110,7 +110,7 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Records a write into a field or property of this compilation, for the field index.</summary>
     private void NoteFieldWrite(Place target, TaintValue value)
     {
-        var matters = value.IsTainted || value.Handles != Handle.None || value.Condition is not null;
+        var matters = value.IsTainted || value.Handles != Handle.None || value.Condition is not null || !value.Functions.IsEmpty;
         Note(target.Root);
         Note(target.First);
         Note(target.Second);

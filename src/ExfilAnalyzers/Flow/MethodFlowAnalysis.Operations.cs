@@ -68,7 +68,12 @@ internal sealed partial class MethodFlowAnalysis
             case IAwaitOperation await:
                 return Evaluate(await.Operation);
             case IFlowAnonymousFunctionOperation lambda:
-                return AnalyzeLambda(lambda, TaintValue.Clean);
+                // A delegate's value is what it returns, and which function it is, for when it is invoked later.
+                return AnalyzeLambda(lambda, TaintValue.Clean).WithFunctions(ImmutableArray.Create(FunctionRef.For(lambda, _cfg)));
+            case IMethodReferenceOperation methodReference:
+                return TaintValue.FromFunction(FunctionRef.For(methodReference.Method));
+            case IEventReferenceOperation eventReference:
+                return PlaceOf(eventReference) is { } eventPlace ? ReadMember(eventPlace, eventReference.Event) : TaintValue.Clean;
             case IDelegateCreationOperation delegateCreation:
                 return Evaluate(delegateCreation.Target);
             case IAnonymousObjectCreationOperation anonymous:
@@ -93,9 +98,7 @@ internal sealed partial class MethodFlowAnalysis
             case IReturnOperation returned:
                 return Evaluate(returned.ReturnedValue);
             case IEventAssignmentOperation eventAssignment:
-                Evaluate(eventAssignment.EventReference);
-                Evaluate(eventAssignment.HandlerValue);
-                return TaintValue.Clean;
+                return Subscribe(eventAssignment);
             case ILiteralOperation:
             case INameOfOperation:
             case ITypeOfOperation:
@@ -105,7 +108,6 @@ internal sealed partial class MethodFlowAnalysis
             case IIsNullOperation:
             case ICaughtExceptionOperation:
             case IStaticLocalInitializationSemaphoreOperation:
-            case IMethodReferenceOperation:
             case IEmptyOperation:
                 return TaintValue.Clean;
             default:
@@ -137,6 +139,19 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         return TaintValue.FromEndpoint(new EndpointFact(text.ToString(), isComplete: true, decoded: true));
+    }
+
+    /// <summary>'Changed += handler': the event now holds the handler too, for whoever raises it.</summary>
+    private TaintValue Subscribe(IEventAssignmentOperation subscription)
+    {
+        var handler = Evaluate(subscription.HandlerValue);
+        if (subscription.Adds && subscription.EventReference is IEventReferenceOperation reference && PlaceOf(reference) is { } place)
+        {
+            _state.JoinInto(place, handler);
+            NoteFieldWrite(place, _state.Get(place));
+        }
+
+        return TaintValue.Clean;
     }
 
     private static TaintValue Constant(object? value) =>
@@ -181,6 +196,8 @@ internal sealed partial class MethodFlowAnalysis
                 return field.Field.IsStatic ? Place.ForSymbol(field.Field) : PlaceOf(field.Instance)?.Member(field.Field);
             case IPropertyReferenceOperation { Arguments.Length: 0 } property:
                 return property.Property.IsStatic ? Place.ForSymbol(property.Property) : PlaceOf(property.Instance)?.Member(property.Property);
+            case IEventReferenceOperation eventReference:
+                return eventReference.Event.IsStatic ? Place.ForSymbol(eventReference.Event) : PlaceOf(eventReference.Instance)?.Member(eventReference.Event);
             case IConversionOperation { Conversion.IsReference: true } conversion:
                 return PlaceOf(conversion.Operand);
             case IConversionOperation { Conversion.IsIdentity: true } identity:
@@ -382,6 +399,12 @@ internal sealed partial class MethodFlowAnalysis
                     prefixOpen = false;
                     break;
             }
+        }
+
+        if (interpolated.Parts.Length > 0 && interpolated.Parts[interpolated.Parts.Length - 1] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string suffix }
+            && HasSourceExtension(suffix.Trim()))
+        {
+            result = result.WithHandles(result.Handles | Handle.SourceFilePath);
         }
 
         return prefix.Length == 0 ? result : result.WithEndpoint(new EndpointFact(prefix.ToString(), prefixOpen, decoded: false));

@@ -1,5 +1,6 @@
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ExfilAnalyzers.Flow;
 
@@ -62,12 +63,61 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
+        foreach (var invoked in summary.Invocations)
+        {
+            InvokeCallback(invoked, call, receiverValue, arguments);
+        }
+
         if (summary.ReturnsOnlyWhenGated)
         {
             _state.Gated = true;
         }
 
         return Instantiate(summary.ReturnValue, receiverValue, arguments, call).WithStep(location);
+    }
+
+    /// <summary>
+    /// The callee invokes a delegate the caller passed: the caller's functions run at this call, with the
+    /// callee's arguments in terms of the caller's.
+    /// </summary>
+    private void InvokeCallback(DelegateInvocation invoked, IOperation call, TaintValue receiverValue, ArgumentValue[] arguments)
+    {
+        var functions = System.Collections.Immutable.ImmutableArray<FunctionRef>.Empty;
+        for (var bit = 0; bit < 63; bit++)
+        {
+            if ((invoked.Delegate & (1UL << bit)) != 0 && Argument(bit, receiverValue, arguments, call) is { } argument)
+            {
+                functions = functions.AddRange(argument.Value.Functions);
+            }
+        }
+
+        if (functions.IsEmpty || call is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        var callbackArguments = new ArgumentValue[invoked.Arguments.Length];
+        for (var i = 0; i < callbackArguments.Length; i++)
+        {
+            var value = Instantiate(invoked.Arguments[i], receiverValue, arguments, call);
+            callbackArguments[i] = new ArgumentValue(null, value, ArgumentSyntaxFor(value, arguments, call)) { Ordinal = i };
+        }
+
+        InvokeDelegate(invocation, null, TaintValue.Clean.WithFunctions(functions), callbackArguments);
+    }
+
+    /// <summary>Where a report about data passed through a callback points: the caller's argument that carries it.</summary>
+    private static SyntaxNode ArgumentSyntaxFor(TaintValue value, ArgumentValue[] arguments, IOperation call)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value is { IsTainted: true } candidate && (candidate.Labels & value.Labels) != 0)
+            {
+                return argument.Syntax;
+            }
+        }
+
+        return call.Syntax;
     }
 
     private static bool HasData(System.Collections.Generic.List<Carrier> carriers)
@@ -90,7 +140,7 @@ internal sealed partial class MethodFlowAnalysis
 
         foreach (var argument in arguments)
         {
-            if (argument.Parameter?.Ordinal == bit && argument.Value is not null)
+            if ((argument.Parameter?.Ordinal ?? argument.Ordinal) == bit && argument.Value is not null)
             {
                 return argument;
             }

@@ -53,7 +53,8 @@ internal sealed class MethodScan
             }
 
             usesModels |= catalog.IsModelledName(member.Name);
-            usesSource |= !member.DeclaringSyntaxReferences.IsEmpty;
+            // A delegate may call anything: a callback given by the caller, a lambda stored elsewhere.
+            usesSource |= !member.DeclaringSyntaxReferences.IsEmpty || member is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke };
             if (usesModels && usesSource)
             {
                 break;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,9 @@ internal sealed record SinkEffect(
     ConditionFact? Trigger,
     EndpointFact? Destination);
 
+/// <summary>A callback: the method invokes the delegate held by parameter bit <see cref="Delegate"/> with these argument values.</summary>
+internal sealed record DelegateInvocation(ulong Delegate, ImmutableArray<TaintValue> Arguments, Location Location);
+
 /// <summary>
 /// What a method does for its callers, computed once per compilation from its body alone: what it
 /// returns (its own sources, and which parameters flow there), what it leaves in out and ref parameters,
@@ -34,8 +38,10 @@ internal sealed class MethodSummary
     public MethodSummary(TaintValue returnValue, ImmutableDictionary<int, TaintValue> outParameters,
         ImmutableDictionary<int, TaintValue> parameterContents, ImmutableArray<SinkEffect> sinkEffects,
         ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls,
-        ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> callArguments)
+        ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> callArguments,
+        ImmutableArray<DelegateInvocation> invocations = default)
     {
+        Invocations = invocations.IsDefault ? ImmutableArray<DelegateInvocation>.Empty : invocations;
         FieldWrites = fieldWrites;
         CallArguments = callArguments;
         ReturnValue = returnValue;
@@ -46,6 +52,45 @@ internal sealed class MethodSummary
         ReturnsOnlyWhenGated = returnsOnlyWhenGated;
         SinkCalls = sinkCalls;
     }
+
+    /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
+    public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
+    {
+        var returned = summaries[0].ReturnValue;
+        var outs = summaries[0].OutParameters;
+        var contents = summaries[0].ParameterContents;
+        var effects = summaries[0].SinkEffects.ToBuilder();
+        var ungated = summaries[0].UngatedSinks.ToBuilder();
+        var gated = summaries[0].ReturnsOnlyWhenGated;
+        var invocations = summaries[0].Invocations.ToBuilder();
+        for (var i = 1; i < summaries.Count; i++)
+        {
+            var other = summaries[i];
+            returned = returned.Join(other.ReturnValue);
+            outs = JoinByKey(outs, other.OutParameters);
+            contents = JoinByKey(contents, other.ParameterContents);
+            effects.AddRange(other.SinkEffects);
+            ungated.AddRange(other.UngatedSinks);
+            gated &= other.ReturnsOnlyWhenGated;
+            invocations.AddRange(other.Invocations);
+        }
+
+        return new MethodSummary(returned, outs, contents, effects.ToImmutable(), ungated.ToImmutable(), gated, ImmutableArray<SinkCall>.Empty,
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable());
+    }
+
+    private static ImmutableDictionary<int, TaintValue> JoinByKey(ImmutableDictionary<int, TaintValue> a, ImmutableDictionary<int, TaintValue> b)
+    {
+        foreach (var pair in b)
+        {
+            a = a.SetItem(pair.Key, a.TryGetValue(pair.Key, out var existing) ? existing.Join(pair.Value) : pair.Value);
+        }
+
+        return a;
+    }
+
+    /// <summary>Delegates the method receives and invokes: the caller's functions run with these arguments.</summary>
+    public ImmutableArray<DelegateInvocation> Invocations { get; }
 
     public TaintValue ReturnValue { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using ExfilAnalyzers.Models;
@@ -19,6 +20,7 @@ internal sealed class SummaryStore
     private readonly ConcurrentDictionary<IMethodSymbol, MethodScan> _scans = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, MethodSummary> _initializers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _fields = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IOperation, MethodSummary> _lambdas = new();
 
     public SummaryStore(FlowContext context)
     {
@@ -26,9 +28,14 @@ internal sealed class SummaryStore
     }
 
     /// <summary>The summary a call site uses, or null when the default rule applies (no body, cut, nothing to find).</summary>
-    public MethodSummary? ForCall(IMethodSymbol method, ITypeSymbol? receiverType, CallChain chain, CancellationToken cancellationToken)
+    public MethodSummary? ForCall(IMethodSymbol method, ITypeSymbol? receiverType, CallChain chain, CancellationToken cancellationToken, bool isVirtual = false)
     {
         method = method.OriginalDefinition;
+        if (isVirtual && DispatchTargets.IsDispatched(method))
+        {
+            return ForDispatch(method, chain, cancellationToken);
+        }
+
         if (!MethodBodies.HasSourceBody(method))
         {
             return null;
@@ -47,6 +54,26 @@ internal sealed class SummaryStore
 
         chain.Budget.Remaining--;
         return Compute(method, chain.Enter(method), cancellationToken);
+    }
+
+    /// <summary>A virtual or interface call: what any of its targets in this compilation may do.</summary>
+    private MethodSummary? ForDispatch(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
+    {
+        var summaries = new List<MethodSummary>();
+        foreach (var target in _context.Dispatch.Of(method, cancellationToken))
+        {
+            if (ForCall(target, null, chain, cancellationToken) is { } summary)
+            {
+                summaries.Add(summary);
+            }
+        }
+
+        return summaries.Count switch
+        {
+            0 => null,
+            1 => summaries[0],
+            _ => MethodSummary.Merge(summaries),
+        };
     }
 
     /// <summary>The summary of a property accessor with a body, for reads and writes of the property.</summary>
@@ -230,6 +257,45 @@ internal sealed class SummaryStore
 
     private static Location Declaration(ISymbol symbol) => symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
 
+    /// <summary>
+    /// The summary of a lambda created in another member (stored in a field, subscribed to an event):
+    /// its parameters are symbolic like a method's, so each invocation instantiates it with its arguments.
+    /// </summary>
+    public MethodSummary? ForLambda(FunctionRef function, CallChain chain, CancellationToken cancellationToken)
+    {
+        if (function.Lambda is not { } lambda || function.Graph is not { } graph)
+        {
+            return null;
+        }
+
+        if (_lambdas.TryGetValue(lambda, out var cached))
+        {
+            return cached;
+        }
+
+        var symbol = lambda.Symbol;
+        if (chain.Contains(symbol) || chain.Depth >= CallChain.MaxDepth || chain.Budget.Remaining <= 0)
+        {
+            chain.MarkIncomplete();
+            return null;
+        }
+
+        chain.Budget.Remaining--;
+        var frame = chain.Enter(symbol);
+        var findings = new MethodFindings();
+        var body = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
+        var analysis = new MethodFlowAnalysis(_context, body, symbol, _context.OptionsFor(lambda.Syntax.SyntaxTree), findings,
+            new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
+        analysis.Run(EntryState(symbol));
+        var summary = Summarize(symbol, analysis, findings);
+        if (!frame.Incomplete)
+        {
+            _lambdas.TryAdd(lambda, summary);
+        }
+
+        return summary;
+    }
+
     private static MethodSummary Summarize(IMethodSymbol method, MethodFlowAnalysis analysis, MethodFindings sinks)
     {
         var exit = analysis.ExitState;
@@ -270,7 +336,7 @@ internal sealed class SummaryStore
         }
 
         return new MethodSummary(analysis.ReturnValue, outs, contents, sinks.Effects(), ungated.ToImmutable(),
-            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments());
+            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations());
     }
 
     internal static bool IsAutoAccessor(IMethodSymbol accessor)

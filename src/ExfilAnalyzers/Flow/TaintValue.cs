@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
 
@@ -6,50 +7,46 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// The abstract value of one expression or place: which labels it carries (each with its trace), which
 /// parameters of the method flow into it (for the method's summary), what it gives access to, what it
-/// says about control flow, and which place it writes into. Immutable; <see cref="Clean"/> is the bottom.
+/// says about control flow, which place it writes into, what is known of it as a destination, and which
+/// functions it may call. Immutable; <see cref="Clean"/> is the bottom.
 /// </summary>
-internal sealed class TaintValue
+internal sealed record TaintValue
 {
-    public static readonly TaintValue Clean = new(null, null, null, 0, null, Handle.None, null, null, null);
+    /// <summary>Bound on the functions a delegate value tracks: beyond it, the first ones are kept.</summary>
+    public const int MaxFunctions = 4;
 
-    private TaintValue(FlowTrace? sourceText, FlowTrace? symbolName, FlowTrace? repositoryMetadata, ulong parameters,
-        FlowTrace? parameterTrace, Handle handles, ConditionFact? condition, Place? writesInto, EndpointFact? endpoint, Obfuscation writeObfuscation = Obfuscation.None)
+    public static readonly TaintValue Clean = new();
+
+    private TaintValue()
     {
-        SourceText = sourceText;
-        SymbolName = symbolName;
-        RepositoryMetadata = repositoryMetadata;
-        Parameters = parameters;
-        ParameterTrace = parameterTrace;
-        Handles = handles;
-        Condition = condition;
-        WritesInto = writesInto;
-        Endpoint = endpoint;
-        WriteObfuscation = writeObfuscation;
     }
 
-    public FlowTrace? SourceText { get; }
+    public FlowTrace? SourceText { get; private init; }
 
-    public FlowTrace? SymbolName { get; }
+    public FlowTrace? SymbolName { get; private init; }
 
-    public FlowTrace? RepositoryMetadata { get; }
+    public FlowTrace? RepositoryMetadata { get; private init; }
 
     /// <summary>Bit i: parameter i of the analysed method flows here; bit 63: <c>this</c>.</summary>
-    public ulong Parameters { get; }
+    public ulong Parameters { get; private init; }
 
-    public FlowTrace? ParameterTrace { get; }
+    public FlowTrace? ParameterTrace { get; private init; }
 
-    public Handle Handles { get; }
+    public Handle Handles { get; private init; }
 
-    public ConditionFact? Condition { get; }
+    public ConditionFact? Condition { get; private init; }
 
     /// <summary>For a writer or an alias: the place that receives what is written into this value.</summary>
-    public Place? WritesInto { get; }
+    public Place? WritesInto { get; private init; }
 
     /// <summary>For a writer: how it hides what is written through it (a CryptoStream encrypts, a GZipStream compresses).</summary>
-    public Obfuscation WriteObfuscation { get; }
+    public Obfuscation WriteObfuscation { get; private init; }
 
     /// <summary>What is known about the value as a network destination (EXF1006).</summary>
-    public EndpointFact? Endpoint { get; }
+    public EndpointFact? Endpoint { get; private init; }
+
+    /// <summary>For a delegate: the lambdas and methods it may call.</summary>
+    public ImmutableArray<FunctionRef> Functions { get; private init; } = ImmutableArray<FunctionRef>.Empty;
 
     public TaintLabel Labels =>
         (SourceText is null ? 0 : TaintLabel.SourceText) | (SymbolName is null ? 0 : TaintLabel.SymbolName) | (RepositoryMetadata is null ? 0 : TaintLabel.RepositoryMetadata);
@@ -57,7 +54,8 @@ internal sealed class TaintValue
     /// <summary>True when the value carries sensitive data, or data of a parameter.</summary>
     public bool IsTainted => Labels != TaintLabel.None || Parameters != 0;
 
-    public bool IsClean => ReferenceEquals(this, Clean) || (!IsTainted && Handles == Handle.None && Condition is null && WritesInto is null && Endpoint is null);
+    public bool IsClean => ReferenceEquals(this, Clean)
+        || (!IsTainted && Handles == Handle.None && Condition is null && WritesInto is null && Endpoint is null && Functions.IsEmpty);
 
     public FlowTrace? Trace(TaintLabel label) => label switch
     {
@@ -70,72 +68,67 @@ internal sealed class TaintValue
     public Obfuscation Obfuscation =>
         (SourceText?.Obfuscation ?? 0) | (SymbolName?.Obfuscation ?? 0) | (RepositoryMetadata?.Obfuscation ?? 0) | (ParameterTrace?.Obfuscation ?? 0);
 
-    public static TaintValue FromSource(TaintLabel label, string api, Location location)
-    {
-        var trace = FlowTrace.Start(api, location);
-        return Clean.WithLabel(label, trace);
-    }
+    public static TaintValue FromSource(TaintLabel label, string api, Location location) => Clean.WithLabel(label, FlowTrace.Start(api, location));
 
-    public static TaintValue FromParameter(int bit, Location location) =>
-        new(null, null, null, 1UL << bit, FlowTrace.Start(null, location), Handle.None, null, null, null);
+    public static TaintValue FromParameter(int bit, Location location) => FromParameterBits(1UL << bit, FlowTrace.Start(null, location));
 
-    public static TaintValue FromParameterBits(ulong bits, FlowTrace trace) =>
-        new(null, null, null, bits, trace, Handle.None, null, null, null);
+    public static TaintValue FromParameterBits(ulong bits, FlowTrace trace) => new() { Parameters = bits, ParameterTrace = trace };
 
-    public static TaintValue FromHandle(Handle handle) => handle == Handle.None ? Clean : new(null, null, null, 0, null, handle, null, null, null);
+    public static TaintValue FromHandle(Handle handle) => handle == Handle.None ? Clean : new() { Handles = handle };
 
-    public static TaintValue FromCondition(ConditionFact condition) => new(null, null, null, 0, null, Handle.None, condition, null, null);
+    public static TaintValue FromCondition(ConditionFact condition) => new() { Condition = condition };
 
-    public static TaintValue FromEndpoint(EndpointFact endpoint) => new(null, null, null, 0, null, Handle.None, null, null, endpoint);
+    public static TaintValue FromEndpoint(EndpointFact endpoint) => new() { Endpoint = endpoint };
+
+    public static TaintValue FromFunction(FunctionRef function) => new() { Functions = ImmutableArray.Create(function) };
 
     public TaintValue WithLabel(TaintLabel label, FlowTrace trace) => label switch
     {
-        TaintLabel.SourceText => new(trace, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, Condition, WritesInto, Endpoint, WriteObfuscation),
-        TaintLabel.SymbolName => new(SourceText, trace, RepositoryMetadata, Parameters, ParameterTrace, Handles, Condition, WritesInto, Endpoint, WriteObfuscation),
-        TaintLabel.RepositoryMetadata => new(SourceText, SymbolName, trace, Parameters, ParameterTrace, Handles, Condition, WritesInto, Endpoint, WriteObfuscation),
+        TaintLabel.SourceText => this with { SourceText = trace },
+        TaintLabel.SymbolName => this with { SymbolName = trace },
+        TaintLabel.RepositoryMetadata => this with { RepositoryMetadata = trace },
         _ => this,
     };
 
-    public TaintValue WithHandles(Handle handles) =>
-        handles == Handles ? this : new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, handles, Condition, WritesInto, Endpoint, WriteObfuscation);
+    public TaintValue WithHandles(Handle handles) => handles == Handles ? this : this with { Handles = handles };
 
-    public TaintValue WithCondition(ConditionFact? condition) =>
-        ReferenceEquals(condition, Condition) ? this : new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, condition, WritesInto, Endpoint, WriteObfuscation);
+    public TaintValue WithCondition(ConditionFact? condition) => ReferenceEquals(condition, Condition) ? this : this with { Condition = condition };
 
-    public TaintValue WithWritesInto(Place? place, Obfuscation obfuscation = Obfuscation.None) =>
-        new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, Condition, place, Endpoint, obfuscation);
+    public TaintValue WithWritesInto(Place? place, Obfuscation obfuscation = Obfuscation.None) => this with { WritesInto = place, WriteObfuscation = obfuscation };
 
-    public TaintValue WithEndpoint(EndpointFact? endpoint) =>
-        ReferenceEquals(endpoint, Endpoint) ? this : new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, Condition, WritesInto, endpoint, WriteObfuscation);
+    public TaintValue WithEndpoint(EndpointFact? endpoint) => ReferenceEquals(endpoint, Endpoint) ? this : this with { Endpoint = endpoint };
+
+    public TaintValue WithFunctions(ImmutableArray<FunctionRef> functions) => this with { Functions = functions };
 
     /// <summary>Only the data: labels and parameters with their traces, no handles, conditions or links.</summary>
-    public TaintValue DataOnly() =>
-        IsTainted ? new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handle.None, null, null, null) : Clean;
+    public TaintValue DataOnly() => IsTainted
+        ? new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace }
+        : Clean;
 
     /// <summary>The data and handles that an operation result inherits from an operand.</summary>
-    public TaintValue Carried() =>
-        IsTainted || Handles != Handle.None ? new(SourceText, SymbolName, RepositoryMetadata, Parameters, ParameterTrace, Handles, null, null, null) : Clean;
+    public TaintValue Carried() => IsTainted || Handles != Handle.None
+        ? new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace, Handles = Handles }
+        : Clean;
 
     /// <summary>This value with its parameter bits dropped: what it is whoever calls.</summary>
-    public TaintValue WithoutParameters() =>
-        Parameters == 0 ? this : new(SourceText, SymbolName, RepositoryMetadata, 0, null, Handles, Condition, WritesInto, Endpoint, WriteObfuscation);
+    public TaintValue WithoutParameters() => Parameters == 0 ? this : this with { Parameters = 0, ParameterTrace = null };
 
     /// <summary>The data of this value with only the given labels (and no parameters).</summary>
-    public TaintValue OnlyLabels(TaintLabel labels) =>
-        new((labels & TaintLabel.SourceText) != 0 ? SourceText : null, (labels & TaintLabel.SymbolName) != 0 ? SymbolName : null,
-            (labels & TaintLabel.RepositoryMetadata) != 0 ? RepositoryMetadata : null, 0, null, Handle.None, null, null, null);
+    public TaintValue OnlyLabels(TaintLabel labels) => new()
+    {
+        SourceText = (labels & TaintLabel.SourceText) != 0 ? SourceText : null,
+        SymbolName = (labels & TaintLabel.SymbolName) != 0 ? SymbolName : null,
+        RepositoryMetadata = (labels & TaintLabel.RepositoryMetadata) != 0 ? RepositoryMetadata : null,
+    };
 
     /// <summary>Every trace extended by one step.</summary>
-    public TaintValue WithStep(Location step)
+    public TaintValue WithStep(Location step) => !IsTainted ? this : this with
     {
-        if (!IsTainted)
-        {
-            return this;
-        }
-
-        return new(SourceText?.WithStep(step), SymbolName?.WithStep(step), RepositoryMetadata?.WithStep(step), Parameters,
-            ParameterTrace?.WithStep(step), Handles, Condition, WritesInto, Endpoint, WriteObfuscation);
-    }
+        SourceText = SourceText?.WithStep(step),
+        SymbolName = SymbolName?.WithStep(step),
+        RepositoryMetadata = RepositoryMetadata?.WithStep(step),
+        ParameterTrace = ParameterTrace?.WithStep(step),
+    };
 
     /// <summary>This value with the last step of another's traces (the assignment that stored it).</summary>
     public TaintValue WithSteps(TaintValue stepped)
@@ -144,17 +137,13 @@ internal sealed class TaintValue
         return trace is { Steps.Length: > 0 } ? WithStep(trace.Steps[trace.Steps.Length - 1]) : this;
     }
 
-    public TaintValue WithObfuscation(Obfuscation obfuscation, Location location)
+    public TaintValue WithObfuscation(Obfuscation obfuscation, Location location) => !IsTainted || obfuscation == Obfuscation.None ? this : this with
     {
-        if (!IsTainted || obfuscation == Obfuscation.None)
-        {
-            return this;
-        }
-
-        return new(SourceText?.WithObfuscation(obfuscation, location), SymbolName?.WithObfuscation(obfuscation, location),
-            RepositoryMetadata?.WithObfuscation(obfuscation, location), Parameters, ParameterTrace?.WithObfuscation(obfuscation, location),
-            Handles, Condition, WritesInto, Endpoint, WriteObfuscation);
-    }
+        SourceText = SourceText?.WithObfuscation(obfuscation, location),
+        SymbolName = SymbolName?.WithObfuscation(obfuscation, location),
+        RepositoryMetadata = RepositoryMetadata?.WithObfuscation(obfuscation, location),
+        ParameterTrace = ParameterTrace?.WithObfuscation(obfuscation, location),
+    };
 
     /// <summary>
     /// The least upper bound. Traces are not part of the order: the first one found is kept, and only
@@ -172,20 +161,21 @@ internal sealed class TaintValue
             return other;
         }
 
-        return Merge(other);
+        return new()
+        {
+            SourceText = MergeTrace(SourceText, other.SourceText),
+            SymbolName = MergeTrace(SymbolName, other.SymbolName),
+            RepositoryMetadata = MergeTrace(RepositoryMetadata, other.RepositoryMetadata),
+            Parameters = Parameters | other.Parameters,
+            ParameterTrace = MergeTrace(ParameterTrace, other.ParameterTrace),
+            Handles = Handles | other.Handles,
+            Condition = MergeCondition(Condition, other.Condition),
+            WritesInto = WritesInto ?? other.WritesInto,
+            WriteObfuscation = WriteObfuscation | other.WriteObfuscation,
+            Endpoint = EndpointFact.Join(Endpoint, other.Endpoint),
+            Functions = MergeFunctions(Functions, other.Functions),
+        };
     }
-
-    private TaintValue Merge(TaintValue other) => new(
-        MergeTrace(SourceText, other.SourceText),
-        MergeTrace(SymbolName, other.SymbolName),
-        MergeTrace(RepositoryMetadata, other.RepositoryMetadata),
-        Parameters | other.Parameters,
-        MergeTrace(ParameterTrace, other.ParameterTrace),
-        Handles | other.Handles,
-        MergeCondition(Condition, other.Condition),
-        WritesInto ?? other.WritesInto,
-        EndpointFact.Join(Endpoint, other.Endpoint),
-        WriteObfuscation | other.WriteObfuscation);
 
     private static FlowTrace? MergeTrace(FlowTrace? a, FlowTrace? b) => a is null ? b : b is null ? a : a.MergeTactics(b);
 
@@ -205,20 +195,42 @@ internal sealed class TaintValue
         return a ?? b;
     }
 
+    private static ImmutableArray<FunctionRef> MergeFunctions(ImmutableArray<FunctionRef> a, ImmutableArray<FunctionRef> b)
+    {
+        if (b.IsEmpty) return a;
+        if (a.IsEmpty) return b;
+        var merged = a;
+        foreach (var function in b)
+        {
+            if (merged.Length >= MaxFunctions) break;
+            if (!Contains(merged, function)) merged = merged.Add(function);
+        }
+
+        return merged;
+    }
+
+    private static bool Contains(ImmutableArray<FunctionRef> functions, FunctionRef function)
+    {
+        foreach (var existing in functions)
+        {
+            if (existing.Same(function)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Equality of everything the fixpoint depends on; traces excluded (see <see cref="Join"/>).</summary>
     public bool SameShape(TaintValue other)
     {
         if (ReferenceEquals(this, other)) return true;
         return Labels == other.Labels && Parameters == other.Parameters && Handles == other.Handles && Obfuscation == other.Obfuscation
             && (Condition is null ? other.Condition is null : Condition.SameShape(other.Condition))
-            && Nullable.Equals(WritesInto, other.WritesInto) && WriteObfuscation == other.WriteObfuscation
-            && EndpointFact.SameShape(Endpoint, other.Endpoint);
+            && SamePlace(WritesInto, other.WritesInto) && WriteObfuscation == other.WriteObfuscation
+            && EndpointFact.SameShape(Endpoint, other.Endpoint)
+            && Functions.Length == other.Functions.Length;
     }
+
+    private static bool SamePlace(Place? a, Place? b) => a.HasValue ? b.HasValue && a.Value.Equals(b.Value) : !b.HasValue;
 
     public override string ToString() => IsClean ? "clean" : $"{Labels} params={Parameters:x} handles={Handles} cond={Condition?.Kind}";
-
-    private static class Nullable
-    {
-        public static bool Equals(Place? a, Place? b) => a.HasValue ? b.HasValue && a.Value.Equals(b.Value) : !b.HasValue;
-    }
 }

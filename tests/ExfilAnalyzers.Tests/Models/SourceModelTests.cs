@@ -123,6 +123,10 @@ public class SourceModelTests
                     client.TrackEvent({|EXF1001:lines[0]|});
                     var cwd = Directory.GetCurrentDirectory();
                     client.TrackEvent({|EXF1001:File.ReadAllText(Path.Combine(cwd, "notes.txt"))|});
+                    client.TrackEvent({|EXF1001:File.ReadAllText(Path.Combine(root, "Program.cs"))|});
+                    var stem = Path.GetFileNameWithoutExtension(root);
+                    client.TrackEvent({|EXF1001:File.ReadAllText(stem + ".cs")|});
+                    client.TrackEvent({|EXF1001:File.ReadAllText($"{root}/{stem}.csproj")|});
                 }
             }
             """);

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// Where a virtual or interface call may land inside this compilation: the method itself when it has a
+/// body, and every override or implementation in a source type, at most <see cref="MaxTargets"/>.
+/// Beyond the compilation, the models speak for the callee.
+/// </summary>
+internal sealed class DispatchTargets
+{
+    public const int MaxTargets = 8;
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
+    private ImmutableArray<INamedTypeSymbol> _types;
+
+    public DispatchTargets(Compilation compilation) => _compilation = compilation;
+
+    public static bool IsDispatched(IMethodSymbol method) =>
+        method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
+
+    public ImmutableArray<IMethodSymbol> Of(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _targets.GetOrAdd(method.OriginalDefinition, m => Find(m, cancellationToken));
+
+    private ImmutableArray<IMethodSymbol> Find(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var targets = new List<IMethodSymbol>();
+        if (MethodBodies.HasSourceBody(method))
+        {
+            targets.Add(method);
+        }
+
+        var declaring = method.ContainingType.OriginalDefinition;
+        foreach (var type in SourceTypes(cancellationToken))
+        {
+            if (targets.Count >= MaxTargets)
+            {
+                break;
+            }
+
+            var target = declaring.TypeKind == TypeKind.Interface ? Implementation(type, method, declaring) : Override(type, method);
+            if (target is not null && MethodBodies.HasSourceBody(target) && !targets.Contains(target, SymbolEqualityComparer.Default))
+            {
+                targets.Add(target);
+            }
+        }
+
+        return targets.ToImmutableArray();
+    }
+
+    private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol method, INamedTypeSymbol declaring)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return null;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, declaring))
+            {
+                continue;
+            }
+
+            foreach (var member in iface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method)
+                    && type.FindImplementationForInterfaceMember(candidate) is IMethodSymbol implementation)
+                {
+                    return implementation.OriginalDefinition;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        foreach (var member in type.GetMembers(method.Name))
+        {
+            for (var current = (member as IMethodSymbol)?.OverriddenMethod; current is not null; current = current.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, method))
+                {
+                    return ((IMethodSymbol)member).OriginalDefinition;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)
+    {
+        if (_types.IsDefault)
+        {
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            Collect(_compilation.Assembly.GlobalNamespace, types, cancellationToken);
+            ImmutableInterlocked.InterlockedInitialize(ref _types, types.ToImmutable());
+        }
+
+        return _types;
+    }
+
+    private static void Collect(INamespaceOrTypeSymbol container, ImmutableArray<INamedTypeSymbol>.Builder types, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceSymbol ns)
+            {
+                Collect(ns, types, cancellationToken);
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                types.Add(type);
+                Collect(type, types, cancellationToken);
+            }
+        }
+    }
+}

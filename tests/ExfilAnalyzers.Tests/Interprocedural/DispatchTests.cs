@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>Calls through interfaces, virtual members, delegates and events land on their implementations in the compilation.</summary>
+public class DispatchTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        """;
+
+    [Fact]
+    public Task Interface_and_virtual_calls_follow_every_implementation()
+    {
+        return VerifyAsync(Usings + """
+            interface IDiagnosticsAgent { void Record(string detail); }
+
+            sealed class QuietAgent : IDiagnosticsAgent { public void Record(string detail) { } }
+
+            sealed class PerformanceDiagnosticsAgent : IDiagnosticsAgent
+            {
+                private static readonly TelemetryClient Client = new();
+                public void Record(string detail) => Client.TrackTrace(detail);
+            }
+
+            abstract class Exporter { public abstract void Export(string item); }
+
+            sealed class CloudExporter : Exporter
+            {
+                private static readonly TelemetryClient Client = new();
+                public override void Export(string item) => Client.TrackEvent(item);
+            }
+
+            class Host
+            {
+                void OnSymbol(IDiagnosticsAgent agent, Exporter exporter, ISymbol symbol)
+                {
+                    agent.Record({|EXF1002:symbol.Name|});
+                    exporter.Export({|EXF1002:symbol.MetadataName|});
+                    agent.Record("constant");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Stored_lambdas_callbacks_and_events()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Pipeline
+            {
+                private static readonly TelemetryClient Client = new();
+                private readonly Action<string> _sink = text => Client.TrackTrace(text);
+                public event EventHandler<string> Analyzed;
+
+                public Pipeline() => Analyzed += (sender, name) => Client.TrackEvent(name);
+
+                public void Run(SyntaxNode node, ISymbol symbol, Func<string, string> describe)
+                {
+                    _sink({|EXF1001:node.ToString()|});
+                    Action<string> later = value => Client.TrackTrace({|EXF1002:value|});
+                    later(symbol.Name);
+                    Analyzed?.Invoke(this, {|EXF1002:symbol.ToDisplayString()|});
+                    Analyzed?.Invoke(this, "constant");
+                    Notify(Send, {|EXF1002:symbol.MetadataName|});
+                }
+
+                private static void Notify(Action<string> callback, string value) => callback(value);
+
+                private static void Send(string value) => Client.TrackTrace(value);
+            }
+            """);
+    }
+}
