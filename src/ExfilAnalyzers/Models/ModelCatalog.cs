@@ -140,7 +140,8 @@ internal sealed class ModelCatalog
         {
             for (var current = member; current is not null; current = Overridden(current))
             {
-                if (_bySymbol.TryGetValue(current.OriginalDefinition, out var user))
+                var user = _bySymbol.TryGetValue(current.OriginalDefinition, out var declared) ? declared : ImplementedUserModel(current);
+                if (user is not null)
                 {
                     return user;
                 }
@@ -190,6 +191,29 @@ internal sealed class ModelCatalog
         if (_sinkTypes.Count > 0 && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } && _sinkTypes.Contains(type))
         {
             return new MemberModel(ModelBehaviour.Sink, DisplayName(type) + "." + name, sinkKind: SinkKind.Telemetry);
+        }
+
+        return null;
+    }
+
+    /// <summary>A user model declared on an interface member that this member implements.</summary>
+    private MemberModel? ImplementedUserModel(ISymbol member)
+    {
+        if (member.ContainingType is not { } type || member.IsStatic)
+        {
+            return null;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            foreach (var candidate in iface.GetMembers(member.Name))
+            {
+                if (_bySymbol.TryGetValue(candidate.OriginalDefinition, out var model)
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate)?.OriginalDefinition, member.OriginalDefinition))
+                {
+                    return model;
+                }
+            }
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
@@ -6,9 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ExfilAnalyzers.Rules;
 
 /// <summary>
-/// EXF0001: a line of ExfilModels.txt that does not parse, reported at that line and column of the file.
-/// The rest of the file still applies. Invalid exfil_analyzers.* option values are reported here too,
-/// once per compilation, since options are part of the same configuration and have no file location.
+/// EXF0001: a line of ExfilModels.txt that does not parse, reported at that line and column of the file
+/// as soon as the file is analysed (live in the IDE); the rest of the file still applies. An invalid
+/// exfil_analyzers.* option value is reported here too, once per compilation and without a location
+/// (options live in .editorconfig and .globalconfig files, which diagnostics cannot point into), and
+/// the option's default is used.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelsFileAnalyzer : DiagnosticAnalyzer
@@ -19,30 +22,36 @@ public sealed class ModelsFileAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationAction(Analyze);
+        context.RegisterAdditionalFileAction(AnalyzeModelsFile);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var reported = new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+            start.RegisterSyntaxTreeAction(tree => ReportOptionErrors(tree, reported));
+        });
     }
 
-    private static void Analyze(CompilationAnalysisContext context)
+    private static void AnalyzeModelsFile(AdditionalFileAnalysisContext context)
     {
-        foreach (var (file, parsed) in UserModelsReader.Files(context.Options.AdditionalFiles, context.CancellationToken))
+        if (!ModelsFile.IsModelsFile(context.AdditionalFile.Path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
         {
-            foreach (var error in parsed.Errors)
-            {
-                var location = Location.Create(file.Path, error.Span, error.LineSpan);
-                context.ReportDiagnostic(Diagnostic.Create(ExfilDescriptors.InvalidModelEntry, location, error.Message));
-            }
+            return;
         }
 
-        var reported = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var tree in context.Compilation.SyntaxTrees)
+        foreach (var error in ModelsFile.Get(context.AdditionalFile.Path, text).Errors)
         {
-            var options = ExfilOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree));
-            foreach (var error in options.Errors)
+            var location = Location.Create(context.AdditionalFile.Path, error.Span, error.LineSpan);
+            context.ReportDiagnostic(Diagnostic.Create(ExfilDescriptors.InvalidModelEntry, location, error.Message));
+        }
+    }
+
+    private static void ReportOptionErrors(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported)
+    {
+        var options = ExfilOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree));
+        foreach (var error in options.Errors)
+        {
+            if (reported.TryAdd(error, true))
             {
-                if (reported.Add(error))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(ExfilDescriptors.InvalidModelEntry, Location.None, error));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(ExfilDescriptors.InvalidModelEntry, Location.None, error));
             }
         }
     }
