@@ -38,6 +38,23 @@ internal static class ConsumerCode
             public static void Send(string value) { }
 
             public static void ReportMachine() => Telemetry.Send(System.Environment.MachineName);
+
+            public static void ReportScrubbed() => Telemetry.Send(Scrubber.Scrub(System.Environment.MachineName));
+
+            public static void ReportWithConsent()
+            {
+                if (Consent.IsGranted) Telemetry.Send(System.Environment.MachineName);
+            }
+        }
+
+        public static class Scrubber
+        {
+            public static string Scrub(string value) => value.Length.ToString();
+        }
+
+        public static class Consent
+        {
+            public static bool IsGranted { get; set; }
         }
 
         public static class Audit
@@ -50,12 +67,20 @@ internal static class ConsumerCode
 
     public const string MachineNameArgument = "System.Environment.MachineName";
 
+    /// <summary>Sent through the declared sanitizer: no diagnostic.</summary>
+    public const string ScrubbedSend = "Telemetry.Send(Scrubber.Scrub(";
+
+    /// <summary>Sent behind the declared consent gate: no diagnostic.</summary>
+    public const string GatedSend = "if (Consent.IsGranted) Telemetry.Send(";
+
     public const string DomainNameArgument = "System.Environment.UserDomainName";
 
-    /// <summary>Beside the project: one custom sink, and a line that is not an entry.</summary>
+    /// <summary>Beside the project: a custom sink, sanitizer and gate, and a line that is not an entry.</summary>
     public const string ProjectModels = """
         # Demo's own telemetry API.
         sink M:Demo.Telemetry.Send(System.String)
+        sanitizer M:Demo.Scrubber.Scrub(System.String)
+        gate P:Demo.Consent.IsGranted
         this line is not an entry
         """;
 

@@ -34,6 +34,18 @@ public sealed class ModelsFileDiscoveryTests
     }
 
     [Fact]
+    public void DeclaredSanitizerEndsTheFlow()
+    {
+        AssertSilentAt(ConsumerCode.ScrubbedSend);
+    }
+
+    [Fact]
+    public void DeclaredGateSilencesTheSendItGuards()
+    {
+        AssertSilentAt(ConsumerCode.GatedSend);
+    }
+
+    [Fact]
     public void MalformedLineIsReportedAtItsLineOfTheModelsFile()
     {
         var (line, _) = ConsumerCode.PositionOf(ConsumerCode.ProjectModels, ConsumerCode.MalformedModelsLine);
@@ -52,6 +64,16 @@ public sealed class ModelsFileDiscoveryTests
         Assert.True(_optedOut.WithId("EXF1003").Any(d => d.FileName == "Reporter.cs"), $"the analyzers still run\n{_optedOut.Describe()}");
         Assert.False(_optedOut.WithId("EXF1003").Any(d => d.FileName == "CustomSinks.cs"), _optedOut.Describe());
         Assert.Empty(_optedOut.WithId("EXF0001"));
+    }
+
+    private void AssertSilentAt(string marker)
+    {
+        var (line, _) = ConsumerCode.PositionOf(ConsumerCode.CustomSinks, marker);
+
+        // The same call without the sanitizer or the gate is reported, so silence here is the model's doing.
+        Assert.True(_build.WithId("EXF1003").Any(d => d.FileName == "CustomSinks.cs"), _build.Describe());
+        Assert.False(_build.Diagnostics.Any(d => d.FileName == "CustomSinks.cs" && d.Line == line && d.Id.StartsWith("EXF", System.StringComparison.Ordinal)),
+            $"expected nothing at CustomSinks.cs line {line}\n{_build.Describe()}");
     }
 
     private void AssertEXF1003At(string argument)
