@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using ExfilAnalyzers.Models;
