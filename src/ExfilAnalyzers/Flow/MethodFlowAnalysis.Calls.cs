@@ -252,6 +252,11 @@ internal sealed partial class MethodFlowAnalysis
             return;
         }
 
+        if (SinkCollectionOf(target) is { } sink)
+        {
+            RecordSink(call, sink.Api, sink.SinkKind, SinkCarriers(call, TaintValue.Clean, arguments), null);
+        }
+
         // Add, Append, Write, Enqueue... put their arguments into the receiver; so does any void method
         // of a collection or writer (UnionWith, CopyTo's receiver excepted). LINQ and other queries do not.
         var returnsReceiver = SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, target.Type?.OriginalDefinition);

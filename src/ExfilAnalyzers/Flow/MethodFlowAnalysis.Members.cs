@@ -173,13 +173,37 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var valueSyntax = assignment is ISimpleAssignmentOperation simple ? simple.Value.Syntax : assignment.Syntax;
-        if (receiver is IPropertyReferenceOperation owner && FindModel(owner.Property, owner.Instance?.Type) is { Behaviour: ModelBehaviour.SinkCollection } sink)
+        if (SinkCollectionOf(receiver) is { } sink)
         {
             RecordSink(assignment, sink.Api, sink.SinkKind, Carriers(value, valueSyntax, keys, keySyntax ?? assignment.Syntax), null);
         }
 
         Mutate(PlaceOf(receiver), receiverValue, value.Join(keys), assignment);
     }
+
+    /// <summary>
+    /// The model of a collection whose writes are sends: the telemetry context's global properties,
+    /// or the properties of a telemetry item the method was given (an initializer's). The properties
+    /// of an item the method creates are reported where the item is tracked instead.
+    /// </summary>
+    private MemberModel? SinkCollectionOf(IOperation? collection)
+    {
+        if (collection is not IPropertyReferenceOperation owner || FindModel(owner.Property, owner.Instance?.Type) is not { } model)
+        {
+            return null;
+        }
+
+        return model.Behaviour switch
+        {
+            ModelBehaviour.SinkCollection => model,
+            ModelBehaviour.SinkCollectionGiven when IsGiven(owner.Instance) => model,
+            _ => null,
+        };
+    }
+
+    /// <summary>An object the method was given (a parameter, a field, or a local bound from one), not one it made.</summary>
+    private bool IsGiven(IOperation? instance) =>
+        PlaceOf(instance) is { } place && (place.Root is IParameterSymbol or IFieldSymbol || _state.Composite(place).Parameters != 0);
 
     /// <summary>
     /// Something is put into an object: its contents now carry the data, and so does every object it

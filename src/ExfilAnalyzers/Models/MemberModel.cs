@@ -27,7 +27,7 @@ internal sealed class MemberModel
 
     public SinkKind SinkKind { get; }
 
-    public bool IsSink => Behaviour is ModelBehaviour.Sink or ModelBehaviour.SinkOnHandle or ModelBehaviour.SinkSetter or ModelBehaviour.SinkCollection;
+    public bool IsSink => Behaviour is ModelBehaviour.Sink or ModelBehaviour.SinkOnHandle or ModelBehaviour.SinkSetter or ModelBehaviour.SinkCollection or ModelBehaviour.SinkCollectionGiven;
 
     public override string ToString() => Behaviour + " " + Api;
 }

@@ -23,6 +23,7 @@ internal enum ModelBehaviour : byte
     SinkOnHandle,
     SinkSetter,
     SinkCollection,
+    SinkCollectionGiven,
     Gate,
     EndpointCarrier,
     Decode,

@@ -141,6 +141,7 @@ internal sealed class ModelTable
             case "sink-on-handle": behaviour = ModelBehaviour.SinkOnHandle; ok = parts.Length == 3 && Handles.TryParse(parts[1], out handle) && Enum.TryParse(parts[2], out sinkKind); break;
             case "sink-setter": behaviour = ModelBehaviour.SinkSetter; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
             case "sink-collection": behaviour = ModelBehaviour.SinkCollection; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
+            case "sink-collection-of-given": behaviour = ModelBehaviour.SinkCollectionGiven; ok = parts.Length == 2 && Enum.TryParse(parts[1], out sinkKind); break;
             default: return false;
         }
 

@@ -42,6 +42,29 @@ public class TelemetrySinkTests
     }
 
     [Fact]
+    public Task Telemetry_initializers_write_into_every_item_sent()
+    {
+        return VerifyAsync(Usings + """
+            using Microsoft.ApplicationInsights.Channel;
+            using Microsoft.ApplicationInsights.Extensibility;
+            sealed class RepositoryInitializer : ITelemetryInitializer
+            {
+                public void Initialize(ITelemetry telemetry)
+                {
+                    if (telemetry is ISupportProperties item)
+                    {
+                        item.Properties["user"] = {|EXF1003:Environment.UserName|};
+                        item.Properties.Add("machine", {|EXF1003:Environment.MachineName|});
+                        item.Properties["kind"] = "assistant";
+                    }
+
+                    telemetry.Context.GlobalProperties["cwd"] = {|EXF1003:Environment.CurrentDirectory|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Activities_meters_and_event_sources()
     {
         return VerifyAsync(Usings + """

@@ -84,6 +84,26 @@ public class KeywordTriggerTests
     }
 
     [Fact]
+    public Task Condition_computed_in_a_helper_method()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                static bool LooksSecret(string text) => text.Contains("password") || Regex.IsMatch(text, "api[_-]?key");
+
+                static bool IsInteresting(ISymbol symbol) => LooksSecret(symbol.Name);
+
+                void Report(TelemetryClient client, SyntaxNode node, ISymbol symbol)
+                {
+                    if (LooksSecret(node.ToString())) {|EXF1004:client.TrackEvent("found")|};
+                    if (IsInteresting(symbol)) {|EXF1004:client.TrackEvent("symbol")|};
+                    if (LooksSecret("constant")) client.TrackEvent("never");
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task Sensitive_data_under_a_trigger_gets_both_rules()
     {
         return VerifyAsync(Usings + """
