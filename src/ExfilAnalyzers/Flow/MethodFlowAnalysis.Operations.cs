@@ -168,17 +168,6 @@ internal sealed partial class MethodFlowAnalysis
         return result;
     }
 
-    private TaintValue JoinChildren(ImmutableArray<IOperation> children)
-    {
-        var result = TaintValue.Clean;
-        foreach (var child in children)
-        {
-            result = result.Join(Evaluate(child).Carried());
-        }
-
-        return result;
-    }
-
     /// <summary>The place an operation denotes, when the engine tracks it.</summary>
     private Place? PlaceOf(IOperation? operation)
     {
