@@ -11,8 +11,13 @@ internal sealed class CallChain
 {
     public const int MaxDepth = 32;
 
-    private CallChain(CallChain? parent, ISymbol member, int depth, SummaryBudget budget)
+    /// <summary>How summaries in this chain see fields: <see cref="Normal"/> reads field values at
+    /// level 1; an extraction at level 1 reads them at level 0; level 0 reads them as clean.</summary>
+    public const int Normal = 2;
+
+    private CallChain(CallChain? parent, ISymbol member, int depth, SummaryBudget budget, int mode)
     {
+        Mode = mode;
         Parent = parent;
         Member = member;
         Depth = depth;
@@ -32,9 +37,11 @@ internal sealed class CallChain
     /// <summary>True when a cut was made somewhere below this frame.</summary>
     public bool Incomplete { get; private set; }
 
-    public static CallChain Start(ISymbol member) => new(null, member, 0, new SummaryBudget());
+    public int Mode { get; }
 
-    public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget);
+    public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new SummaryBudget(), mode);
+
+    public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, Mode);
 
     public bool Contains(ISymbol member)
     {

@@ -26,6 +26,22 @@ internal sealed class FlowContext
 
     public MemberIndex Members { get; }
 
+    /// <summary>Which members can matter at all, by name; built on first use.</summary>
+    public RelevanceIndex Relevance(CancellationToken cancellationToken)
+    {
+        if (_relevance is null)
+        {
+            Interlocked.CompareExchange(ref _relevance, RelevanceIndex.Build(Compilation, Catalog, SinksMatter, cancellationToken), null);
+        }
+
+        return _relevance!;
+    }
+
+    private RelevanceIndex? _relevance;
+
+    /// <summary>EXF1007 reports sink calls that carry nothing: when it is on anywhere, every sink call matters.</summary>
+    public bool SinksMatter { get; init; }
+
     public DispatchTargets Dispatch { get; }
 
     public Compilation Compilation { get; }

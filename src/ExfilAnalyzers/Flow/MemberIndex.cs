@@ -9,7 +9,7 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// Which members of the compilation mention a name: the writers of a field, the callers of a method.
-/// A private member is looked for only in its type's own files. Found through <see cref="NameIndex"/>,
+/// A private member is looked for only in its type's own files. Found through <see cref="TreeIndex"/>,
 /// without binding anything but the member that holds each mention.
 /// </summary>
 internal sealed class MemberIndex
@@ -18,24 +18,33 @@ internal sealed class MemberIndex
     public const int MaxMembers = 64;
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<(string Name, ISymbol? Scope), ImmutableArray<ISymbol>> _cache = new();
+    private readonly ConcurrentDictionary<(ISymbol Target, bool Writes), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
 
     public MemberIndex(Compilation compilation) => _compilation = compilation;
 
-    /// <summary>The methods and initialized fields or properties whose code mentions <paramref name="name"/>.</summary>
-    public ImmutableArray<ISymbol> Mentioning(string name, ISymbol target, CancellationToken cancellationToken)
-    {
-        var scope = target.DeclaredAccessibility == Accessibility.Private ? target.ContainingType : null;
-        return _cache.GetOrAdd((name, scope), key => Find(key.Name, key.Scope, cancellationToken));
-    }
+    /// <summary>The methods and initialized fields or properties whose code refers to <paramref name="target"/> (calls it, for a method or constructor).</summary>
+    public ImmutableArray<ISymbol> Mentioning(ISymbol target, CancellationToken cancellationToken) =>
+        _cache.GetOrAdd((target.OriginalDefinition, false), key => Find(key.Target, writesOnly: false, cancellationToken));
 
-    private ImmutableArray<ISymbol> Find(string name, ISymbol? scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The members whose code may write a field, property or event: mentions in a write position
+    /// (assigned, incremented, passed by ref, subscribed to) and, for an object that can be filled,
+    /// mentions as the receiver of an Add, Append, Write... or as an argument (CopyTo(buffer)).
+    /// </summary>
+    public ImmutableArray<ISymbol> Writing(ISymbol target, CancellationToken cancellationToken) =>
+        _cache.GetOrAdd((target.OriginalDefinition, true), key => Find(key.Target, writesOnly: true, cancellationToken));
+
+    private ImmutableArray<ISymbol> Find(ISymbol target, bool writesOnly, CancellationToken cancellationToken)
     {
+        var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
+        var name = isConstructor ? target.ContainingType.Name : target.Name;
+        var scope = target.DeclaredAccessibility == Accessibility.Private ? target.ContainingType : null;
+        var fillable = TypeOf(target) is { } type && type.IsReferenceType && type.SpecialType != SpecialType.System_String;
         var members = new List<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in Trees(scope))
         {
-            var positions = NameIndex.For(tree, cancellationToken).PositionsOf(name);
+            var positions = TreeIndex.For(tree, cancellationToken).PositionsOf(name);
             if (positions.Count == 0)
             {
                 continue;
@@ -47,7 +56,13 @@ internal sealed class MemberIndex
             var root = tree.GetRoot(cancellationToken);
             foreach (var position in positions)
             {
-                var holder = Holder(root.FindToken(position).Parent, model, cancellationToken);
+                var mention = root.FindToken(position).Parent;
+                if (writesOnly && !WriteMention.Is(mention, fillable) || !RefersTo(mention, target, isConstructor, model, cancellationToken))
+                {
+                    continue;
+                }
+
+                var holder = Holder(mention, model, cancellationToken);
                 if (holder is not null && seen.Add(holder))
                 {
                     members.Add(holder);
@@ -61,6 +76,33 @@ internal sealed class MemberIndex
 
         return members.ToImmutableArray();
     }
+
+    /// <summary>Names are not unique: binds the mention to check it is the target (C1.Run, not C2.Run).</summary>
+    private static bool RefersTo(SyntaxNode? mention, ISymbol target, bool isConstructor, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (mention is null)
+        {
+            return false;
+        }
+
+        var bound = isConstructor && mention.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
+        var info = model.GetSymbolInfo(bound, cancellationToken);
+        if (Same(info.Symbol, target))
+        {
+            return true;
+        }
+
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (Same(candidate, target)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool Same(ISymbol? symbol, ISymbol target) =>
+        symbol is not null && (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target)
+            || symbol is IMethodSymbol { ReducedFrom: { } reduced } && SymbolEqualityComparer.Default.Equals(reduced.OriginalDefinition, target));
 
     private IEnumerable<SyntaxTree> Trees(ISymbol? scope)
     {
@@ -77,6 +119,24 @@ internal sealed class MemberIndex
 
         return trees;
     }
+
+    private sealed class TargetComparer : IEqualityComparer<(ISymbol Target, bool Writes)>
+    {
+        public static readonly TargetComparer Instance = new();
+
+        public bool Equals((ISymbol Target, bool Writes) x, (ISymbol Target, bool Writes) y) =>
+            x.Writes == y.Writes && SymbolEqualityComparer.Default.Equals(x.Target, y.Target);
+
+        public int GetHashCode((ISymbol Target, bool Writes) key) => SymbolEqualityComparer.Default.GetHashCode(key.Target) * 2 + (key.Writes ? 1 : 0);
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IEventSymbol @event => @event.Type,
+        _ => null,
+    };
 
     /// <summary>The member whose code holds a node: a method, accessor or constructor, or a field or property with an initializer.</summary>
     private static ISymbol? Holder(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)

@@ -14,12 +14,23 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class SummaryStore
 {
+    /// <summary>Keys of the caches: a member and the mode its summary was computed in.</summary>
+    private sealed class MemberModeComparer : IEqualityComparer<(ISymbol Member, int Mode)>
+    {
+        public static readonly MemberModeComparer Instance = new();
+
+        public bool Equals((ISymbol Member, int Mode) x, (ISymbol Member, int Mode) y) =>
+            x.Mode == y.Mode && SymbolEqualityComparer.Default.Equals(x.Member, y.Member);
+
+        public int GetHashCode((ISymbol Member, int Mode) key) => SymbolEqualityComparer.Default.GetHashCode(key.Member) * 3 + key.Mode;
+    }
+
     private readonly FlowContext _context;
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _complete = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodScan> _scans = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, MethodSummary> _initializers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, TaintValue> _fields = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IOperation, MethodSummary> _lambdas = new();
+    private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _complete = new(MemberModeComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, PreparedBody> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _initializers = new(MemberModeComparer.Instance);
+    private readonly ConcurrentDictionary<(ISymbol Member, int Mode), TaintValue> _fields = new(MemberModeComparer.Instance);
+    private readonly ConcurrentDictionary<(IOperation Lambda, int Mode), MethodSummary> _lambdas = new();
 
     public SummaryStore(FlowContext context)
     {
@@ -40,9 +51,15 @@ internal sealed class SummaryStore
             return null;
         }
 
-        if (_complete.TryGetValue(method, out var cached))
+        if (_complete.TryGetValue((method, chain.Mode), out var cached))
         {
             return cached;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(chain.Member, method))
+        {
+            // Direct recursion is cut at the method itself whoever asks, so the summary stays cacheable.
+            return null;
         }
 
         if (chain.Contains(method) || chain.Depth >= CallChain.MaxDepth || chain.Budget.Remaining <= 0)
@@ -83,7 +100,7 @@ internal sealed class SummaryStore
     public MethodSummary ForRoot(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (_complete.TryGetValue(method, out var cached))
+        if (_complete.TryGetValue((method, CallChain.Normal), out var cached))
         {
             return cached;
         }
@@ -93,35 +110,33 @@ internal sealed class SummaryStore
 
     /// <summary>
     /// What a field or auto-property of this compilation holds, seen from any method: the join of what
-    /// every member that mentions it writes there (constructors and initializers included), with the
+    /// every member that writes it stores there (constructors and initializers included), with the
     /// writer's parameters replaced by what its callers pass. Field-based: all instances as one.
+    /// A summary in normal mode reads fields at level 1. A field's value at a level is computed by
+    /// analysing its writers at that level, where other fields read at the level below, and level 0
+    /// reads them as clean. Field values never wait on each other, so each is computed once, cached,
+    /// and the same whatever order the IDE asks in; one hop of field-to-field flow is followed.
     /// </summary>
-    public TaintValue FieldValue(ISymbol field, CallChain chain, CancellationToken cancellationToken)
+    public TaintValue FieldValue(ISymbol field, int readerMode, CancellationToken cancellationToken)
     {
+        var level = readerMode - 1;
         field = field.OriginalDefinition;
-        if (field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true })
+        if (level < 0 || field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true })
         {
             return TaintValue.Clean;
         }
 
-        if (_fields.TryGetValue(field, out var cached))
+        if (_fields.TryGetValue((field, level), out var cached))
         {
             return cached;
         }
 
-        if (chain.Contains(field) || chain.Depth >= CallChain.MaxDepth || chain.Budget.Remaining <= 0)
-        {
-            chain.MarkIncomplete();
-            return TaintValue.Clean;
-        }
-
-        chain.Budget.Remaining--;
-        var frame = chain.Enter(field);
+        var frame = CallChain.Start(field, level);
         // The initializer writes the field too; its declarator is not a mention the name index sees.
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
-        foreach (var writer in _context.Members.Mentioning(field.Name, field, cancellationToken))
+        foreach (var writer in _context.Members.Writing(field, cancellationToken))
         {
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
@@ -132,11 +147,7 @@ internal sealed class SummaryStore
         }
 
         value ??= TaintValue.Clean;
-        if (!frame.Incomplete)
-        {
-            _fields.TryAdd(field, value);
-        }
-
+        _fields.TryAdd((field, level), value);
         return value;
     }
 
@@ -149,8 +160,7 @@ internal sealed class SummaryStore
             return value;
         }
 
-        var name = writer.MethodKind == MethodKind.Constructor ? writer.ContainingType.Name : writer.Name;
-        foreach (var caller in _context.Members.Mentioning(name, writer, cancellationToken))
+        foreach (var caller in _context.Members.Mentioning(writer, cancellationToken))
         {
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
@@ -173,7 +183,7 @@ internal sealed class SummaryStore
     /// <summary>The writes of a field's or property's initializer, analysed like a method body.</summary>
     private MethodSummary? ForInitializer(ISymbol member, CallChain chain, CancellationToken cancellationToken)
     {
-        if (_initializers.TryGetValue(member, out var cached))
+        if (_initializers.TryGetValue((member, chain.Mode), out var cached))
         {
             return cached;
         }
@@ -194,7 +204,7 @@ internal sealed class SummaryStore
             ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, findings.Calls(), findings.FieldWrites(), findings.CallArguments());
         if (!frame.Incomplete)
         {
-            _initializers.TryAdd(member, summary);
+            _initializers.TryAdd((member, chain.Mode), summary);
         }
 
         return summary;
@@ -202,33 +212,22 @@ internal sealed class SummaryStore
 
     private MethodSummary? Compute(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
     {
-        var body = MethodBodies.GetBody(method, _context.Compilation, cancellationToken);
-        if (body is null)
+        var prepared = _bodies.GetOrAdd(method, m => PreparedBody.Of(m, _context.Compilation, _context.Catalog, cancellationToken));
+
+        // Nothing modelled and nothing of this compilation (or no body): the default rule says all there is.
+        if (prepared.Graph is not { } graph)
         {
             return null;
         }
 
-        var scan = _scans.GetOrAdd(method, _ => MethodScan.Of(body, _context.Catalog));
-        if (!scan.MayMatter)
-        {
-            // Nothing modelled and nothing of this compilation: the default rule says all there is.
-            return null;
-        }
-
-        var graph = MethodBodies.CreateGraph(body, cancellationToken);
-        if (graph is null)
-        {
-            return null;
-        }
-
-        var options = _context.OptionsFor(body.Syntax.SyntaxTree);
+        var options = _context.OptionsFor(prepared.Body!.Syntax.SyntaxTree);
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(EntryState(method));
         var summary = Summarize(method, analysis, sinks);
         if (!chain.Incomplete)
         {
-            _complete.TryAdd(method, summary);
+            _complete.TryAdd((method, chain.Mode), summary);
         }
 
         return summary;
@@ -267,7 +266,7 @@ internal sealed class SummaryStore
             return null;
         }
 
-        if (_lambdas.TryGetValue(lambda, out var cached))
+        if (_lambdas.TryGetValue((lambda, chain.Mode), out var cached))
         {
             return cached;
         }
@@ -289,7 +288,7 @@ internal sealed class SummaryStore
         var summary = Summarize(symbol, analysis, findings);
         if (!frame.Incomplete)
         {
-            _lambdas.TryAdd(lambda, summary);
+            _lambdas.TryAdd((lambda, chain.Mode), summary);
         }
 
         return summary;

@@ -15,6 +15,8 @@ internal sealed class ModelCatalog
     private readonly Dictionary<ISymbol, MemberModel> _bySymbol;
     private readonly HashSet<INamedTypeSymbol> _sinkTypes;
     private readonly HashSet<string> _modelledNames;
+    private readonly HashSet<string> _sourceNames = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
 
     private ModelCatalog(ModelTable table, Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>> byType,
@@ -33,14 +35,26 @@ internal sealed class ModelCatalog
             _modelledNames.UnionWith(members.Keys);
         }
 
-        foreach (var symbol in bySymbol.Keys)
+        foreach (var members in byType.Values)
         {
-            _modelledNames.Add(symbol.Name);
+            foreach (var pair in members)
+            {
+                if (IsSourceBehaviour(pair.Value)) _sourceNames.Add(pair.Key);
+                if (pair.Value.IsSink) _sinkNames.Add(pair.Key);
+            }
+        }
+
+        foreach (var pair in bySymbol)
+        {
+            _modelledNames.Add(pair.Key.Name);
+            if (pair.Value.Behaviour == ModelBehaviour.Source) _sourceNames.Add(pair.Key.Name);
+            if (pair.Value.IsSink) _sinkNames.Add(pair.Key.Name);
         }
 
         foreach (var type in sinkTypes)
         {
             _modelledNames.UnionWith(type.MemberNames);
+            _sinkNames.UnionWith(type.MemberNames);
         }
     }
 
@@ -117,6 +131,20 @@ internal sealed class ModelCatalog
     }
 
     public bool IsModelledName(string name) => _modelledNames.Contains(name);
+
+    /// <summary>A name some model makes a source of sensitive data (or of a handle to it).</summary>
+    public bool IsSourceName(string name) => _sourceNames.Contains(name);
+
+    /// <summary>A name some model makes a sink.</summary>
+    public bool IsSinkName(string name) => _sinkNames.Contains(name);
+
+    private static bool IsSourceBehaviour(MemberModel model) => model.Behaviour switch
+    {
+        ModelBehaviour.Source or ModelBehaviour.SourceFromHandle or ModelBehaviour.Environment or ModelBehaviour.FileRead
+            or ModelBehaviour.FileList or ModelBehaviour.ProcessStart => true,
+        ModelBehaviour.HandleSource => (model.Handle & (Handle.GitProcess | Handle.LoadedAssembly)) != 0,
+        _ => false,
+    };
 
     private static ISymbol Normalize(ISymbol member)
     {

@@ -47,14 +47,18 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
         {
             var userModels = UserModelsReader.Read(start.Options.AdditionalFiles, start.CancellationToken);
             var catalog = ModelCatalog.Create(start.Compilation, ModelTable.BuiltIn, userModels);
-            var flow = new FlowContext(start.Compilation, catalog, start.Options.AnalyzerConfigOptionsProvider);
+            var flow = new FlowContext(start.Compilation, catalog, start.Options.AnalyzerConfigOptionsProvider)
+            {
+                SinksMatter = RuleSeverity.MayBeOn(start.Compilation, start.Options, ExfilDescriptors.UngatedTelemetry),
+            };
             start.RegisterSyntaxNodeAction(node => AnalyzeBody(node, flow), BodyKinds);
         });
     }
 
     private static void AnalyzeBody(SyntaxNodeAnalysisContext context, FlowContext flow)
     {
-        if (MethodOf(context.Node, context.SemanticModel, context.CancellationToken) is not { } method)
+        if (!Matters(context.Node, flow, context.CancellationToken)
+            || MethodOf(context.Node, context.SemanticModel, context.CancellationToken) is not { } method)
         {
             return;
         }
@@ -74,6 +78,28 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
             {
                 DiagnosticReporter.Report(call, options, flow.Catalog, context.ReportDiagnostic);
             }
+        }
+    }
+
+    /// <summary>False for a body whose code mentions no source and nothing that leads to one: it is not even bound.</summary>
+    private static bool Matters(SyntaxNode body, FlowContext flow, System.Threading.CancellationToken cancellationToken)
+    {
+        var relevance = flow.Relevance(cancellationToken);
+        switch (body)
+        {
+            case CompilationUnitSyntax unit:
+                foreach (var member in unit.Members)
+                {
+                    if (member is GlobalStatementSyntax && relevance.Matters(body.SyntaxTree, member)) return true;
+                }
+
+                return false;
+            case AccessorDeclarationSyntax { Parent.Parent: { } property }:
+                return relevance.Matters(body.SyntaxTree, property);
+            case ArrowExpressionClauseSyntax { Parent: { } owner }:
+                return relevance.Matters(body.SyntaxTree, owner);
+            default:
+                return relevance.Matters(body.SyntaxTree, body);
         }
     }
 

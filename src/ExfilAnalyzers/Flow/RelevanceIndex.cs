@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// Which members can matter at all, decided by names before anything is bound. Taint enters a member
+/// only through a source it names, a member it names that returns taint, or state (a field, property
+/// or event) that taint was stored in. So, by a worklist over every tree's mentions, linear in their
+/// number:
+/// <list type="bullet">
+/// <item>a member that names a source (or, with EXF1007 on, a sink) matters, and so does every member
+/// that names a member that matters;</item>
+/// <item>the members a member that matters names may be handed taint: they and everything they name in
+/// turn may store it, so the state any of them writes matters.</item>
+/// </list>
+/// A member that does not matter is reported on without binding its body: it has nothing to report.
+/// </summary>
+internal sealed class RelevanceIndex
+{
+    private readonly Dictionary<(SyntaxTree Tree, int SpanStart), bool> _relevant = new();
+
+    private RelevanceIndex()
+    {
+    }
+
+    public static RelevanceIndex Build(Compilation compilation, Models.ModelCatalog catalog, bool sinksMatter, CancellationToken cancellationToken)
+    {
+        var index = new RelevanceIndex();
+        var members = new List<Entry>();
+        var mentionedBy = new Dictionary<string, List<Entry>>(System.StringComparer.Ordinal);
+        var named = new Dictionary<string, List<Entry>>(System.StringComparer.Ordinal);
+        var stateNames = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var member in TreeIndex.For(tree, cancellationToken).Members)
+            {
+                var entry = new Entry(tree, member);
+                members.Add(entry);
+                if (member.IsState) stateNames.Add(member.Name);
+                Add(named, member.Name, entry);
+                foreach (var name in member.Mentions)
+                {
+                    Add(mentionedBy, name, entry);
+                }
+            }
+        }
+
+        var relevantNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new Stack<string>();
+        var spreading = new Stack<Entry>();
+        foreach (var name in mentionedBy.Keys)
+        {
+            if ((catalog.IsSourceName(name) || sinksMatter && catalog.IsSinkName(name)) && relevantNames.Add(name))
+            {
+                names.Push(name);
+            }
+        }
+
+        while (names.Count > 0 || spreading.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (names.Count > 0)
+            {
+                if (!mentionedBy.TryGetValue(names.Pop(), out var mentioning)) continue;
+                foreach (var member in mentioning)
+                {
+                    if (member.Relevant) continue;
+                    member.Relevant = true;
+                    MakeRelevant(member.Member.Name);
+                    Spread(member);
+                }
+            }
+            else
+            {
+                var member = spreading.Pop();
+                foreach (var written in member.Member.Writes)
+                {
+                    if (stateNames.Contains(written)) MakeRelevant(written);
+                }
+
+                foreach (var mention in member.Member.Mentions)
+                {
+                    if (!named.TryGetValue(mention, out var callees)) continue;
+                    foreach (var callee in callees)
+                    {
+                        if (!callee.Receiving && !callee.Relevant) Spread(callee);
+                    }
+                }
+            }
+        }
+
+        foreach (var member in members)
+        {
+            index._relevant[(member.Tree, member.Member.SpanStart)] = member.Relevant;
+        }
+
+        return index;
+
+        void MakeRelevant(string name)
+        {
+            if (relevantNames.Add(name)) names.Push(name);
+        }
+
+        void Spread(Entry member)
+        {
+            member.Receiving = true;
+            spreading.Push(member);
+        }
+    }
+
+    /// <summary>True unless the member is known not to matter (an unknown declaration is kept, to be safe).</summary>
+    public bool Matters(SyntaxTree tree, SyntaxNode declaration) =>
+        !_relevant.TryGetValue((tree, declaration.SpanStart), out var relevant) || relevant;
+
+    private static void Add(Dictionary<string, List<Entry>> map, string name, Entry entry)
+    {
+        if (!map.TryGetValue(name, out var list))
+        {
+            map[name] = list = new List<Entry>(2);
+        }
+
+        list.Add(entry);
+    }
+
+    private sealed class Entry
+    {
+        public Entry(SyntaxTree tree, DeclaredMember member)
+        {
+            Tree = tree;
+            Member = member;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public DeclaredMember Member { get; }
+
+        /// <summary>Taint can appear in the member itself: it is analysed for its own diagnostics.</summary>
+        public bool Relevant { get; set; }
+
+        /// <summary>The member may be handed taint; what state it touches matters.</summary>
+        public bool Receiving { get; set; }
+    }
+}

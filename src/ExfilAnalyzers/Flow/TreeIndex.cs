@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// A member declared in a tree, with the simple names its code mentions and those it may write
+/// (see <see cref="WriteMention"/>); state is a field, property or event.
+/// </summary>
+internal sealed record DeclaredMember(string Name, int SpanStart, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState);
+
+/// <summary>
+/// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
+/// is written, and which names each declared member's code mentions. Trees are immutable and shared
+/// between compilations, so in the IDE an edit re-indexes only the edited file.
+/// </summary>
+internal sealed class TreeIndex
+{
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeIndex> Cache = new();
+
+    private readonly Dictionary<string, List<int>> _positions;
+
+    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members)
+    {
+        _positions = positions;
+        Members = members;
+    }
+
+    public ImmutableArray<DeclaredMember> Members { get; }
+
+    public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
+        Cache.GetValue(tree, t => Build(t, cancellationToken));
+
+    public IReadOnlyList<int> PositionsOf(string name) =>
+        _positions.TryGetValue(name, out var positions) ? positions : (IReadOnlyList<int>)ImmutableArray<int>.Empty;
+
+    private static TreeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var positions = new Dictionary<string, List<int>>();
+        var members = ImmutableArray.CreateBuilder<DeclaredMember>();
+        var root = tree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes(n => NameOf(n) is null))
+        {
+            if (NameOf(node) is not { } name)
+            {
+                continue;
+            }
+
+            var mentions = new HashSet<string>(System.StringComparer.Ordinal);
+            var writes = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax)
+                {
+                    var text = token.ValueText;
+                    mentions.Add(text);
+                    if (WriteMention.Is(token.Parent, fillable: true)) writes.Add(text);
+                    if (!positions.TryGetValue(text, out var list))
+                    {
+                        positions[text] = list = new List<int>(2);
+                    }
+
+                    list.Add(token.SpanStart);
+                }
+            }
+
+            var isState = node is VariableDeclaratorSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax;
+            members.Add(new DeclaredMember(name, node.SpanStart, mentions.ToImmutableArray(), writes.ToImmutableArray(), isState));
+        }
+
+        return new TreeIndex(positions, members.ToImmutable());
+    }
+
+    /// <summary>For a member declaration, the name its callers use (a constructor's is its type's); null for any other node.</summary>
+    public static string? NameOf(SyntaxNode node) => node switch
+    {
+        MethodDeclarationSyntax method => method.Identifier.ValueText,
+        ConstructorDeclarationSyntax constructor => constructor.Identifier.ValueText,
+        BaseMethodDeclarationSyntax => "",
+        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+        EventDeclarationSyntax @event => @event.Identifier.ValueText,
+        IndexerDeclarationSyntax => "",
+        VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier.ValueText,
+        GlobalStatementSyntax => "<top-level>",
+        _ => null,
+    };
+}

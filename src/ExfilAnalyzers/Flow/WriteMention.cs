@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>Whether a mention of a name, by its syntax alone, may write what the name denotes.</summary>
+internal static class WriteMention
+{
+    private static readonly string[] MutatorPrefixes =
+        { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "Set", "Update", "Prepend", "Union", "Copy", "Fill", "Merge", "Store" };
+
+    /// <summary>A call that may put something into its receiver (list.Add, builder.Append, stream.Write...).</summary>
+    private static bool IsMutator(string name)
+    {
+        foreach (var prefix in MutatorPrefixes)
+        {
+            if (name.StartsWith(prefix, System.StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    public static bool Is(SyntaxNode? mention, bool fillable)
+    {
+        if (mention is not ExpressionSyntax expression)
+        {
+            return false;
+        }
+
+        // this.name, other.name: the access as a whole is what is written.
+        if (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
+        {
+            expression = access;
+        }
+
+        switch (expression.Parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == expression:
+            case PrefixUnaryExpressionSyntax:
+            case PostfixUnaryExpressionSyntax:
+                return true;
+            case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None):
+                return true;
+            case ArgumentSyntax:
+                return fillable;
+            case MemberAccessExpressionSyntax receiver when receiver.Expression == expression && receiver.Parent is InvocationExpressionSyntax:
+                return fillable && IsMutator(receiver.Name.Identifier.ValueText);
+            case ElementAccessExpressionSyntax element when element.Expression == expression:
+                return element.Parent is AssignmentExpressionSyntax target && target.Left == element;
+            case ConditionalAccessExpressionSyntax conditional when conditional.Expression == expression:
+                return fillable && conditional.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding }
+                    && IsMutator(binding.Name.Identifier.ValueText);
+            default:
+                return false;
+        }
+    }
+}

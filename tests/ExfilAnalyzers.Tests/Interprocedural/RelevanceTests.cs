@@ -1,0 +1,69 @@
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// The name-based pre-filter skips members that cannot see sensitive data, and keeps every member
+/// through which taint can arrive: a source, a member returning one, state written by either, a
+/// member handed taint by a caller.
+/// </summary>
+public class RelevanceTests
+{
+    private const string Code = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+            private string _stored = "";
+            private string _untouched = "";
+            private int _counter;
+
+            string NameOf(ISymbol symbol) => symbol.Name;
+            void Report(ISymbol symbol) => Client.TrackEvent(NameOf(symbol));
+            void Store(ISymbol symbol) { _stored = symbol.MetadataName; Keep(symbol.Kind.ToString()); }
+            void Keep(string value) => _untouched = value;
+            void SendStored() => Client.TrackEvent(_stored);
+            void SendUntouched() => Client.TrackEvent(_untouched);
+            void Count() { _counter++; Client.TrackEvent("count"); }
+            int Arithmetic(int a, int b) => a * b + _counter;
+        }
+        """;
+
+    [Theory]
+    [InlineData("NameOf", true)]
+    [InlineData("Report", true)]
+    [InlineData("Store", true)]
+    [InlineData("SendStored", true)]
+    [InlineData("SendUntouched", true)]
+    [InlineData("Count", false)]
+    [InlineData("Arithmetic", false)]
+    public void Members_matter_exactly_when_taint_can_reach_them(string method, bool matters)
+    {
+        var tree = CSharpSyntaxTree.ParseText(Code);
+        var compilation = CSharpCompilation.Create("Relevance", new[] { tree }, TestReferences.All);
+        var catalog = ModelCatalog.Create(compilation, ModelTable.BuiltIn, null);
+        var index = RelevanceIndex.Build(compilation, catalog, sinksMatter: false, CancellationToken.None);
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
+        Assert.Equal(matters, index.Matters(tree, declaration));
+    }
+
+    [Fact]
+    public void With_the_opt_in_rule_on_every_sink_call_matters()
+    {
+        var tree = CSharpSyntaxTree.ParseText(Code);
+        var compilation = CSharpCompilation.Create("Relevance", new[] { tree }, TestReferences.All);
+        var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: true, CancellationToken.None);
+        var count = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Count");
+        Assert.True(index.Matters(tree, count));
+    }
+}
