@@ -42,6 +42,28 @@ public class TelemetrySinkTests
     }
 
     [Fact]
+    public Task Application_insights_3_shares_the_models_of_2()
+    {
+        var test = new Verifiers.FlowVerifier.Test
+        {
+            TestCode = Usings + """
+                class Agent
+                {
+                    void Report(TelemetryClient client, ISymbol symbol)
+                    {
+                        client.TrackEvent("analysis", {|EXF1002:new Dictionary<string, string> { ["symbol"] = symbol.Name }|});
+                        client.TrackTrace({|EXF1002:symbol.ToDisplayString()|});
+                        client.TrackEvent("constant");
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(Verifiers.TestReferences.WithApplicationInsights3);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Telemetry_initializers_write_into_every_item_sent()
     {
         return VerifyAsync(Usings + """

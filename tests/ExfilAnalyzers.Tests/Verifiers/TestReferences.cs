@@ -19,16 +19,19 @@ internal static class TestReferences
     private static readonly string[] PackagePrefixes =
     {
         "Microsoft.CodeAnalysis.Common", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces.Common",
-        "Microsoft.ApplicationInsights", "Sentry", "OpenTelemetry", "Microsoft.Extensions.", "LibGit2Sharp",
+        "Sentry", "OpenTelemetry", "Microsoft.Extensions.", "LibGit2Sharp",
         "Newtonsoft.Json", "System.Security.Cryptography.ProtectedData", "TextCopy", "System.Composition",
     };
 
     /// <summary>No reference package: the references below are the whole set.</summary>
     public static readonly ReferenceAssemblies None = new("net10.0");
 
-    public static readonly ImmutableArray<MetadataReference> All = Load();
+    public static readonly ImmutableArray<MetadataReference> All = Load(applicationInsights3: false);
 
-    private static ImmutableArray<MetadataReference> Load()
+    /// <summary>The same set with Application Insights 3.x instead of 2.x.</summary>
+    public static readonly ImmutableArray<MetadataReference> WithApplicationInsights3 = Load(applicationInsights3: true);
+
+    private static ImmutableArray<MetadataReference> Load(bool applicationInsights3)
     {
         var list = Path.Combine(AppContext.BaseDirectory, "test-code-references.txt");
         var references = ImmutableArray.CreateBuilder<MetadataReference>();
@@ -36,7 +39,10 @@ internal static class TestReferences
         foreach (var line in File.ReadAllLines(list))
         {
             var parts = line.Split('|');
-            if (parts.Length != 3 || !IsTestCodeReference(parts[0], parts[1]) || !seen.Add(Path.GetFileName(parts[2])))
+            var isThree = parts[0] == "Microsoft.ApplicationInsights.3";
+            var isTwo = parts[0] == "Microsoft.ApplicationInsights";
+            var wanted = isThree ? applicationInsights3 : isTwo ? !applicationInsights3 : IsTestCodeReference(parts[0], parts[1]);
+            if (parts.Length != 3 || !wanted || !seen.Add(Path.GetFileName(parts[2])))
             {
                 continue;
             }
