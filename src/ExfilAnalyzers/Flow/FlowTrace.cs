@@ -74,12 +74,11 @@ internal sealed class FlowTrace
     /// <summary>A caller's trace continued by the callee's steps from its parameter onwards.</summary>
     public FlowTrace Continue(FlowTrace calleeTrace)
     {
+        // The callee's steps already pass through where it hid the data: add its tactics, not a step.
         var result = WithStep(calleeTrace.SourceLocation).WithSteps(calleeTrace.Steps);
-        if (calleeTrace.Obfuscation != Obfuscation.None && calleeTrace.ObfuscationLocation is { } where)
-        {
-            result = result.WithObfuscation(calleeTrace.Obfuscation, where);
-        }
-
-        return result;
+        return (result.Obfuscation | calleeTrace.Obfuscation) == result.Obfuscation
+            ? result
+            : new FlowTrace(result.SourceApi, result.SourceLocation, result.Steps, result.Obfuscation | calleeTrace.Obfuscation,
+                result.ObfuscationLocation ?? calleeTrace.ObfuscationLocation);
     }
 }

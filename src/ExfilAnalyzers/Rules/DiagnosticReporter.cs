@@ -122,14 +122,22 @@ internal static class DiagnosticReporter
 
         return locations;
 
+        // One location a line: several steps on one line (a call, its encoding, the variable it
+        // lands in) read as one step; a location seen before is not shown again.
         void Add(Location location)
         {
-            if (location.IsInSource && location != primary && (locations.Count == 0 || locations[locations.Count - 1] != location))
+            if (!location.IsInSource || location == primary || locations.Contains(location)
+                || (locations.Count > 0 && SameLine(locations[locations.Count - 1], location)))
             {
-                locations.Add(location);
+                return;
             }
+
+            locations.Add(location);
         }
     }
+
+    private static bool SameLine(Location a, Location b) =>
+        a.SourceTree == b.SourceTree && a.GetLineSpan().StartLinePosition.Line == b.GetLineSpan().StartLinePosition.Line;
 
     private static ImmutableDictionary<string, string?> Properties(SinkCall call, LabelFlow? flow)
     {
