@@ -15,6 +15,13 @@ internal sealed class CallChain
     /// level 1; an extraction at level 1 reads them at level 0; level 0 reads them as clean.</summary>
     public const int Normal = 2;
 
+    /// <summary>
+    /// A method analysed for its own diagnostics: its parameters carry nothing (callers report what
+    /// they pass), so only real sensitive data is followed, and only into callees it reaches. The
+    /// callees' summaries are normal ones.
+    /// </summary>
+    public const int Report = 3;
+
     private CallChain(CallChain? parent, ISymbol member, int depth, SummaryBudget budget, int mode)
     {
         Mode = mode;
@@ -41,7 +48,10 @@ internal sealed class CallChain
 
     public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new SummaryBudget(), mode);
 
-    public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, Mode);
+    public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
+
+    /// <summary>The mode a callee is analysed in: a reported method's callees are summarised normally.</summary>
+    public int CalleeMode => Mode == Report ? Normal : Mode;
 
     public bool Contains(ISymbol member)
     {

@@ -158,12 +158,36 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var isVirtual = call is IInvocationOperation { IsVirtual: true };
-        if (_context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken, isVirtual) is { } summary)
+        if (NeedsSummary(method, receiverValue, arguments, isVirtual)
+            && _context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken, isVirtual) is { } summary)
         {
             return ApplySummary(summary, method, call, receiver, receiverValue, arguments);
         }
 
         return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+    }
+
+    /// <summary>
+    /// A callee's summary is consulted only when the call gives it data, a content test holds here
+    /// (its sinks would be triggered), or the callee may produce data or consent facts itself. This
+    /// keeps the analysis demand-driven: a callee nothing sensitive reaches is never analysed.
+    /// </summary>
+    private bool NeedsSummary(IMethodSymbol method, TaintValue receiverValue, ArgumentValue[] arguments, bool isVirtual)
+    {
+        if (receiverValue.IsTainted || _state.Trigger is not null)
+        {
+            return true;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Value is { } value && (value.IsTainted || !value.Functions.IsEmpty || (value.Handles & ~Models.Handle.Given) != Models.Handle.None))
+            {
+                return true;
+            }
+        }
+
+        return _context.Summaries.MayProduce(method, isVirtual, _cancellationToken);
     }
 
     /// <summary>What a call passes to a method of this compilation, for the fields its parameters reach.</summary>

@@ -110,7 +110,7 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Records a write into a field or property of this compilation, for the field index.</summary>
     private void NoteFieldWrite(Place target, TaintValue value)
     {
-        var matters = value.IsTainted || value.Handles != Handle.None || value.Condition is not null || !value.Functions.IsEmpty;
+        var matters = value.IsTainted || (value.Handles & ~Handle.Given) != Handle.None || value.Condition is not null || !value.Functions.IsEmpty;
         Note(target.Root);
         Note(target.First);
         Note(target.Second);
@@ -203,7 +203,8 @@ internal sealed partial class MethodFlowAnalysis
 
     /// <summary>An object the method was given (a parameter, a field, or a local bound from one), not one it made.</summary>
     private bool IsGiven(IOperation? instance) =>
-        PlaceOf(instance) is { } place && (place.Root is IParameterSymbol or IFieldSymbol || _state.Composite(place).Parameters != 0);
+        PlaceOf(instance) is { } place && (place.Root is IParameterSymbol or IFieldSymbol
+            || _state.Composite(place).Parameters != 0 || _state.Composite(place).Handles.HasFlag(Handle.Given));
 
     /// <summary>
     /// Something is put into an object: its contents now carry the data, and so does every object it

@@ -52,7 +52,7 @@ internal sealed class RelevanceIndex
         var spreading = new Stack<Entry>();
         foreach (var name in mentionedBy.Keys)
         {
-            if ((catalog.IsSourceName(name) || sinksMatter && catalog.IsSinkName(name)) && relevantNames.Add(name))
+            if ((catalog.IsSourceName(name) || catalog.IsGateName(name) || sinksMatter && catalog.IsSinkName(name)) && relevantNames.Add(name))
             {
                 names.Push(name);
             }

@@ -26,11 +26,22 @@ internal sealed class SummaryStore
     }
 
     private readonly FlowContext _context;
+    private sealed class MethodFlagComparer : IEqualityComparer<(IMethodSymbol Method, bool IsVirtual)>
+    {
+        public static readonly MethodFlagComparer Instance = new();
+
+        public bool Equals((IMethodSymbol Method, bool IsVirtual) x, (IMethodSymbol Method, bool IsVirtual) y) =>
+            x.IsVirtual == y.IsVirtual && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+        public int GetHashCode((IMethodSymbol Method, bool IsVirtual) key) => SymbolEqualityComparer.Default.GetHashCode(key.Method) * 2 + (key.IsVirtual ? 1 : 0);
+    }
+
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _complete = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, PreparedBody> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _initializers = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), TaintValue> _fields = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<(IOperation Lambda, int Mode), MethodSummary> _lambdas = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, bool IsVirtual), bool> _mayProduce = new(MethodFlagComparer.Instance);
 
     public SummaryStore(FlowContext context)
     {
@@ -51,7 +62,7 @@ internal sealed class SummaryStore
             return null;
         }
 
-        if (_complete.TryGetValue((method, chain.Mode), out var cached))
+        if (_complete.TryGetValue((method, chain.CalleeMode), out var cached))
         {
             return cached;
         }
@@ -92,6 +103,48 @@ internal sealed class SummaryStore
         };
     }
 
+    /// <summary>
+    /// Whether a call must consult the callee's summary: when something it is given carries data (a
+    /// caller's parameters included), or when the callee itself may produce sensitive data or consent
+    /// facts (the relevance index, over every target of a virtual call). Otherwise the default rule
+    /// gives what the summary would: nothing.
+    /// </summary>
+    public bool MayProduce(IMethodSymbol method, bool isVirtual, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        return _mayProduce.GetOrAdd((method, isVirtual), key =>
+        {
+            if (key.IsVirtual && DispatchTargets.IsDispatched(key.Method))
+            {
+                foreach (var target in _context.Dispatch.Of(key.Method, cancellationToken))
+                {
+                    if (Relevant(target, cancellationToken)) return true;
+                }
+
+                return false;
+            }
+
+            return Relevant(key.Method, cancellationToken);
+        });
+    }
+
+    private bool Relevant(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var declaration = method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is { } property
+            ? property
+            : method;
+        foreach (var reference in declaration.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (_context.Relevance(cancellationToken).Matters(syntax.SyntaxTree, syntax))
+            {
+                return true;
+            }
+        }
+
+        return declaration.DeclaringSyntaxReferences.IsEmpty;
+    }
+
     /// <summary>The summary of a property accessor with a body, for reads and writes of the property.</summary>
     public MethodSummary? ForAccessor(IMethodSymbol? accessor, CallChain chain, CancellationToken cancellationToken) =>
         accessor is null || accessor.IsImplicitlyDeclared || IsAutoAccessor(accessor) ? null : ForCall(accessor, null, chain, cancellationToken);
@@ -100,12 +153,12 @@ internal sealed class SummaryStore
     public MethodSummary ForRoot(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (_complete.TryGetValue((method, CallChain.Normal), out var cached))
+        if (_complete.TryGetValue((method, CallChain.Report), out var cached))
         {
             return cached;
         }
 
-        return Compute(method, CallChain.Start(method), cancellationToken) ?? MethodSummary.Empty;
+        return Compute(method, CallChain.Start(method, CallChain.Report), cancellationToken) ?? MethodSummary.Empty;
     }
 
     /// <summary>
@@ -119,7 +172,7 @@ internal sealed class SummaryStore
     /// </summary>
     public TaintValue FieldValue(ISymbol field, int readerMode, CancellationToken cancellationToken)
     {
-        var level = readerMode - 1;
+        var level = System.Math.Min(readerMode, CallChain.Normal) - 1;
         field = field.OriginalDefinition;
         if (level < 0 || field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true })
         {
@@ -183,7 +236,7 @@ internal sealed class SummaryStore
     /// <summary>The writes of a field's or property's initializer, analysed like a method body.</summary>
     private MethodSummary? ForInitializer(ISymbol member, CallChain chain, CancellationToken cancellationToken)
     {
-        if (_initializers.TryGetValue((member, chain.Mode), out var cached))
+        if (_initializers.TryGetValue((member, chain.CalleeMode), out var cached))
         {
             return cached;
         }
@@ -204,7 +257,7 @@ internal sealed class SummaryStore
             ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, findings.Calls(), findings.FieldWrites(), findings.CallArguments());
         if (!frame.Incomplete)
         {
-            _initializers.TryAdd((member, chain.Mode), summary);
+            _initializers.TryAdd((member, chain.CalleeMode), summary);
         }
 
         return summary;
@@ -223,7 +276,7 @@ internal sealed class SummaryStore
         var options = _context.OptionsFor(prepared.Body!.Syntax.SyntaxTree);
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
-        analysis.Run(EntryState(method));
+        analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
         var summary = Summarize(method, analysis, sinks);
         if (!chain.Incomplete)
         {
@@ -253,6 +306,18 @@ internal sealed class SummaryStore
         return entry;
     }
 
+    /// <summary>A reported method's parameters carry no data, only the mark that they were given.</summary>
+    private static FlowState GivenState(IMethodSymbol method)
+    {
+        var entry = new FlowState();
+        foreach (var parameter in method.Parameters)
+        {
+            entry.Set(Place.ForSymbol(parameter), TaintValue.FromHandle(Handle.Given));
+        }
+
+        return entry;
+    }
+
     private static Location Declaration(ISymbol symbol) => symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
 
     /// <summary>
@@ -266,7 +331,7 @@ internal sealed class SummaryStore
             return null;
         }
 
-        if (_lambdas.TryGetValue((lambda, chain.Mode), out var cached))
+        if (_lambdas.TryGetValue((lambda, chain.CalleeMode), out var cached))
         {
             return cached;
         }
@@ -288,7 +353,7 @@ internal sealed class SummaryStore
         var summary = Summarize(symbol, analysis, findings);
         if (!frame.Incomplete)
         {
-            _lambdas.TryAdd((lambda, chain.Mode), summary);
+            _lambdas.TryAdd((lambda, chain.CalleeMode), summary);
         }
 
         return summary;

@@ -28,6 +28,8 @@ internal enum Handle : ushort
     OptInSetting = 128,
     /// <summary>The path of a file with a source extension: reading it reads source text.</summary>
     SourceFilePath = 256,
+    /// <summary>An object the method was handed (a parameter), not one it made: a telemetry initializer's item.</summary>
+    Given = 512,
 }
 
 internal static class Handles

@@ -17,6 +17,7 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> _modelledNames;
     private readonly HashSet<string> _sourceNames = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _gateNames = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
 
     private ModelCatalog(ModelTable table, Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>> byType,
@@ -49,6 +50,7 @@ internal sealed class ModelCatalog
             _modelledNames.Add(pair.Key.Name);
             if (pair.Value.Behaviour == ModelBehaviour.Source) _sourceNames.Add(pair.Key.Name);
             if (pair.Value.IsSink) _sinkNames.Add(pair.Key.Name);
+            if (pair.Value.Behaviour == ModelBehaviour.Gate) _gateNames.Add(pair.Key.Name);
         }
 
         foreach (var type in sinkTypes)
@@ -134,6 +136,9 @@ internal sealed class ModelCatalog
 
     /// <summary>A name some model makes a source of sensitive data (or of a handle to it).</summary>
     public bool IsSourceName(string name) => _sourceNames.Contains(name);
+
+    /// <summary>A name a user model makes a consent gate.</summary>
+    public bool IsGateName(string name) => _gateNames.Contains(name);
 
     /// <summary>A name some model makes a sink.</summary>
     public bool IsSinkName(string name) => _sinkNames.Contains(name);
