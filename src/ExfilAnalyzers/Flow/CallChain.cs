@@ -1,11 +1,14 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// The methods whose summaries, and the fields whose values, are being computed, innermost last. A call back into one of them (a
-/// cycle), or past <see cref="MaxDepth"/>, is answered by the default rule, and every summary computed
-/// under such a cut is kept out of the cache: a cached summary never depends on who asked for it.
+/// The methods whose summaries, and the fields whose values, are being computed, innermost last,
+/// with the state the whole computation shares (its budget, and the call cycles being solved; see
+/// <see cref="SummaryStore"/>). A call past <see cref="MaxDepth"/> or the budget is answered by the
+/// default rule, and every summary computed under such a cut is kept out of the cache: a cached
+/// summary never depends on who asked for it.
 /// </summary>
 internal sealed class CallChain
 {
@@ -22,7 +25,7 @@ internal sealed class CallChain
     /// </summary>
     public const int Report = 3;
 
-    private CallChain(CallChain? parent, ISymbol member, int depth, SummaryBudget budget, int mode)
+    private CallChain(CallChain? parent, ISymbol member, int depth, ChainState budget, int mode)
     {
         Mode = mode;
         Parent = parent;
@@ -38,15 +41,15 @@ internal sealed class CallChain
 
     public int Depth { get; }
 
-    /// <summary>How many summaries one root may compute: bounds the cost of large recursive cycles.</summary>
-    public SummaryBudget Budget { get; }
+    /// <summary>What the whole computation shares: its budget and the cycles being solved.</summary>
+    public ChainState Budget { get; }
 
     /// <summary>True when a cut was made somewhere below this frame.</summary>
     public bool Incomplete { get; private set; }
 
     public int Mode { get; }
 
-    public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new SummaryBudget(), mode);
+    public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new ChainState(), mode);
 
     public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
 
@@ -73,7 +76,26 @@ internal sealed class CallChain
     }
 }
 
-internal sealed class SummaryBudget
+/// <summary>
+/// What one root computation shares: a budget of summaries, and Tarjan's bookkeeping for the call
+/// cycles met on the way (each method's index and low link, the methods still on the stack, and the
+/// provisional summaries of cycle members while their cycle is iterated to its fixpoint).
+/// </summary>
+internal sealed class ChainState
 {
-    public int Remaining { get; set; } = 400;
+    public int Remaining { get; set; } = 4000;
+
+    public int NextIndex { get; set; }
+
+    public Dictionary<IMethodSymbol, int> Index { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<IMethodSymbol, int> LowLink { get; } = new(SymbolEqualityComparer.Default);
+
+    public Stack<IMethodSymbol> Stack { get; } = new();
+
+    public HashSet<IMethodSymbol> OnStack { get; } = new(SymbolEqualityComparer.Default);
+
+    public HashSet<IMethodSymbol> CallsItself { get; } = new(SymbolEqualityComparer.Default);
+
+    public Dictionary<IMethodSymbol, MethodSummary> Provisional { get; } = new(SymbolEqualityComparer.Default);
 }

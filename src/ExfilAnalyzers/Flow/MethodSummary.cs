@@ -79,6 +79,29 @@ internal sealed class MethodSummary
             ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable());
     }
 
+    /// <summary>Equality of everything a caller depends on, traces excluded: the test that a cycle reached its fixpoint.</summary>
+    public bool SameShape(MethodSummary other) =>
+        ReturnValue.SameShape(other.ReturnValue)
+        && SameValues(OutParameters, other.OutParameters)
+        && SameValues(ParameterContents, other.ParameterContents)
+        && SinkEffects.Length == other.SinkEffects.Length
+        && UngatedSinks.Length == other.UngatedSinks.Length
+        && ReturnsOnlyWhenGated == other.ReturnsOnlyWhenGated
+        && Invocations.Length == other.Invocations.Length
+        && FieldWrites.Count == other.FieldWrites.Count
+        && CallArguments.Count == other.CallArguments.Count;
+
+    private static bool SameValues(ImmutableDictionary<int, TaintValue> a, ImmutableDictionary<int, TaintValue> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var pair in a)
+        {
+            if (!b.TryGetValue(pair.Key, out var other) || !pair.Value.SameShape(other)) return false;
+        }
+
+        return true;
+    }
+
     private static ImmutableDictionary<int, TaintValue> JoinByKey(ImmutableDictionary<int, TaintValue> a, ImmutableDictionary<int, TaintValue> b)
     {
         foreach (var pair in b)

@@ -67,20 +67,123 @@ internal sealed class SummaryStore
             return cached;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(chain.Member, method))
+        var state = chain.Budget;
+        if (state.OnStack.Contains(method) || state.Provisional.ContainsKey(method))
         {
-            // Direct recursion is cut at the method itself whoever asks, so the summary stays cacheable.
-            return null;
+            // A call back into a cycle being solved: its current approximation, refined until stable.
+            NoteDependency(chain, method);
+            return state.Provisional.TryGetValue(method, out var provisional) ? provisional : MethodSummary.Empty;
         }
 
-        if (chain.Contains(method) || chain.Depth >= CallChain.MaxDepth || chain.Budget.Remaining <= 0)
+        if (chain.Depth >= CallChain.MaxDepth || state.Remaining <= 0)
         {
             chain.MarkIncomplete();
             return null;
         }
 
-        chain.Budget.Remaining--;
-        return Compute(method, chain.Enter(method), cancellationToken);
+        state.Remaining--;
+        var summary = Solve(method, chain.Enter(method), cancellationToken);
+        if (chain.Member is IMethodSymbol caller && state.LowLink.TryGetValue(caller, out var callerLow) && state.LowLink.TryGetValue(method, out var calleeLow))
+        {
+            state.LowLink[caller] = System.Math.Min(callerLow, calleeLow);
+        }
+
+        return summary;
+    }
+
+    /// <summary>A back edge from the innermost method to a method on the stack: they are in one cycle.</summary>
+    private static void NoteDependency(CallChain chain, IMethodSymbol callee)
+    {
+        var state = chain.Budget;
+        if (chain.Member is not IMethodSymbol caller || !state.LowLink.TryGetValue(caller, out var low) || !state.Index.TryGetValue(callee, out var index))
+        {
+            return;
+        }
+
+        state.LowLink[caller] = System.Math.Min(low, index);
+        if (SymbolEqualityComparer.Default.Equals(caller, callee))
+        {
+            state.CallsItself.Add(callee);
+        }
+    }
+
+    /// <summary>
+    /// Tarjan's algorithm, on demand: a method that is not the root of a cycle keeps a provisional
+    /// summary; the root of a cycle iterates every member to a fixpoint (bounded rounds) from the
+    /// provisional ones, then caches them all. A cycle is thus solved once, whoever reaches it first,
+    /// and its least fixpoint does not depend on where it was entered.
+    /// </summary>
+    private MethodSummary? Solve(IMethodSymbol method, CallChain frame, CancellationToken cancellationToken)
+    {
+        var state = frame.Budget;
+        var index = state.NextIndex++;
+        state.Index[method] = index;
+        state.LowLink[method] = index;
+        state.Stack.Push(method);
+        state.OnStack.Add(method);
+
+        var summary = Compute(method, frame, cancellationToken);
+        if (state.LowLink[method] != index)
+        {
+            if (summary is not null) state.Provisional[method] = summary;
+            return summary;
+        }
+
+        var cycle = new List<IMethodSymbol>();
+        IMethodSymbol member;
+        do
+        {
+            member = state.Stack.Pop();
+            state.OnStack.Remove(member);
+            cycle.Add(member);
+        }
+        while (!SymbolEqualityComparer.Default.Equals(member, method));
+
+        if (cycle.Count > 1 || state.CallsItself.Contains(method))
+        {
+            if (summary is not null) state.Provisional[method] = summary;
+            cycle.Sort((a, b) => state.Index[a].CompareTo(state.Index[b]));
+            summary = IterateCycle(cycle, frame, cancellationToken) ?? summary;
+        }
+        else if (summary is not null && !frame.Incomplete)
+        {
+            _complete.TryAdd((method, frame.Mode), summary);
+        }
+
+        return summary;
+    }
+
+    private const int MaxCycleRounds = 6;
+
+    private MethodSummary? IterateCycle(List<IMethodSymbol> cycle, CallChain frame, CancellationToken cancellationToken)
+    {
+        var state = frame.Budget;
+        for (var round = 0; round < MaxCycleRounds; round++)
+        {
+            var changed = false;
+            foreach (var member in cycle)
+            {
+                var again = Compute(member, frame.Parent!.Enter(member), cancellationToken);
+                if (again is null) continue;
+                if (!state.Provisional.TryGetValue(member, out var before) || !again.SameShape(before)) changed = true;
+                state.Provisional[member] = again;
+            }
+
+            if (!changed) break;
+        }
+
+        MethodSummary? root = null;
+        foreach (var member in cycle)
+        {
+            if (state.Provisional.TryGetValue(member, out var solved))
+            {
+                if (!frame.Incomplete) _complete.TryAdd((member, frame.Mode), solved);
+                state.Provisional.Remove(member);
+                if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
+            }
+        }
+
+        return root;
     }
 
     /// <summary>A virtual or interface call: what any of its targets in this compilation may do.</summary>
@@ -278,7 +381,7 @@ internal sealed class SummaryStore
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
         var summary = Summarize(method, analysis, sinks);
-        if (!chain.Incomplete)
+        if (chain.Mode == CallChain.Report && !chain.Incomplete)
         {
             _complete.TryAdd((method, chain.Mode), summary);
         }
