@@ -20,6 +20,8 @@ namespace ExfilAnalyzers.Flow;
 internal sealed class RelevanceIndex
 {
     private readonly Dictionary<(SyntaxTree Tree, int SpanStart), bool> _relevant = new();
+    private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _receiving = new();
+    private HashSet<string> _names = new(System.StringComparer.Ordinal);
 
     private RelevanceIndex()
     {
@@ -94,8 +96,10 @@ internal sealed class RelevanceIndex
         foreach (var member in members)
         {
             index._relevant[(member.Tree, member.Member.SpanStart)] = member.Relevant;
+            if (member.Receiving) index._receiving.Add((member.Tree, member.Member.SpanStart));
         }
 
+        index._names = relevantNames;
         return index;
 
         void MakeRelevant(string name)
@@ -109,6 +113,16 @@ internal sealed class RelevanceIndex
             spreading.Push(member);
         }
     }
+
+    /// <summary>
+    /// True when state of this name (a field, property or event) may hold sensitive data or a consent
+    /// fact: some member that matters, or is handed taint, writes it. Otherwise it reads as clean.
+    /// </summary>
+    public bool MayHold(string stateName) => _names.Contains(stateName);
+
+    /// <summary>True when the member matters or may be handed taint: only then can it store taint anywhere.</summary>
+    public bool MayStore(SyntaxTree tree, SyntaxNode declaration) =>
+        Matters(tree, declaration) || _receiving.Contains((tree, declaration.SpanStart));
 
     /// <summary>True unless the member is known not to matter (an unknown declaration is kept, to be safe).</summary>
     public bool Matters(SyntaxTree tree, SyntaxNode declaration) =>

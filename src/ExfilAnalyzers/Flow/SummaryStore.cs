@@ -231,6 +231,19 @@ internal sealed class SummaryStore
         });
     }
 
+    /// <summary>Whether a member's declaration (a property's, for an accessor) passes a test of the relevance index.</summary>
+    private static bool Declared(ISymbol member, CancellationToken cancellationToken, System.Func<SyntaxTree, SyntaxNode, bool> test)
+    {
+        var declaration = member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet, AssociatedSymbol: { } property } ? property : member;
+        foreach (var reference in declaration.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (test(syntax.SyntaxTree, syntax)) return true;
+        }
+
+        return declaration.DeclaringSyntaxReferences.IsEmpty;
+    }
+
     private bool Relevant(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var declaration = method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is { } property
@@ -287,13 +300,26 @@ internal sealed class SummaryStore
             return cached;
         }
 
+        // State no member that matters writes holds nothing; delegates are followed whoever stores them.
+        if (!_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field))
+        {
+            _fields.TryAdd((field, level), TaintValue.Clean);
+            return TaintValue.Clean;
+        }
+
         var frame = CallChain.Start(field, level);
         // The initializer writes the field too; its declarator is not a mention the name index sees.
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
+        var everyWriter = HoldsFunctions(field);
         foreach (var writer in _context.Members.Writing(field, cancellationToken))
         {
+            if (!everyWriter && !Declared(writer, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).MayStore(tree, node)))
+            {
+                continue;
+            }
+
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
             {
@@ -307,6 +333,14 @@ internal sealed class SummaryStore
         return value;
     }
 
+    private static bool HoldsFunctions(ISymbol member) => member switch
+    {
+        IEventSymbol => true,
+        IFieldSymbol field => field.Type.TypeKind == TypeKind.Delegate,
+        IPropertySymbol property => property.Type.TypeKind == TypeKind.Delegate,
+        _ => false,
+    };
+
     /// <summary>A writer's value with its parameters replaced by the data its callers pass (one level up).</summary>
     private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, CallChain chain, CancellationToken cancellationToken)
     {
@@ -318,6 +352,12 @@ internal sealed class SummaryStore
 
         foreach (var caller in _context.Members.Mentioning(writer, cancellationToken))
         {
+            // Only a caller that sees sensitive data can pass it (its own parameters are not followed here).
+            if (!Declared(caller, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).Matters(tree, node)))
+            {
+                continue;
+            }
+
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
             {
