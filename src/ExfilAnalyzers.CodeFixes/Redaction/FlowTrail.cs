@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ExfilAnalyzers.CodeFixes.Redaction;
+
+/// <summary>
+/// What a diagnostic's path says, read back from the syntax at its additional locations (the source, then
+/// each step): the nodes along the path, the values each step stored, and the variables that came to hold
+/// the data on the way.
+/// </summary>
+internal sealed class FlowTrail
+{
+    private FlowTrail(ImmutableArray<SyntaxNode> steps, ImmutableArray<SyntaxNode> values, ImmutableHashSet<ISymbol> holders)
+    {
+        Steps = steps;
+        Values = values;
+        Holders = holders;
+    }
+
+    /// <summary>The nodes of the path in this document, source first.</summary>
+    public ImmutableArray<SyntaxNode> Steps { get; }
+
+    /// <summary>Expressions the path passes through: a step's value, or the step itself when it is one.</summary>
+    public ImmutableArray<SyntaxNode> Values { get; }
+
+    /// <summary>Locals, parameters, fields and properties that a step wrote the data into.</summary>
+    public ImmutableHashSet<ISymbol> Holders { get; }
+
+    public static FlowTrail Read(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var steps = ImmutableArray.CreateBuilder<SyntaxNode>();
+        var values = ImmutableArray.CreateBuilder<SyntaxNode>();
+        var holders = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var location in diagnostic.AdditionalLocations)
+        {
+            if (!Common.PrimaryMarks.IsIn(location, root.SyntaxTree) || !root.FullSpan.Contains(location.SourceSpan))
+            {
+                continue;
+            }
+
+            var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+            steps.Add(node);
+            foreach (var value in ValuesOf(node))
+            {
+                values.Add(value);
+            }
+
+            if (HolderOf(node, model, cancellationToken) is { } holder)
+            {
+                holders.Add(holder);
+            }
+        }
+
+        return new FlowTrail(steps.ToImmutable(), values.ToImmutable(), holders.ToImmutable());
+    }
+
+    /// <summary>The expressions a step hands the data on in.</summary>
+    public static IEnumerable<SyntaxNode> ValuesOf(SyntaxNode step)
+    {
+        switch (step)
+        {
+            case AssignmentExpressionSyntax assignment:
+                yield return assignment.Right;
+                break;
+            case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                yield return initializer.Value;
+                break;
+            case ArgumentSyntax argument:
+                yield return argument.Expression;
+                break;
+            case InitializerExpressionSyntax initializer:
+                foreach (var expression in initializer.Expressions)
+                {
+                    yield return expression;
+                }
+
+                break;
+            case ExpressionSyntax expression:
+                yield return expression;
+                break;
+        }
+    }
+
+    private static ISymbol? HolderOf(SyntaxNode step, SemanticModel model, CancellationToken cancellationToken) => step switch
+    {
+        VariableDeclaratorSyntax declarator => model.GetDeclaredSymbol(declarator, cancellationToken),
+        ForEachStatementSyntax loop => model.GetDeclaredSymbol(loop, cancellationToken),
+        SingleVariableDesignationSyntax designation => model.GetDeclaredSymbol(designation, cancellationToken),
+        ParameterSyntax parameter => model.GetDeclaredSymbol(parameter, cancellationToken),
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } assignment =>
+            model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
+        _ => null,
+    };
+}

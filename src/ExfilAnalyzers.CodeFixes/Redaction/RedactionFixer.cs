@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ExfilAnalyzers.CodeFixes.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace ExfilAnalyzers.CodeFixes.Redaction;
+
+/// <summary>
+/// Applies one redaction action to a document's diagnostics: finds the values each one carries, wraps,
+/// removes or replaces them, then asks the analyzers again. A sink that still gets the same category (a
+/// second dictionary entry, another part of the string) is fixed in the next round, so that the diagnostic
+/// is gone when the fix is done; a few rounds at most.
+/// </summary>
+internal sealed class RedactionFixer : IDocumentFixer
+{
+    private const int MaxRounds = 4;
+    private const string Placeholder = "[removed]";
+
+    /// <summary>Marks what a round has redacted, so that later rounds neither redact it twice nor loop on it.</summary>
+    private static readonly SyntaxAnnotation Redacted = new("ExfilAnalyzers.Redacted");
+
+    public async Task<Solution> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
+    {
+        var unchanged = document.Project.Solution;
+        if (RedactionChoice.FromKey(equivalenceKey) is not { } choice)
+        {
+            return unchanged;
+        }
+
+        INamedTypeSymbol? hashHelper = null;
+        if (choice.Kind == RedactionKind.KeyedHash)
+        {
+            if (await HelperDocuments.EnsureAsync(document, KeyedHashHelper.For(document.Project), cancellationToken).ConfigureAwait(false) is not { } helper)
+            {
+                return unchanged;
+            }
+
+            document = helper.Solution.GetDocument(document.Id)!;
+            hashHelper = helper.Type;
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return unchanged;
+        }
+
+        var (marked, marks) = PrimaryMarks.Mark(root, diagnostics);
+        document = document.WithSyntaxRoot(marked);
+        var pending = marks;
+        var changed = false;
+        for (var round = 0; round < MaxRounds && !pending.IsEmpty; round++)
+        {
+            var edited = await EditAsync(document, pending, choice, hashHelper, fallBackToWholeValue: round > 0, cancellationToken).ConfigureAwait(false);
+            if (edited is null)
+            {
+                break;
+            }
+
+            document = edited;
+            changed = true;
+            var remaining = await FlowOracle.AnalyzeAsync(document, cancellationToken).ConfigureAwait(false);
+            pending = PrimaryMarks.Remaining((await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!, marks, remaining);
+        }
+
+        return changed ? document.Project.Solution : unchanged;
+    }
+
+    private static async Task<Document?> EditAsync(Document document, ImmutableArray<(Diagnostic Diagnostic, SyntaxAnnotation Mark)> pending,
+        RedactionChoice choice, INamedTypeSymbol? hashHelper, bool fallBackToWholeValue, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return null;
+        }
+
+        var values = new List<ExpressionSyntax>();
+        foreach (var (diagnostic, mark) in pending)
+        {
+            var found = SensitiveValueLocator.Locate(root, model, diagnostic, cancellationToken).Where(v => !IsRedacted(v)).ToList();
+            if (found.Count == 0 && fallBackToWholeValue && PrimaryMarks.Find(root, mark) is ExpressionSyntax whole && !IsRedacted(whole)
+                && SensitiveValueLocator.IsValuePosition(whole) && SensitiveValueLocator.IsString(whole, model, cancellationToken))
+            {
+                // The path names no part the earlier rounds missed: redact the whole string the sink gets.
+                found.Add(whole);
+            }
+
+            values.AddRange(found);
+        }
+
+        var outermost = values
+            .Where(v => !values.Any(other => other.Span != v.Span && other.Span.Contains(v.Span)))
+            .GroupBy(v => v.Span).Select(g => g.First())
+            .OrderBy(v => v.SpanStart)
+            .ToList();
+        var edits = await PlanAsync(document, model, outermost, choice, hashHelper, cancellationToken).ConfigureAwait(false);
+        if (edits.IsEmpty)
+        {
+            return null;
+        }
+
+        var edited = document.WithSyntaxRoot(edits.ApplyTo(root));
+        edited = await ImportAdder.AddImportsAsync(edited, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(edited, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<SyntaxEdits> PlanAsync(Document document, SemanticModel model, List<ExpressionSyntax> values, RedactionChoice choice,
+        INamedTypeSymbol? hashHelper, CancellationToken cancellationToken)
+    {
+        var edits = new SyntaxEdits();
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var types = FrameworkTypes.For(model.Compilation);
+        var declared = choice.Kind == RedactionKind.RedactWith
+            ? DeclaredModels.Read(document.Project, model.Compilation, cancellationToken)
+            : null;
+        await Task.Yield();
+        foreach (var value in values)
+        {
+            switch (choice.Kind)
+            {
+                case RedactionKind.RedactWith:
+                    var redactor = RedactorInScope.At(model, value.SpanStart, types, declared!).FirstOrDefault(r => r.Name == choice.Name);
+                    if (redactor is not null)
+                    {
+                        var maybeNull = model.GetTypeInfo(value, cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
+                        edits.Replace(value, Mark(redactor.Wrap(generator, value.WithoutTrivia(), maybeNull), value));
+                    }
+
+                    break;
+                case RedactionKind.KeyedHash:
+                    var hash = SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                            (ExpressionSyntax)generator.TypeExpression(hashHelper!, addImport: true), SyntaxFactory.IdentifierName(KeyedHashHelper.MethodName)),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))));
+                    edits.Replace(value, Mark(hash, value));
+                    break;
+                default:
+                    if (CarryingEntry.Find(value, model, types) is { } entry)
+                    {
+                        edits.Remove(entry.List, entry.Index);
+                    }
+                    else if (value.Parent is InterpolationSyntax hole && hole.Expression == value)
+                    {
+                        var text = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.InterpolatedStringTextToken, Placeholder, Placeholder, SyntaxTriviaList.Empty);
+                        edits.Replace(hole, SyntaxFactory.InterpolatedStringText(text).WithAdditionalAnnotations(Redacted));
+                    }
+                    else
+                    {
+                        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(Placeholder));
+                        edits.Replace(value, Mark(literal, value));
+                    }
+
+                    break;
+            }
+        }
+
+        return edits;
+    }
+
+    private static SyntaxNode Mark(ExpressionSyntax replacement, ExpressionSyntax original) =>
+        replacement.WithTriviaFrom(original).WithAdditionalAnnotations(PrimaryMarks.Of(original)).WithAdditionalAnnotations(Redacted);
+
+    private static bool IsRedacted(SyntaxNode node) => node.AncestorsAndSelf().Any(n => n.HasAnnotation(Redacted));
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using ExfilAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ExfilAnalyzers.Tests.Verifiers;
+
+/// <summary>
+/// Runs a code fix on test code written as the user writes it, squiggles marked inline as for
+/// <see cref="FlowVerifier"/>, and compares the result, after one fix at a time and after Fix All in
+/// document, project and solution, with the expected code. The code compiles against the same references
+/// as FlowVerifier's, with nullable reference types on, and must stay free of compiler warnings before
+/// and after the fix.
+/// </summary>
+internal static class CodeFixVerifier<TCodeFix>
+    where TCodeFix : CodeFixProvider, new()
+{
+    private const string TestFile = "/0/Test0.cs";
+    private const string StubsFile = "/0/Stubs.cs";
+
+    // The stubs predate nullable annotations; they compile as they were written.
+    private static readonly string Stubs = "#nullable disable\n" + TestStubs.Source;
+
+    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<ExfilFlowAnalyzer, DefaultVerifier>.Diagnostic(id);
+
+    /// <summary>Applies the action with <paramref name="equivalenceKey"/> and expects <paramref name="fixedSource"/>.</summary>
+    public static Task VerifyAsync(string source, string fixedSource, string equivalenceKey) =>
+        new Test(source, fixedSource) { CodeActionEquivalenceKey = equivalenceKey }.RunAsync(CancellationToken.None);
+
+    public sealed class Test : CSharpCodeFixTest<ExfilFlowAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test(string source, string fixedSource)
+        {
+            ReferenceAssemblies = TestReferences.None;
+            TestState.AdditionalReferences.AddRange(TestReferences.All);
+            TestState.Sources.Add((TestFile, source));
+            TestState.Sources.Add((StubsFile, Stubs));
+            FixedState.Sources.Add((TestFile, fixedSource));
+            FixedState.Sources.Add((StubsFile, Stubs));
+            CompilerDiagnostics = CompilerDiagnostics.Warnings;
+
+            // As the .NET SDK does: unification notes (CS1701/CS1702) are not warnings; test code documents nothing.
+            DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS1591" });
+            SolutionTransforms.Add(EnableNullable);
+
+            // Off by default in the package; the tests of EXF1007 turn it on.
+            DisabledDiagnostics.Add("EXF1007");
+        }
+
+        /// <summary>Turns on the opt-in rule EXF1007, as a user's .editorconfig would.</summary>
+        public bool RequireConsentForAllTelemetry
+        {
+            set
+            {
+                if (value) DisabledDiagnostics.Remove("EXF1007");
+            }
+        }
+
+        /// <summary>The contents of an ExfilModels.txt beside the project; it is the same after the fix.</summary>
+        public string Models
+        {
+            set
+            {
+                TestState.AdditionalFiles.Add(("/0/ExfilModels.txt", value));
+                FixedState.AdditionalFiles.Add(("/0/ExfilModels.txt", value));
+            }
+        }
+
+        /// <summary>Lines of a .globalconfig: exfil_analyzers.* options and severities.</summary>
+        public string GlobalConfig
+        {
+            set
+            {
+                TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + value));
+                FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + value));
+            }
+        }
+
+        /// <summary>A document the fix adds to the project (a generated helper), by name and expected text.</summary>
+        public (string Name, string Text) AddedDocument
+        {
+            set => FixedState.Sources.Add(value);
+        }
+
+        /// <summary>The C# version the project compiles with (the default is the compiler's latest).</summary>
+        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Default;
+
+        /// <summary>The project's root namespace, where generated helpers go.</summary>
+        public string? DefaultNamespace { get; set; }
+
+        protected override ParseOptions CreateParseOptions() =>
+            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override Project ApplyCompilationOptions(Project project)
+        {
+            var applied = base.ApplyCompilationOptions(project);
+            return DefaultNamespace is null ? applied : applied.Solution.WithProjectDefaultNamespace(applied.Id, DefaultNamespace).GetProject(applied.Id)!;
+        }
+
+        private static Solution EnableNullable(Solution solution, ProjectId projectId)
+        {
+            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+        }
+    }
+}
