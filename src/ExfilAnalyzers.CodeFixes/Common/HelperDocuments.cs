@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -37,9 +36,11 @@ internal static class HelperDocuments
         }
 
         var text = Render(template, ns, parse.LanguageVersion, FileScoped(root, parse.LanguageVersion), Layout.NewLineOf(root));
+        var fixedText = await fixedDocument.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var name = UniqueName(project, template.TypeName);
         var folder = project.FilePath is null ? null : Path.GetDirectoryName(project.FilePath);
-        var added = project.AddDocument(name, SourceText.From(text, Encoding.UTF8), folders: null,
+        // Saved as the document being fixed is: same encoding and checksum.
+        var added = project.AddDocument(name, SourceText.From(text, fixedText.Encoding, fixedText.ChecksumAlgorithm), folders: null,
             filePath: folder is null ? null : Path.Combine(folder, name));
         var type = await FindAsync(added.Project, ns, template, cancellationToken).ConfigureAwait(false);
         return type is null ? null : (added.Project.Solution, type);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -68,8 +69,20 @@ internal sealed class Layout
         return text.ToString(TextSpan.FromBounds(line.Start, end));
     }
 
-    public SyntaxTriviaList Indentation(string indentation) =>
+    public static SyntaxTriviaList Indentation(string indentation) =>
         indentation.Length == 0 ? SyntaxTriviaList.Empty : SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(indentation));
+
+    /// <summary>The whitespace after the last line break of a leading trivia list: the indentation of its token.</summary>
+    public static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+    {
+        var start = leading.Count;
+        while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            start--;
+        }
+
+        return SyntaxFactory.TriviaList(leading.Skip(start));
+    }
 
     /// <summary>
     /// The node with <paramref name="extra"/> added to the indentation of every line it spans after its

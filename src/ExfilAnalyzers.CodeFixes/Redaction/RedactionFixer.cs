@@ -7,8 +7,6 @@ using ExfilAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace ExfilAnalyzers.CodeFixes.Redaction;
 
@@ -102,29 +100,28 @@ internal sealed class RedactionFixer : IDocumentFixer
             .GroupBy(v => v.Span).Select(g => g.First())
             .OrderBy(v => v.SpanStart)
             .ToList();
-        var edits = await PlanAsync(document, model, outermost, choice, hashHelper, cancellationToken).ConfigureAwait(false);
+        var names = new TypeNames();
+        var edits = Plan(document, model, outermost, choice, hashHelper, names, cancellationToken);
         if (edits.IsEmpty)
         {
             return null;
         }
 
-        var edited = document.WithSyntaxRoot(edits.ApplyTo(root));
-        edited = await ImportAdder.AddImportsAsync(edited, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Simplifier.ReduceAsync(edited, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return document.WithSyntaxRoot(names.AddUsings(edits.ApplyTo(root)));
     }
 
-    private static async Task<SyntaxEdits> PlanAsync(Document document, SemanticModel model, List<ExpressionSyntax> values, RedactionChoice choice,
-        INamedTypeSymbol? hashHelper, CancellationToken cancellationToken)
+    private static SyntaxEdits Plan(Document document, SemanticModel model, List<ExpressionSyntax> values, RedactionChoice choice,
+        INamedTypeSymbol? hashHelper, TypeNames names, CancellationToken cancellationToken)
     {
         var edits = new SyntaxEdits();
-        var generator = SyntaxGenerator.GetGenerator(document);
         var types = FrameworkTypes.For(model.Compilation);
         var declared = choice.Kind == RedactionKind.RedactWith
             ? DeclaredModels.Read(document.Project, model.Compilation, cancellationToken)
             : null;
-        await Task.Yield();
+        var holes = new Dictionary<InterpolatedStringExpressionSyntax, List<InterpolationSyntax>>();
         foreach (var value in values)
         {
+            var typeName = names.At(model, value.SpanStart);
             switch (choice.Kind)
             {
                 case RedactionKind.RedactWith:
@@ -132,14 +129,14 @@ internal sealed class RedactionFixer : IDocumentFixer
                     if (redactor is not null)
                     {
                         var maybeNull = model.GetTypeInfo(value, cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
-                        edits.Replace(value, Mark(redactor.Wrap(generator, value.WithoutTrivia(), maybeNull), value));
+                        edits.Replace(value, Mark(redactor.Wrap(typeName, value.WithoutTrivia(), maybeNull), value));
                     }
 
                     break;
                 case RedactionKind.KeyedHash:
                     var hash = SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                            (ExpressionSyntax)generator.TypeExpression(hashHelper!, addImport: true), SyntaxFactory.IdentifierName(KeyedHashHelper.MethodName)),
+                            typeName(hashHelper!), SyntaxFactory.IdentifierName(KeyedHashHelper.MethodName)),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))));
                     edits.Replace(value, Mark(hash, value));
                     break;
@@ -148,10 +145,14 @@ internal sealed class RedactionFixer : IDocumentFixer
                     {
                         edits.Remove(entry.List, entry.Index);
                     }
-                    else if (value.Parent is InterpolationSyntax hole && hole.Expression == value)
+                    else if (value.Parent is InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax text } hole && hole.Expression == value)
                     {
-                        var text = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.InterpolatedStringTextToken, Placeholder, Placeholder, SyntaxTriviaList.Empty);
-                        edits.Replace(hole, SyntaxFactory.InterpolatedStringText(text).WithAdditionalAnnotations(Redacted));
+                        if (!holes.TryGetValue(text, out var list))
+                        {
+                            holes[text] = list = new List<InterpolationSyntax>();
+                        }
+
+                        list.Add(hole);
                     }
                     else
                     {
@@ -161,6 +162,11 @@ internal sealed class RedactionFixer : IDocumentFixer
 
                     break;
             }
+        }
+
+        foreach (var pair in holes)
+        {
+            edits.Replace(pair.Key, InterpolationPlaceholder.Replace(pair.Key, pair.Value, Placeholder, Redacted));
         }
 
         return edits;

@@ -6,7 +6,6 @@ using ExfilAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace ExfilAnalyzers.CodeFixes.Redaction;
 
@@ -17,9 +16,9 @@ namespace ExfilAnalyzers.CodeFixes.Redaction;
 /// </summary>
 internal sealed class RedactorInScope
 {
-    private readonly Func<SyntaxGenerator, ExpressionSyntax, bool, ExpressionSyntax> _wrap;
+    private readonly Func<Func<INamedTypeSymbol, TypeSyntax>, ExpressionSyntax, bool, ExpressionSyntax> _wrap;
 
-    private RedactorInScope(string name, Func<SyntaxGenerator, ExpressionSyntax, bool, ExpressionSyntax> wrap)
+    private RedactorInScope(string name, Func<Func<INamedTypeSymbol, TypeSyntax>, ExpressionSyntax, bool, ExpressionSyntax> wrap)
     {
         Name = name;
         _wrap = wrap;
@@ -28,8 +27,11 @@ internal sealed class RedactorInScope
     /// <summary>How the code names it, as the action's title shows it.</summary>
     public string Name { get; }
 
-    /// <summary>The call that redacts <paramref name="value"/>; <paramref name="maybeNull"/> when the value can be null there.</summary>
-    public ExpressionSyntax Wrap(SyntaxGenerator generator, ExpressionSyntax value, bool maybeNull) => _wrap(generator, value, maybeNull);
+    /// <summary>
+    /// The call that redacts <paramref name="value"/>, naming types as <paramref name="typeName"/> says;
+    /// <paramref name="maybeNull"/> when the value can be null there.
+    /// </summary>
+    public ExpressionSyntax Wrap(Func<INamedTypeSymbol, TypeSyntax> typeName, ExpressionSyntax value, bool maybeNull) => _wrap(typeName, value, maybeNull);
 
     /// <summary>Every redactor reachable at <paramref name="position"/>: variables nearest first, then members, then sanitizers.</summary>
     public static ImmutableArray<RedactorInScope> At(SemanticModel model, int position, FrameworkTypes types, DeclaredModels declared)
@@ -55,10 +57,10 @@ internal sealed class RedactorInScope
             }
             else if (FrameworkTypes.IsOrDerivesFrom(type, types.RedactorProvider) && types.DataClassification is { } classification)
             {
-                found.Add(new RedactorInScope(symbol.Name, (generator, value, _) =>
+                found.Add(new RedactorInScope(symbol.Name, (typeName, value, _) =>
                 {
                     var unknown = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                        (ExpressionSyntax)generator.TypeExpression(classification, addImport: true), SyntaxFactory.IdentifierName("Unknown"));
+                        typeName(classification), SyntaxFactory.IdentifierName("Unknown"));
                     return Call(Call(Identifier(symbol.Name), "GetRedactor", unknown), "Redact", value);
                 }));
             }
@@ -85,8 +87,8 @@ internal sealed class RedactorInScope
         var display = sanitizer.ContainingType.Name + "." + sanitizer.Name;
         if (sanitizer.IsStatic)
         {
-            return new RedactorInScope(display, (generator, value, maybeNull) =>
-                Call((ExpressionSyntax)generator.TypeExpression(sanitizer.ContainingType, addImport: true), sanitizer.Name, NotNull(sanitizer, value, maybeNull)));
+            return new RedactorInScope(display, (typeName, value, maybeNull) =>
+                Call(typeName(sanitizer.ContainingType), sanitizer.Name, NotNull(sanitizer, value, maybeNull)));
         }
 
         if (instanceContext && model.GetEnclosingSymbol(position)?.ContainingType is { } enclosing

@@ -87,6 +87,19 @@ internal static class CodeFixVerifier<TCodeFix>
             set => FixedState.Sources.Add(value);
         }
 
+        /// <summary>A program with top-level statements rather than a library.</summary>
+        public bool IsProgram
+        {
+            set
+            {
+                if (value)
+                {
+                    TestState.OutputKind = OutputKind.ConsoleApplication;
+                    FixedState.OutputKind = OutputKind.ConsoleApplication;
+                }
+            }
+        }
+
         /// <summary>The C# version the project compiles with (the default is the compiler's latest).</summary>
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Default;
 
