@@ -93,7 +93,7 @@ internal static class HelperDocuments
     {
         var nullable = version >= LanguageVersion.CSharp8;
         var lines = new List<string>();
-        if (nullable)
+        if (nullable && template.Members.Any(member => member.Contains(HelperTemplate.NullableMark)))
         {
             lines.Add("#nullable enable");
             lines.Add("");

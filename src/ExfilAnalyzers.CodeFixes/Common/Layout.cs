@@ -85,22 +85,17 @@ internal sealed class Layout
     }
 
     /// <summary>
-    /// The node with <paramref name="extra"/> added to the indentation of every line it spans after its
-    /// first token (whose leading trivia the caller sets). Line starts are read from the original tree.
+    /// The node with <paramref name="extra"/> added to the indentation of every line it spans, its first line
+    /// included when it starts one. Line starts are read from the original tree.
     /// </summary>
     public static TNode Shift<TNode>(TNode node, string extra)
         where TNode : SyntaxNode
     {
-        var first = node.GetFirstToken();
         return node.ReplaceTokens(node.DescendantTokens(), (original, current) =>
         {
-            if (original == first)
-            {
-                return current;
-            }
-
             var previous = original.GetPreviousToken();
-            var atLineStart = previous.TrailingTrivia.Count > 0 && previous.TrailingTrivia[previous.TrailingTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
+            var atLineStart = previous.IsKind(SyntaxKind.None)
+                || (previous.TrailingTrivia.Count > 0 && previous.TrailingTrivia[previous.TrailingTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia));
             return current.WithLeadingTrivia(ShiftLeading(current.LeadingTrivia, atLineStart, extra));
         });
     }

@@ -38,9 +38,10 @@ internal sealed class RedactorInScope
     {
         var found = new List<RedactorInScope>();
         var instanceContext = IsInstanceContext(model, position);
+        var enclosing = model.GetEnclosingSymbol(position);
         var variables = model.LookupSymbols(position)
             .Where(symbol => IsUsable(symbol, position, instanceContext))
-            .OrderBy(symbol => symbol is ILocalSymbol or IParameterSymbol ? 0 : 1)
+            .OrderBy(symbol => ScopeOrder.Rank(symbol, enclosing))
             .ThenByDescending(symbol => symbol is ILocalSymbol or IParameterSymbol ? symbol.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0 : 0)
             .ThenBy(symbol => symbol.Name, StringComparer.Ordinal);
         foreach (var symbol in variables)
@@ -91,13 +92,13 @@ internal sealed class RedactorInScope
                 Call(typeName(sanitizer.ContainingType), sanitizer.Name, NotNull(sanitizer, value, maybeNull)));
         }
 
-        if (instanceContext && model.GetEnclosingSymbol(position)?.ContainingType is { } enclosing
-            && FrameworkTypes.IsOrDerivesFrom(enclosing, sanitizer.ContainingType))
+        var enclosing = model.GetEnclosingSymbol(position);
+        if (instanceContext && FrameworkTypes.IsOrDerivesFrom(enclosing?.ContainingType, sanitizer.ContainingType))
         {
             return new RedactorInScope(sanitizer.Name, (_, value, maybeNull) => Call(Identifier(sanitizer.Name), NotNull(sanitizer, value, maybeNull)));
         }
 
-        foreach (var symbol in model.LookupSymbols(position))
+        foreach (var symbol in model.LookupSymbols(position).OrderBy(s => ScopeOrder.Rank(s, enclosing)).ThenBy(s => s.Name, StringComparer.Ordinal))
         {
             if (IsUsable(symbol, position, instanceContext) && FrameworkTypes.IsOrDerivesFrom(TypeOf(symbol), sanitizer.ContainingType)
                 && TypeOf(symbol)?.NullableAnnotation != NullableAnnotation.Annotated)

@@ -86,4 +86,24 @@ internal static class GeneratedHelperText
         }
 
         """;
+
+    public const string OptInFile = "TelemetryOptIn.cs";
+
+    public const string OptIn = """
+        using System;
+
+        /// <summary>
+        /// Consent to send telemetry: off until the user sets TESTPROJECT_TELEMETRY_OPTIN=1. Added by the
+        /// ExfilAnalyzers code fix "Gate"; the analyzers recognise the check as a consent gate.
+        /// </summary>
+        internal static class TelemetryOptIn
+        {
+            /// <summary>The environment variable that turns telemetry on.</summary>
+            public const string Variable = "TESTPROJECT_TELEMETRY_OPTIN";
+
+            /// <summary>True only when the user opted in.</summary>
+            public static bool IsEnabled => Environment.GetEnvironmentVariable(Variable) == "1";
+        }
+
+        """;
 }

@@ -1,0 +1,443 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = ExfilAnalyzers.Tests.Verifiers.CodeFixVerifier<ExfilAnalyzers.CodeFixes.Gating.GateCodeFixProvider>;
+
+namespace ExfilAnalyzers.Tests.CodeFixes;
+
+/// <summary>Gate (EXF1001–EXF1007): the sink's statement, or the smallest region that keeps await, using and return, runs only with consent.</summary>
+public class GateCodeFixTests
+{
+    private const string OptIn = "ExfilAnalyzers.Gate.OptIn";
+
+    private const string Consent = """
+        namespace Contoso.Telemetry
+        {
+            public static class Consent
+            {
+                public static bool IsGranted { get; set; }
+            }
+
+            public sealed class ConsentState
+            {
+                public bool Allowed { get; set; }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Statement_gets_the_generated_opt_in_check_and_its_comment_stays_above()
+    {
+        return new Verify.Test("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    var kind = symbol.Kind;
+                    // Which symbol was renamed.
+                    client.TrackEvent({|EXF1002:symbol.Name|}); // one event per rename
+                    client.Flush();
+                }
+            }
+            """, """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    var kind = symbol.Kind;
+                    // Which symbol was renamed.
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        client.TrackEvent(symbol.Name); // one event per rename
+                    }
+                    client.Flush();
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Declared_static_gate_is_preferred()
+    {
+        return new Verify.Test(Consent + """
+
+            class Agent
+            {
+                void Report(Microsoft.ApplicationInsights.TelemetryClient client, Microsoft.CodeAnalysis.Document document)
+                {
+                    client.TrackTrace({|EXF1003:document.FilePath|});
+                }
+            }
+            """, "using Contoso.Telemetry;\n\n" + Consent + """
+
+            class Agent
+            {
+                void Report(Microsoft.ApplicationInsights.TelemetryClient client, Microsoft.CodeAnalysis.Document document)
+                {
+                    if (Consent.IsGranted)
+                    {
+                        client.TrackTrace(document.FilePath);
+                    }
+                }
+            }
+            """)
+        {
+            Models = "gate P:Contoso.Telemetry.Consent.IsGranted",
+            CodeActionEquivalenceKey = "ExfilAnalyzers.Gate.Declared:P:Contoso.Telemetry.Consent.IsGranted",
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Declared_instance_gate_through_a_field()
+    {
+        return new Verify.Test(Consent + """
+
+            namespace Contoso.Assistant
+            {
+                using Contoso.Telemetry;
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent(TelemetryClient client, ConsentState consent)
+                {
+                    private readonly ConsentState _consent = consent;
+
+                    void Report(ISymbol symbol) => client.TrackTrace({|EXF1002:symbol.Name|});
+                }
+            }
+            """, Consent + """
+
+            namespace Contoso.Assistant
+            {
+                using Contoso.Telemetry;
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent(TelemetryClient client, ConsentState consent)
+                {
+                    private readonly ConsentState _consent = consent;
+
+                    void Report(ISymbol symbol)
+                    {
+                        if (_consent.Allowed)
+                        {
+                            client.TrackTrace(symbol.Name);
+                        }
+                    }
+                }
+            }
+            """)
+        {
+            Models = "gate P:Contoso.Telemetry.ConsentState.Allowed",
+            CodeActionEquivalenceKey = "ExfilAnalyzers.Gate.Declared:P:Contoso.Telemetry.ConsentState.Allowed",
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Using_declaration_keeps_its_scope_and_await_stays_in_the_async_method()
+    {
+        return new Verify.Test("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Upload(HttpClient http, SyntaxNode node)
+                {
+                    var length = node.FullSpan.Length;
+                    using var response = await http.PostAsync("https://example.net/upload", {|EXF1001:{|EXF1006:new StringContent(node.ToFullString())|}|});
+                    var status = response.StatusCode;
+                    System.Console.WriteLine(status);
+                }
+            }
+            """, """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Upload(HttpClient http, SyntaxNode node)
+                {
+                    var length = node.FullSpan.Length;
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        using var response = await http.PostAsync("https://example.net/upload", new StringContent(node.ToFullString()));
+                        var status = response.StatusCode;
+                        System.Console.WriteLine(status);
+                    }
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Variables_declared_by_the_sink_statement_go_in_with_their_uses()
+    {
+        return new Verify.Test("""
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                async Task Report(IMixpanelClient mixpanel, ISymbol symbol)
+                {
+                    var sent = await mixpanel.TrackAsync("Renamed", "user", {|EXF1002:symbol.Name|});
+                    System.Console.WriteLine(sent);
+                    System.Console.WriteLine("done");
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                async Task Report(IMixpanelClient mixpanel, ISymbol symbol)
+                {
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        var sent = await mixpanel.TrackAsync("Renamed", "user", symbol.Name);
+                        System.Console.WriteLine(sent);
+                    }
+                    System.Console.WriteLine("done");
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task A_returned_send_gets_no_gate()
+    {
+        const string Source = """
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                Task<bool> Report(IMixpanelClient mixpanel, ISymbol symbol)
+                {
+                    return mixpanel.TrackAsync("Renamed", "user", {|EXF1002:symbol.Name|});
+                }
+
+                Task<bool> Body(IMixpanelClient mixpanel, ISymbol symbol) => mixpanel.TrackAsync("Renamed", "user", {|EXF1002:symbol.Name|});
+            }
+            """;
+        return new Verify.Test(Source, Source) { CodeActionEquivalenceKey = OptIn }.RunAsync();
+    }
+
+    [Fact]
+    public Task Embedded_statement_becomes_a_block_and_else_keeps_its_if()
+    {
+        return new Verify.Test("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol, bool verbose)
+                {
+                    if (verbose)
+                        client.TrackTrace({|EXF1002:symbol.ToDisplayString()|});
+                    else
+                        client.TrackTrace({|EXF1002:symbol.Name|});
+                }
+            }
+            """, """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol, bool verbose)
+                {
+                    if (verbose)
+                    {
+                        if (TelemetryOptIn.IsEnabled)
+                        {
+                            client.TrackTrace(symbol.ToDisplayString());
+                        }
+                    }
+                    else
+                    {
+                        if (TelemetryOptIn.IsEnabled)
+                        {
+                            client.TrackTrace(symbol.Name);
+                        }
+                    }
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Expression_bodied_member_and_lambda_body_become_blocks()
+    {
+        return new Verify.Test("""
+            using System.Collections.Generic;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent(TelemetryClient client)
+            {
+                void Body(ISymbol symbol) => client.TrackTrace({|EXF1002:symbol.Name|});
+
+                void Lambda(List<ISymbol> symbols)
+                {
+                    symbols.ForEach(s => client.TrackTrace({|EXF1002:s.MetadataName|}));
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent(TelemetryClient client)
+            {
+                void Body(ISymbol symbol)
+                {
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        client.TrackTrace(symbol.Name);
+                    }
+                }
+
+                void Lambda(List<ISymbol> symbols)
+                {
+                    symbols.ForEach(s =>
+                    {
+                        if (TelemetryOptIn.IsEnabled)
+                        {
+                            client.TrackTrace(s.MetadataName);
+                        }
+                    });
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Top_level_statements()
+    {
+        return new Verify.Test("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.ApplicationInsights.Extensibility;
+
+            var client = new TelemetryClient(new TelemetryConfiguration());
+            var folder = System.Environment.CurrentDirectory;
+            client.TrackTrace({|EXF1003:folder|});
+            client.Flush();
+            """, """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.ApplicationInsights.Extensibility;
+
+            var client = new TelemetryClient(new TelemetryConfiguration());
+            var folder = System.Environment.CurrentDirectory;
+            if (TelemetryOptIn.IsEnabled)
+            {
+                client.TrackTrace(folder);
+            }
+            client.Flush();
+            """)
+        {
+            IsProgram = true,
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Ungated_telemetry_and_keyword_trigger_nested_in_one_check()
+    {
+        return new Verify.Test("""
+            using System.Diagnostics;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly ActivitySource Source = new("Contoso.Assistant");
+
+                void Report(SyntaxNode node, ISymbol symbol)
+                {
+                    using var activity = {|EXF1007:Source.StartActivity("Analyse")|};
+                    if (node.ToFullString().Contains("Secret"))
+                    {
+                        activity?{|EXF1004:{|EXF1007:.SetTag("symbol", {|EXF1002:symbol.Name|})|}|};
+                    }
+                }
+            }
+            """, """
+            using System.Diagnostics;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly ActivitySource Source = new("Contoso.Assistant");
+
+                void Report(SyntaxNode node, ISymbol symbol)
+                {
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        using var activity = Source.StartActivity("Analyse");
+                        if (node.ToFullString().Contains("Secret"))
+                        {
+                            activity?.SetTag("symbol", symbol.Name);
+                        }
+                    }
+                }
+            }
+            """)
+        {
+            RequireConsentForAllTelemetry = true,
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Not_offered_in_audit_mode_where_a_gate_would_not_silence_the_finding()
+    {
+        const string Source = """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    client.TrackEvent({|EXF1002:symbol.Name|});
+                }
+            }
+            """;
+        return new Verify.Test(Source, Source) { GlobalConfig = "exfil_analyzers.report_gated = true" }.RunAsync();
+    }
+}
