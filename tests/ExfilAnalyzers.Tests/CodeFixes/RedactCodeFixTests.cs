@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using ExfilAnalyzers.CodeFixes.Redaction;
+using ExfilAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = ExfilAnalyzers.Tests.Verifiers.CodeFixVerifier<ExfilAnalyzers.CodeFixes.Redaction.RedactCodeFixProvider>;
 
@@ -491,5 +492,158 @@ public class RedactCodeFixTests
             CodeActionEquivalenceKey = KeyedHash,
             AddedDocument = (GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash),
         }.RunAsync();
+    }
+
+    [Fact]
+    public async Task Each_redactor_in_scope_is_offered_and_no_keyed_hash_where_hashes_are_not_redaction()
+    {
+        var titles = await OfferedFixes.TitlesAsync(new RedactCodeFixProvider(), """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+            using Microsoft.Extensions.Compliance.Redaction;
+
+            namespace Contoso.Privacy
+            {
+                public static class Scrubber
+                {
+                    public static string Scrub(string value) => value.Length.ToString();
+                }
+            }
+
+            class Agent(TelemetryClient client)
+            {
+                private readonly Redactor _names = NullRedactor.Instance;
+
+                void Report(ISymbol symbol, IRedactorProvider redactors)
+                {
+                    client.TrackEvent(symbol.Name);
+                }
+
+                static void Elsewhere(TelemetryClient client, ISymbol symbol)
+                {
+                    client.TrackEvent(symbol.Name);
+                }
+            }
+            """,
+            models: "sanitizer M:Contoso.Privacy.Scrubber.Scrub(System.String)",
+            globalConfig: "exfil_analyzers.hash_is_redaction = false");
+
+        Assert.Equal(new[]
+        {
+            "EXF1002: Redact with redactors",
+            "EXF1002: Redact with _names",
+            "EXF1002: Redact with Scrubber.Scrub",
+            "EXF1002: Remove the value",
+            "EXF1002: Redact with Scrubber.Scrub",
+            "EXF1002: Remove the value",
+        }, titles);
+    }
+
+    [Fact]
+    public Task Obfuscated_upload_is_hashed_where_it_enters_the_payload()
+    {
+        return new Verify.Test("""
+            using System;
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Upload(HttpClient http, SyntaxNode node)
+                {
+                    var payload = new StringContent(Convert.ToBase64String(Encoding.UTF8.GetBytes(node.ToFullString())));
+                    using var response = await http.PostAsync("https://example.net/upload", {|EXF1001:{|EXF1005:{|EXF1006:payload|}|}|});
+                }
+            }
+            """, """
+            using System;
+            using System.Net.Http;
+            using System.Text;
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Upload(HttpClient http, SyntaxNode node)
+                {
+                    var payload = new StringContent(TelemetryKeyedHash.Compute(Convert.ToBase64String(Encoding.UTF8.GetBytes(node.ToFullString()))));
+                    using var response = await http.PostAsync("https://example.net/upload", payload);
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = KeyedHash,
+            AddedDocument = (GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_all_adds_one_helper_per_project()
+    {
+        var test = new Verify.Test("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol) => client.TrackEvent({|EXF1002:symbol.Name|});
+            }
+            """, """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol) => client.TrackEvent(TelemetryKeyedHash.Compute(symbol.Name));
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = KeyedHash,
+        };
+        test.TestState.Sources.Add(("/0/Other.cs", """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Other
+            {
+                void Report(TelemetryClient client, Project project) => client.TrackTrace({|EXF1003:project.Name|});
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Other.cs", """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Other
+            {
+                void Report(TelemetryClient client, Project project) => client.TrackTrace(TelemetryKeyedHash.Compute(project.Name));
+            }
+            """));
+        test.FixedState.Sources.Add((GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash));
+        var second = test.TestState.AdditionalProjects["Second"];
+        second.AdditionalReferences.AddRange(TestReferences.All);
+        second.Sources.Add(("/1/Third.cs", """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Third
+            {
+                void Report(TelemetryClient client, Document document) => client.TrackTrace({|EXF1001:document.GetTextAsync().Result.ToString()|});
+            }
+            """));
+        var secondFixed = test.FixedState.AdditionalProjects["Second"];
+        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
+        secondFixed.Sources.Add(("/1/Third.cs", """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Third
+            {
+                void Report(TelemetryClient client, Document document) => client.TrackTrace(TelemetryKeyedHash.Compute(document.GetTextAsync().Result.ToString()));
+            }
+            """));
+        secondFixed.Sources.Add((GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash.Replace("\"TestProject\"", "\"Second\"")));
+        return test.RunAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ExfilAnalyzers.Rules;
@@ -43,10 +44,7 @@ internal static class CodeFixVerifier<TCodeFix>
             FixedState.Sources.Add((TestFile, fixedSource));
             FixedState.Sources.Add((StubsFile, Stubs));
             CompilerDiagnostics = CompilerDiagnostics.Warnings;
-
-            // As the .NET SDK does: unification notes (CS1701/CS1702) are not warnings; test code documents nothing.
-            DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS1591" });
-            SolutionTransforms.Add(EnableNullable);
+            SolutionTransforms.Add(CompileLikeTheSdk);
 
             // Off by default in the package; the tests of EXF1007 turn it on.
             DisabledDiagnostics.Add("EXF1007");
@@ -115,10 +113,23 @@ internal static class CodeFixVerifier<TCodeFix>
             return DefaultNamespace is null ? applied : applied.Solution.WithProjectDefaultNamespace(applied.Id, DefaultNamespace).GetProject(applied.Id)!;
         }
 
-        private static Solution EnableNullable(Solution solution, ProjectId projectId)
+        /// <summary>
+        /// Every project of the test (additional ones included) with nullable reference types on and, as the .NET SDK
+        /// compiles, without unification notes (CS1701, CS1702); test code documents nothing (CS1591).
+        /// </summary>
+        private Solution CompileLikeTheSdk(Solution solution, ProjectId primary)
         {
-            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-            return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+            foreach (var project in solution.Projects)
+            {
+                var options = (CSharpCompilationOptions)project.CompilationOptions!;
+                var silenced = new[] { "CS1701", "CS1702", "CS1591" }.Concat(DisabledDiagnostics)
+                    .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress));
+                solution = solution.WithProjectCompilationOptions(project.Id, options
+                    .WithNullableContextOptions(NullableContextOptions.Enable)
+                    .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(silenced)));
+            }
+
+            return solution;
         }
     }
 }
