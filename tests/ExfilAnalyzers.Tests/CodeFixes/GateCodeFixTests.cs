@@ -440,4 +440,171 @@ public class GateCodeFixTests
             """;
         return new Verify.Test(Source, Source) { GlobalConfig = "exfil_analyzers.report_gated = true" }.RunAsync();
     }
+
+    [Fact]
+    public Task A_region_that_would_skip_a_return_grows_to_the_whole_void_body()
+    {
+        return new Verify.Test("""
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                async Task Report(IMixpanelClient mixpanel, ISymbol symbol)
+                {
+                    // Report once per symbol.
+                    var sent = await mixpanel.TrackAsync("Renamed", "user", {|EXF1002:symbol.Name|});
+                    if (!sent)
+                    {
+                        return;
+                    }
+
+                    System.Console.WriteLine("sent");
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                async Task Report(IMixpanelClient mixpanel, ISymbol symbol)
+                {
+                    // Report once per symbol.
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        var sent = await mixpanel.TrackAsync("Renamed", "user", symbol.Name);
+                        if (!sent)
+                        {
+                            return;
+                        }
+
+                        System.Console.WriteLine("sent");
+                    }
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task An_existing_opt_in_check_is_reused_and_a_block_namespace_gets_a_using_only_outside_it()
+    {
+        var test = new Verify.Test("""
+            namespace Contoso.Assistant.Editor
+            {
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent
+                {
+                    void Report(TelemetryClient client, ISymbol symbol)
+                    {
+                        client.TrackEvent({|EXF1002:symbol.Name|});
+                    }
+                }
+            }
+            """, """
+            namespace Contoso.Assistant.Editor
+            {
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent
+                {
+                    void Report(TelemetryClient client, ISymbol symbol)
+                    {
+                        if (TelemetryOptIn.IsEnabled)
+                        {
+                            client.TrackEvent(symbol.Name);
+                        }
+                    }
+                }
+            }
+            """)
+        {
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
+            DefaultNamespace = "Contoso.Assistant",
+            CodeActionEquivalenceKey = OptIn,
+        };
+        const string Existing = """
+            namespace Contoso.Assistant
+            {
+                internal static class TelemetryOptIn
+                {
+                    public static bool IsEnabled => System.Environment.GetEnvironmentVariable("CONTOSO_TELEMETRY_OPTIN") == "1";
+                }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/TelemetryOptIn.cs", Existing));
+        test.FixedState.Sources.Add(("/0/TelemetryOptIn.cs", Existing));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_CSharp_7_3_project_gets_a_helper_it_can_compile()
+    {
+        return new Verify.Test("""
+            namespace Contoso.Assistant
+            {
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent
+                {
+                    void Report(TelemetryClient client, ISymbol symbol)
+                    {
+                        client.TrackEvent({|EXF1002:symbol.Name|});
+                    }
+                }
+            }
+            """, """
+            namespace Contoso.Assistant
+            {
+                using Microsoft.ApplicationInsights;
+                using Microsoft.CodeAnalysis;
+
+                class Agent
+                {
+                    void Report(TelemetryClient client, ISymbol symbol)
+                    {
+                        if (TelemetryOptIn.IsEnabled)
+                        {
+                            client.TrackEvent(symbol.Name);
+                        }
+                    }
+                }
+            }
+            """)
+        {
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
+            DefaultNamespace = "Contoso.Assistant",
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, """
+                using System;
+
+                namespace Contoso.Assistant
+                {
+                    /// <summary>
+                    /// Consent to send telemetry: off until the user sets TESTPROJECT_TELEMETRY_OPTIN=1. Added by the
+                    /// ExfilAnalyzers code fix "Gate"; the analyzers recognise the check as a consent gate.
+                    /// </summary>
+                    internal static class TelemetryOptIn
+                    {
+                        /// <summary>The environment variable that turns telemetry on.</summary>
+                        public const string Variable = "TESTPROJECT_TELEMETRY_OPTIN";
+
+                        /// <summary>True only when the user opted in.</summary>
+                        public static bool IsEnabled => Environment.GetEnvironmentVariable(Variable) == "1";
+                    }
+                }
+
+                """),
+        }.RunAsync();
+    }
 }

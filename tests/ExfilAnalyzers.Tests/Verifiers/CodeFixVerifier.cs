@@ -24,7 +24,7 @@ internal static class CodeFixVerifier<TCodeFix>
     private const string TestFile = "/0/Test0.cs";
     private const string StubsFile = "/0/Stubs.cs";
 
-    // The stubs predate nullable annotations; they compile as they were written.
+    // The stubs predate nullable annotations; they compile as they were written (a directive C# 8 brought).
     private static readonly string Stubs = "#nullable disable\n" + TestStubs.Source;
 
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<ExfilFlowAnalyzer, DefaultVerifier>.Diagnostic(id);
@@ -99,7 +99,24 @@ internal static class CodeFixVerifier<TCodeFix>
         }
 
         /// <summary>The C# version the project compiles with (the default is the compiler's latest).</summary>
-        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Default;
+        public LanguageVersion LanguageVersion
+        {
+            get => _languageVersion;
+            set
+            {
+                _languageVersion = value;
+                if (value < LanguageVersion.CSharp8)
+                {
+                    foreach (var state in new[] { TestState, FixedState })
+                    {
+                        var index = state.Sources.FindIndex(source => source.filename == StubsFile);
+                        state.Sources[index] = (StubsFile, Microsoft.CodeAnalysis.Text.SourceText.From(TestStubs.Source));
+                    }
+                }
+            }
+        }
+
+        private LanguageVersion _languageVersion = LanguageVersion.Default;
 
         /// <summary>The project's root namespace, where generated helpers go.</summary>
         public string? DefaultNamespace { get; set; }
@@ -114,7 +131,7 @@ internal static class CodeFixVerifier<TCodeFix>
         }
 
         /// <summary>
-        /// Every project of the test (additional ones included) with nullable reference types on and, as the .NET SDK
+        /// Every project of the test (additional ones included) with nullable reference types on (from C# 8) and, as the .NET SDK
         /// compiles, without unification notes (CS1701, CS1702); test code documents nothing (CS1591).
         /// </summary>
         private Solution CompileLikeTheSdk(Solution solution, ProjectId primary)
@@ -124,8 +141,11 @@ internal static class CodeFixVerifier<TCodeFix>
                 var options = (CSharpCompilationOptions)project.CompilationOptions!;
                 var silenced = new[] { "CS1701", "CS1702", "CS1591" }.Concat(DisabledDiagnostics)
                     .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress));
+                var nullable = ((CSharpParseOptions)project.ParseOptions!).LanguageVersion >= LanguageVersion.CSharp8
+                    ? NullableContextOptions.Enable
+                    : NullableContextOptions.Disable;
                 solution = solution.WithProjectCompilationOptions(project.Id, options
-                    .WithNullableContextOptions(NullableContextOptions.Enable)
+                    .WithNullableContextOptions(nullable)
                     .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(silenced)));
             }
 
