@@ -29,7 +29,9 @@ internal sealed class ConsentWrapper
         foreach (var (first, last) in ranges.OrderByDescending(r => r.First))
         {
             var wrapped = originalStatements.Skip(first).Take(last - first + 1).ToList();
-            StatementSyntax check = Check(wrapped, Layout.IndentationOf(wrapped[0]), condition, shift: true);
+            StatementSyntax check = StartsLine(wrapped[0]) && EndsLine(wrapped[wrapped.Count - 1])
+                ? Check(wrapped, Layout.IndentationOf(wrapped[0]), condition, shift: true)
+                : InlineCheck(wrapped, condition);
             elements.RemoveRange(first, last - first + 1);
             elements.Insert(first, rewritten is CompilationUnitSyntax ? SyntaxFactory.GlobalStatement(check) : check);
         }
@@ -71,12 +73,11 @@ internal sealed class ConsentWrapper
     {
         var outer = Layout.IndentationOf(owner);
         var statement = SyntaxFactory.ExpressionStatement(body.WithoutTrivia());
-        var shifted = Layout.Shift(statement, _layout.IndentUnit + _layout.IndentUnit);
-        var check = Check(new StatementSyntax[] { shifted }, outer + _layout.IndentUnit, condition, shift: false);
         switch (owner)
         {
             case LambdaExpressionSyntax lambda:
             {
+                var check = BodyCheck(statement, outer, condition);
                 var block = Block(outer, check, body.GetTrailingTrivia());
                 var arrow = lambda.ArrowToken.WithTrailingTrivia(_layout.EndOfLine);
                 return lambda.WithArrowToken(arrow).WithExpressionBody(null).WithBlock(block);
@@ -84,18 +85,32 @@ internal sealed class ConsentWrapper
 
             case BaseMethodDeclarationSyntax method:
             {
+                var check = BodyCheck(statement, outer, condition);
                 var block = Block(outer, check, method.SemicolonToken.TrailingTrivia);
                 return EndLineBefore(method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block));
             }
 
             case LocalFunctionStatementSyntax function:
             {
+                var check = BodyCheck(statement, outer, condition);
                 var block = Block(outer, check, function.SemicolonToken.TrailingTrivia);
                 return EndLineBefore(function.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block));
             }
 
+            case AccessorDeclarationSyntax { Parent: AccessorListSyntax list } accessor when !SpansLines(list):
+            {
+                // An accessor in a one-line accessor list stays on its line.
+                var check = InlineCheck(new StatementSyntax[] { statement.WithoutTrivia() }, condition);
+                var block = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    SyntaxFactory.SingletonList<StatementSyntax>(check.WithTrailingTrivia(SyntaxFactory.Space)),
+                    SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseBraceToken, accessor.SemicolonToken.TrailingTrivia));
+                return accessor.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+            }
+
             case AccessorDeclarationSyntax accessor:
             {
+                var check = BodyCheck(statement, outer, condition);
                 var block = Block(outer, check, accessor.SemicolonToken.TrailingTrivia);
                 return EndLineBefore(accessor.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block));
             }
@@ -137,6 +152,48 @@ internal sealed class ConsentWrapper
             SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseParenToken, SyntaxFactory.TriviaList(_layout.EndOfLine)),
             block,
             null);
+    }
+
+    /// <summary>The check inside a new block body at <paramref name="outer"/>: the statement two levels in.</summary>
+    private IfStatementSyntax BodyCheck(StatementSyntax statement, string outer, ExpressionSyntax condition) =>
+        Check(new[] { Layout.Shift(statement, _layout.IndentUnit + _layout.IndentUnit) }, outer + _layout.IndentUnit, condition, shift: false);
+
+    /// <summary>
+    /// <c>if (condition) { statements }</c> on the statements' own line, for code written several statements
+    /// to a line: the check takes the first statement's place and the last one's line end.
+    /// </summary>
+    private static IfStatementSyntax InlineCheck(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax condition)
+    {
+        var body = statements.Select((statement, i) => i == 0 ? statement.WithLeadingTrivia(SyntaxTriviaList.Empty) : statement).ToList();
+        var trailing = body[body.Count - 1].GetTrailingTrivia();
+        body[body.Count - 1] = body[body.Count - 1].WithTrailingTrivia(SyntaxFactory.Space);
+        var space = SyntaxFactory.TriviaList(SyntaxFactory.Space);
+        return SyntaxFactory.IfStatement(
+            SyntaxFactory.Token(statements[0].GetLeadingTrivia(), SyntaxKind.IfKeyword, space),
+            SyntaxFactory.Token(SyntaxKind.OpenParenToken),
+            condition.WithoutTrivia(),
+            SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseParenToken, space),
+            SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.OpenBraceToken, space),
+                SyntaxFactory.List(body),
+                SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CloseBraceToken, trailing)),
+            null);
+    }
+
+    private static bool StartsLine(SyntaxNode node)
+    {
+        var previous = node.GetFirstToken().GetPreviousToken();
+        return previous.IsKind(SyntaxKind.None) || EndsWithLineBreak(previous.TrailingTrivia);
+    }
+
+    private static bool EndsLine(SyntaxNode node) => EndsWithLineBreak(node.GetLastToken().TrailingTrivia);
+
+    private static bool EndsWithLineBreak(SyntaxTriviaList trivia) => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
+
+    private static bool SpansLines(SyntaxNode node)
+    {
+        var lines = node.SyntaxTree.GetLineSpan(node.Span);
+        return lines.StartLinePosition.Line != lines.EndLinePosition.Line;
     }
 
     /// <summary>A block at <paramref name="indentation"/> that holds one statement, marked so its line can be ended before it.</summary>

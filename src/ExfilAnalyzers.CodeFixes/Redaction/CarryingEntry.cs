@@ -9,7 +9,8 @@ namespace ExfilAnalyzers.CodeFixes.Redaction;
 
 /// <summary>
 /// The entry that carries a value as a whole, which "Remove the value" takes out instead of leaving a
-/// placeholder: a dictionary or object initializer entry (<c>["k"] = v</c>, <c>{ "k", v }</c>, <c>P = v</c>),
+/// placeholder: a dictionary or object initializer entry whose value or key it is (<c>["k"] = v</c>,
+/// <c>[v] = 1</c>, <c>{ "k", v }</c>, <c>P = v</c>),
 /// a tag or key-value pair in a collection, an anonymous-object member, or a statement that only stores the
 /// value (<c>dict["k"] = v;</c>, <c>headers.Add("k", v);</c>, <c>activity?.SetTag("k", v);</c>).
 /// </summary>
@@ -40,8 +41,15 @@ internal static class CarryingEntry
                     ? StatementEntry(assignment)
                     : null;
             case InitializerExpressionSyntax complex when complex.IsKind(SyntaxKind.ComplexElementInitializerExpression)
-                    && complex.Parent is InitializerExpressionSyntax collection && complex.Expressions.IndexOf(whole) > 0:
+                    && complex.Parent is InitializerExpressionSyntax collection:
                 return (collection, collection.Expressions.IndexOf(complex));
+            case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ImplicitElementAccessSyntax { Parent: AssignmentExpressionSyntax keyed } } }
+                    when keyed.Parent is InitializerExpressionSyntax entries:
+                // The key carries the data: [name] = value goes as a whole, or two placeholders would collide.
+                return (entries, entries.Expressions.IndexOf(keyed));
+            case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax keyed } access } }
+                    when keyed.Left == access:
+                return StatementEntry(keyed);
             case ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument when arguments.Arguments.Count >= 2 && arguments.Arguments.IndexOf(argument) > 0:
                 return arguments.Parent switch
                 {

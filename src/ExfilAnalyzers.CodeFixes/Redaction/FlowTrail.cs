@@ -36,7 +36,7 @@ internal sealed class FlowTrail
         var holders = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var location in diagnostic.AdditionalLocations)
         {
-            if (!Common.PrimaryMarks.IsIn(location, root.SyntaxTree) || !root.FullSpan.Contains(location.SourceSpan))
+            if (!Common.SinkMarks.IsIn(location, root.SyntaxTree) || !root.FullSpan.Contains(location.SourceSpan))
             {
                 continue;
             }

@@ -50,7 +50,7 @@ internal sealed class RedactionFixer : IDocumentFixer
             return unchanged;
         }
 
-        var (marked, marks) = PrimaryMarks.Mark(root, diagnostics);
+        var (marked, marks) = SinkMarks.Mark(root, diagnostics);
         document = document.WithSyntaxRoot(marked);
         var pending = marks;
         var changed = false;
@@ -65,7 +65,7 @@ internal sealed class RedactionFixer : IDocumentFixer
             document = edited;
             changed = true;
             var remaining = await FlowOracle.AnalyzeAsync(document, cancellationToken).ConfigureAwait(false);
-            pending = PrimaryMarks.Remaining((await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!, marks, remaining);
+            pending = SinkMarks.Remaining((await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!, marks, remaining);
         }
 
         return changed ? document.Project.Solution : unchanged;
@@ -82,10 +82,11 @@ internal sealed class RedactionFixer : IDocumentFixer
         }
 
         var values = new List<ExpressionSyntax>();
-        foreach (var (diagnostic, mark) in pending)
+        foreach (var (diagnostic, _) in pending)
         {
             var found = SensitiveValueLocator.Locate(root, model, diagnostic, cancellationToken).Where(v => !IsRedacted(v)).ToList();
-            if (found.Count == 0 && fallBackToWholeValue && PrimaryMarks.Find(root, mark) is ExpressionSyntax whole && !IsRedacted(whole)
+            if (found.Count == 0 && fallBackToWholeValue && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax whole
+                && !IsRedacted(whole)
                 && SensitiveValueLocator.IsValuePosition(whole) && SensitiveValueLocator.IsString(whole, model, cancellationToken))
             {
                 // The path names no part the earlier rounds missed: redact the whole string the sink gets.
@@ -173,7 +174,7 @@ internal sealed class RedactionFixer : IDocumentFixer
     }
 
     private static SyntaxNode Mark(ExpressionSyntax replacement, ExpressionSyntax original) =>
-        replacement.WithTriviaFrom(original).WithAdditionalAnnotations(PrimaryMarks.Of(original)).WithAdditionalAnnotations(Redacted);
+        replacement.WithTriviaFrom(original).WithAdditionalAnnotations(SinkMarks.Of(original)).WithAdditionalAnnotations(Redacted);
 
     private static bool IsRedacted(SyntaxNode node) => node.AncestorsAndSelf().Any(n => n.HasAnnotation(Redacted));
 }
