@@ -130,7 +130,7 @@ internal sealed class RedactionFixer : IDocumentFixer
                     if (redactor is not null)
                     {
                         var maybeNull = model.GetTypeInfo(value, cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
-                        edits.Replace(value, Mark(redactor.Wrap(typeName, value.WithoutTrivia(), maybeNull), value));
+                        Replace(edits, value, Mark(redactor.Wrap(typeName, value.WithoutTrivia(), maybeNull), value));
                     }
 
                     break;
@@ -139,7 +139,7 @@ internal sealed class RedactionFixer : IDocumentFixer
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
                             typeName(hashHelper!), SyntaxFactory.IdentifierName(KeyedHashHelper.MethodName)),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(value.WithoutTrivia()))));
-                    edits.Replace(value, Mark(hash, value));
+                    Replace(edits, value, Mark(hash, value));
                     break;
                 default:
                     if (CarryingEntry.Find(value, model, types) is { } entry)
@@ -173,7 +173,13 @@ internal sealed class RedactionFixer : IDocumentFixer
         return edits;
     }
 
-    private static SyntaxNode Mark(ExpressionSyntax replacement, ExpressionSyntax original) =>
+    private static void Replace(SyntaxEdits edits, ExpressionSyntax value, ExpressionSyntax wrapped)
+    {
+        var (target, replacement) = InferredName.Keep(value, wrapped);
+        edits.Replace(target, replacement);
+    }
+
+    private static ExpressionSyntax Mark(ExpressionSyntax replacement, ExpressionSyntax original) =>
         replacement.WithTriviaFrom(original).WithAdditionalAnnotations(SinkMarks.Of(original)).WithAdditionalAnnotations(Redacted);
 
     private static bool IsRedacted(SyntaxNode node) => node.AncestorsAndSelf().Any(n => n.HasAnnotation(Redacted));

@@ -646,4 +646,34 @@ public class RedactCodeFixTests
         secondFixed.Sources.Add((GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash.Replace("\"TestProject\"", "\"Second\"")));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Anonymous_member_keeps_the_name_it_was_inferred_from()
+    {
+        return new Verify.Test("""
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                Task<bool> Report(IMixpanelClient mixpanel, ISymbol symbol) =>
+                    mixpanel.TrackAsync("Renamed", "user", {|EXF1002:new { symbol.Kind, symbol.Name }|});
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.CodeAnalysis;
+            using Mixpanel;
+
+            class Agent
+            {
+                Task<bool> Report(IMixpanelClient mixpanel, ISymbol symbol) =>
+                    mixpanel.TrackAsync("Renamed", "user", new { symbol.Kind, Name = TelemetryKeyedHash.Compute(symbol.Name) });
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = KeyedHash,
+            AddedDocument = (GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash),
+        }.RunAsync();
+    }
 }
