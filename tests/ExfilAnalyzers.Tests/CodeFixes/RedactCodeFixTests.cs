@@ -676,4 +676,45 @@ public class RedactCodeFixTests
             AddedDocument = (GeneratedHelperText.KeyedHashFile, GeneratedHelperText.KeyedHash),
         }.RunAsync();
     }
+
+    [Fact]
+    public Task Tag_pair_in_a_tag_list_is_removed()
+    {
+        return Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly ActivitySource Source = new("Contoso.Assistant");
+
+                void Report(ISymbol symbol)
+                {
+                    using var activity = Source.StartActivity("Analyse", ActivityKind.Internal, default(ActivityContext), {|EXF1002:new[]
+                    {
+                        new KeyValuePair<string, object?>("kind", symbol.Kind.ToString()),
+                        new KeyValuePair<string, object?>("name", symbol.Name),
+                    }|});
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly ActivitySource Source = new("Contoso.Assistant");
+
+                void Report(ISymbol symbol)
+                {
+                    using var activity = Source.StartActivity("Analyse", ActivityKind.Internal, default(ActivityContext), new[]
+                    {
+                        new KeyValuePair<string, object?>("kind", symbol.Kind.ToString()),
+                    });
+                }
+            }
+            """, Remove);
+    }
 }
