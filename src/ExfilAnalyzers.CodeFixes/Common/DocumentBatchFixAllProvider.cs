@@ -76,20 +76,15 @@ internal sealed class DocumentBatchFixAllProvider : FixAllProvider
         return solution;
     }
 
-    private static IEnumerable<Document> DocumentsInScope(FixAllContext context)
+    private static IEnumerable<Document> DocumentsInScope(FixAllContext context) => context.Scope switch
     {
-        var projects = context.Scope switch
-        {
-            FixAllScope.Document => Enumerable.Empty<Project>(),
-            FixAllScope.Project => new[] { context.Project },
-            _ => context.Solution.Projects.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.FilePath, StringComparer.Ordinal),
-        };
+        FixAllScope.Document => context.Document is { } document ? new[] { document } : Enumerable.Empty<Document>(),
+        FixAllScope.Project => InOrder(new[] { context.Project }),
+        _ => InOrder(context.Solution.Projects),
+    };
 
-        if (context.Scope == FixAllScope.Document)
-        {
-            return context.Document is { } single ? new[] { single } : Enumerable.Empty<Document>();
-        }
-
-        return projects.SelectMany(p => p.Documents.OrderBy(d => d.FilePath ?? d.Name, StringComparer.Ordinal));
-    }
+    private static IEnumerable<Document> InOrder(IEnumerable<Project> projects) => projects
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .ThenBy(p => p.FilePath, StringComparer.Ordinal)
+        .SelectMany(p => p.Documents.OrderBy(d => d.FilePath ?? d.Name, StringComparer.Ordinal));
 }

@@ -84,9 +84,38 @@ internal sealed class TypeNames
             usings = usings.Insert(index, directive);
         }
 
-        return holder is BaseNamespaceDeclarationSyntax namespaceHolder
-            ? root.ReplaceNode(namespaceHolder, namespaceHolder.WithUsings(usings))
-            : unit.WithUsings(usings);
+        if (holder is BaseNamespaceDeclarationSyntax namespaceHolder)
+        {
+            return root.ReplaceNode(namespaceHolder, namespaceHolder.WithUsings(usings));
+        }
+
+        return unit.Usings.Count == 0 ? WithHeaderFirst(unit, usings) : unit.WithUsings(usings);
+    }
+
+    /// <summary>
+    /// The file's first usings, below the comment that opens the file (a licence header) rather than above it;
+    /// a documentation comment stays with its declaration.
+    /// </summary>
+    private static CompilationUnitSyntax WithHeaderFirst(CompilationUnitSyntax unit, SyntaxList<UsingDirectiveSyntax> usings)
+    {
+        var first = unit.GetFirstToken(includeZeroWidth: true);
+        var leading = first.LeadingTrivia;
+        var split = 0;
+        while (split < leading.Count && !leading[split].IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)
+            && !leading[split].IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia) && !leading[split].IsDirective)
+        {
+            split++;
+        }
+
+        while (split > 0 && leading[split - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            split--;
+        }
+
+        var header = SyntaxFactory.TriviaList(leading.Take(split));
+        var rest = SyntaxFactory.TriviaList(leading.Skip(split));
+        usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia(header.AddRange(usings[0].GetLeadingTrivia())));
+        return unit.ReplaceToken(first, first.WithLeadingTrivia(rest)).WithUsings(usings);
     }
 
     /// <summary>System namespaces first, then ordinal, as dotnet_sort_system_directives_first asks.</summary>

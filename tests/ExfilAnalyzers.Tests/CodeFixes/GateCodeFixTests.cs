@@ -66,9 +66,9 @@ public class GateCodeFixTests
     }
 
     [Fact]
-    public Task Declared_static_gate_is_preferred()
+    public Task Declared_static_gate_is_preferred_and_its_using_goes_below_the_file_header()
     {
-        return new Verify.Test(Consent + """
+        return new Verify.Test("// Copyright Contoso.\n\n" + Consent + """
 
             class Agent
             {
@@ -77,7 +77,7 @@ public class GateCodeFixTests
                     client.TrackTrace({|EXF1003:document.FilePath|});
                 }
             }
-            """, "using Contoso.Telemetry;\n\n" + Consent + """
+            """, "// Copyright Contoso.\n\nusing Contoso.Telemetry;\n\n" + Consent + """
 
             class Agent
             {
