@@ -607,4 +607,58 @@ public class GateCodeFixTests
                 """),
         }.RunAsync();
     }
+
+    [Fact]
+    public Task Dictionary_entry_and_receiver_collection_sinks_each_get_their_statement_gated()
+    {
+        return new Verify.Test("""
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Report(TelemetryClient client, HttpClient http, ISymbol symbol)
+                {
+                    client.TrackEvent("Renamed", {|EXF1002:new Dictionary<string, string>
+                    {
+                        ["name"] = symbol.Name,
+                    }|});
+                    http.DefaultRequestHeaders.Add("X-Symbol", symbol.Name);
+                    using var response = await {|EXF1002:{|EXF1006:http.GetAsync("https://example.net/ping")|}|};
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                async Task Report(TelemetryClient client, HttpClient http, ISymbol symbol)
+                {
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        client.TrackEvent("Renamed", new Dictionary<string, string>
+                        {
+                            ["name"] = symbol.Name,
+                        });
+                    }
+                    http.DefaultRequestHeaders.Add("X-Symbol", symbol.Name);
+                    if (TelemetryOptIn.IsEnabled)
+                    {
+                        using var response = await http.GetAsync("https://example.net/ping");
+                    }
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = OptIn,
+            AddedDocument = (GeneratedHelperText.OptInFile, GeneratedHelperText.OptIn),
+        }.RunAsync();
+    }
 }
