@@ -22,7 +22,7 @@ public sealed class GateCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds => ExfilIds.Gateable;
 
-    public override FixAllProvider GetFixAllProvider() => new DocumentBatchFixAllProvider(Fixer, ExfilIds.Gateable, GateChoice.TitleOfKey);
+    public override FixAllProvider GetFixAllProvider() => new ProjectByProjectFixAllProvider(Fixer, ExfilIds.Gateable, GateChoice.TitleOfKey);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -50,7 +50,8 @@ public sealed class GateCodeFixProvider : CodeFixProvider
                 : GateChoice.OptIn(OptInHelper.VariableName(document.Project.AssemblyName));
             var key = choice.EquivalenceKey;
             context.RegisterCodeFix(
-                CodeAction.Create(choice.Title, ct => Fixer.FixAsync(document, ImmutableArray.Create(diagnostic), key, ct), key),
+                CodeAction.Create(choice.Title, ct => Fixer.FixAsync(document.Project.Solution,
+                    ImmutableArray.Create(new DocumentDiagnostics(document.Id, ImmutableArray.Create(diagnostic))), key, ct), key),
                 diagnostic);
         }
     }

@@ -14,9 +14,22 @@ namespace ExfilAnalyzers.CodeFixes.Gating;
 /// target's check already holds, joins overlapping ranges of the same list into one check, and writes them
 /// all in one pass. The generated opt-in helper is added to the project first, when it is the action.
 /// </summary>
-internal sealed class GateFixer : IDocumentFixer
+internal sealed class GateFixer : IProjectFixer
 {
-    public async Task<Solution> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
+    public async Task<Solution> FixAsync(Solution solution, ImmutableArray<DocumentDiagnostics> batch, string equivalenceKey, CancellationToken cancellationToken)
+    {
+        foreach (var item in batch)
+        {
+            if (solution.GetDocument(item.Document) is { } document)
+            {
+                solution = await FixDocumentAsync(document, item.Diagnostics, equivalenceKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return solution;
+    }
+
+    private static async Task<Solution> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
     {
         var unchanged = document.Project.Solution;
         if (GateChoice.FromKey(equivalenceKey) is not { } choice)

@@ -22,7 +22,7 @@ public sealed class RedactCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds => ExfilIds.Redactable;
 
     public override FixAllProvider GetFixAllProvider() =>
-        new DocumentBatchFixAllProvider(Fixer, ExfilIds.Redactable, key => RedactionChoice.FromKey(key)?.Title ?? "Redact");
+        new ProjectByProjectFixAllProvider(Fixer, ExfilIds.Redactable, key => RedactionChoice.FromKey(key)?.Title ?? "Redact");
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -67,7 +67,8 @@ public sealed class RedactCodeFixProvider : CodeFixProvider
     {
         var key = choice.EquivalenceKey;
         context.RegisterCodeFix(
-            CodeAction.Create(choice.Title, ct => Fixer.FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key),
+            CodeAction.Create(choice.Title, ct => Fixer.FixAsync(context.Document.Project.Solution,
+                ImmutableArray.Create(new DocumentDiagnostics(context.Document.Id, ImmutableArray.Create(diagnostic))), key, ct), key),
             diagnostic);
     }
 }

@@ -11,12 +11,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ExfilAnalyzers.CodeFixes.Redaction;
 
 /// <summary>
-/// Applies one redaction action to a document's diagnostics: finds the values each one carries, wraps,
-/// removes or replaces them, then asks the analyzers again. A sink that still gets the same category (a
-/// second dictionary entry, another part of the string) is fixed in the next round, so that the diagnostic
-/// is gone when the fix is done; a few rounds at most.
+/// Applies one redaction action to documents of a project: finds the values each diagnostic carries, wraps,
+/// removes or replaces them, then asks the analyzers again, once for all the documents. A sink that still gets
+/// the same category (a second dictionary entry, another argument) is fixed in the next round, so that the
+/// diagnostic is gone when the fix is done; a few rounds at most.
 /// </summary>
-internal sealed class RedactionFixer : IDocumentFixer
+internal sealed class RedactionFixer : IProjectFixer
 {
     private const int MaxRounds = 4;
     private const string Placeholder = "[removed]";
@@ -24,10 +24,10 @@ internal sealed class RedactionFixer : IDocumentFixer
     /// <summary>Marks what a round has redacted, so that later rounds neither redact it twice nor loop on it.</summary>
     private static readonly SyntaxAnnotation Redacted = new("ExfilAnalyzers.Redacted");
 
-    public async Task<Solution> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string equivalenceKey, CancellationToken cancellationToken)
+    public async Task<Solution> FixAsync(Solution solution, ImmutableArray<DocumentDiagnostics> batch, string equivalenceKey, CancellationToken cancellationToken)
     {
-        var unchanged = document.Project.Solution;
-        if (RedactionChoice.FromKey(equivalenceKey) is not { } choice)
+        var unchanged = solution;
+        if (RedactionChoice.FromKey(equivalenceKey) is not { } choice || batch.IsEmpty || solution.GetDocument(batch[0].Document) is not { } first)
         {
             return unchanged;
         }
@@ -35,40 +35,57 @@ internal sealed class RedactionFixer : IDocumentFixer
         INamedTypeSymbol? hashHelper = null;
         if (choice.Kind == RedactionKind.KeyedHash)
         {
-            if (await HelperDocuments.EnsureAsync(document, KeyedHashHelper.For(document.Project), cancellationToken).ConfigureAwait(false) is not { } helper)
+            if (await HelperDocuments.EnsureAsync(first, KeyedHashHelper.For(first.Project), cancellationToken).ConfigureAwait(false) is not { } helper)
             {
                 return unchanged;
             }
 
-            document = helper.Solution.GetDocument(document.Id)!;
+            solution = helper.Solution;
             hashHelper = helper.Type;
         }
 
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        // Each sink is marked first, so that later rounds find it again however the edits moved it.
+        var marks = new Dictionary<DocumentId, ImmutableArray<(Diagnostic Diagnostic, SyntaxAnnotation Mark)>>();
+        foreach (var item in batch)
         {
-            return unchanged;
+            if (solution.GetDocument(item.Document) is { } document && await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root)
+            {
+                var (marked, documentMarks) = SinkMarks.Mark(root, item.Diagnostics);
+                solution = solution.WithDocumentSyntaxRoot(item.Document, marked);
+                marks[item.Document] = documentMarks;
+            }
         }
 
-        var (marked, marks) = SinkMarks.Mark(root, diagnostics);
-        document = document.WithSyntaxRoot(marked);
-        var pending = marks;
+        var pending = new Dictionary<DocumentId, ImmutableArray<(Diagnostic Diagnostic, SyntaxAnnotation Mark)>>(marks);
         var changed = false;
-        for (var round = 0; round < MaxRounds && !pending.IsEmpty; round++)
+        for (var round = 0; round < MaxRounds && pending.Values.Any(p => !p.IsEmpty); round++)
         {
-            var edited = await EditAsync(document, pending, choice, hashHelper, fallBackToWholeValue: round > 0, cancellationToken).ConfigureAwait(false);
-            if (edited is null)
+            var edited = new List<DocumentId>();
+            foreach (var item in batch.Where(b => pending.TryGetValue(b.Document, out var p) && !p.IsEmpty))
+            {
+                var document = solution.GetDocument(item.Document)!;
+                if (await EditAsync(document, pending[item.Document], choice, hashHelper, fallBackToWholeValue: round > 0, cancellationToken).ConfigureAwait(false) is { } result)
+                {
+                    solution = result.Project.Solution;
+                    edited.Add(item.Document);
+                }
+            }
+
+            if (edited.Count == 0)
             {
                 break;
             }
 
-            document = edited;
             changed = true;
-            var remaining = await FlowOracle.AnalyzeAsync(document, cancellationToken).ConfigureAwait(false);
-            pending = SinkMarks.Remaining((await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!, marks, remaining);
+            pending.Clear();
+            foreach (var pair in await FlowOracle.AnalyzeAsync(solution, edited, cancellationToken).ConfigureAwait(false))
+            {
+                var root = await solution.GetDocument(pair.Key)!.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                pending[pair.Key] = SinkMarks.Remaining(root!, marks[pair.Key], pair.Value);
+            }
         }
 
-        return changed ? document.Project.Solution : unchanged;
+        return changed ? solution : unchanged;
     }
 
     private static async Task<Document?> EditAsync(Document document, ImmutableArray<(Diagnostic Diagnostic, SyntaxAnnotation Mark)> pending,

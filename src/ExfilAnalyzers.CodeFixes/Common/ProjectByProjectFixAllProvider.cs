@@ -11,18 +11,17 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace ExfilAnalyzers.CodeFixes.Common;
 
 /// <summary>
-/// Fix All in document, project and solution: each document's diagnostics are handed to the family's fixer
-/// in one batch, documents one after another in a fixed order (project name, then file path), so that the
-/// result does not depend on the order diagnostics arrive in, and a helper added for the first document of a
-/// project is reused by the next.
+/// Fix All in document, project and solution: the diagnostics are handed to the family's fixer a project at a
+/// time, documents in a fixed order (project name, then file path), so that the result does not depend on the
+/// order diagnostics arrive in, and a helper the fix adds to a project is added once.
 /// </summary>
-internal sealed class DocumentBatchFixAllProvider : FixAllProvider
+internal sealed class ProjectByProjectFixAllProvider : FixAllProvider
 {
-    private readonly IDocumentFixer _fixer;
+    private readonly IProjectFixer _fixer;
     private readonly ImmutableHashSet<string> _fixableIds;
     private readonly Func<string, string> _titleOf;
 
-    public DocumentBatchFixAllProvider(IDocumentFixer fixer, ImmutableArray<string> fixableIds, Func<string, string> titleOf)
+    public ProjectByProjectFixAllProvider(IProjectFixer fixer, ImmutableArray<string> fixableIds, Func<string, string> titleOf)
     {
         _fixer = fixer;
         _fixableIds = fixableIds.ToImmutableHashSet();
@@ -39,7 +38,7 @@ internal sealed class DocumentBatchFixAllProvider : FixAllProvider
             return null;
         }
 
-        var batches = new List<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)>();
+        var batches = new List<DocumentDiagnostics>();
         foreach (var document in DocumentsInScope(fixAllContext))
         {
             var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
@@ -50,7 +49,7 @@ internal sealed class DocumentBatchFixAllProvider : FixAllProvider
                 .ToImmutableArray();
             if (!fixable.IsEmpty)
             {
-                batches.Add((document.Id, fixable));
+                batches.Add(new DocumentDiagnostics(document.Id, fixable));
             }
         }
 
@@ -62,15 +61,11 @@ internal sealed class DocumentBatchFixAllProvider : FixAllProvider
         return CodeAction.Create(_titleOf(key), ct => FixBatchesAsync(fixAllContext.Solution, batches, key, ct), key);
     }
 
-    private async Task<Solution> FixBatchesAsync(Solution solution, List<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> batches,
-        string key, CancellationToken cancellationToken)
+    private async Task<Solution> FixBatchesAsync(Solution solution, List<DocumentDiagnostics> batches, string key, CancellationToken cancellationToken)
     {
-        foreach (var (documentId, diagnostics) in batches)
+        foreach (var project in batches.GroupBy(b => b.Document.ProjectId))
         {
-            if (solution.GetDocument(documentId) is { } document)
-            {
-                solution = await _fixer.FixAsync(document, diagnostics, key, cancellationToken).ConfigureAwait(false);
-            }
+            solution = await _fixer.FixAsync(solution, project.ToImmutableArray(), key, cancellationToken).ConfigureAwait(false);
         }
 
         return solution;
