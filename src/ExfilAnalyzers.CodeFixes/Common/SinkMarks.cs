@@ -43,7 +43,7 @@ internal static class SinkMarks
     }
 
     /// <summary>The call an argument is passed to, the assignment a value is stored by, or the node itself.</summary>
-    private static SyntaxNode SinkOf(SyntaxNode primary) => primary switch
+    public static SyntaxNode SinkOf(SyntaxNode primary) => primary switch
     {
         ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } call } } => call,
         { Parent: ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } call } } } => call,

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,14 +30,23 @@ internal sealed class FlowTrail
     /// <summary>Locals, parameters, fields and properties that a step wrote the data into.</summary>
     public ImmutableHashSet<ISymbol> Holders { get; }
 
-    public static FlowTrail Read(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>The path's steps before the sink: steps inside <paramref name="callee"/> (your own helper that sends) come after it.</summary>
+    public static FlowTrail Read(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, IMethodSymbol? callee, CancellationToken cancellationToken)
     {
+        var calleeSpans = callee is null
+            ? ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>.Empty
+            : callee.DeclaringSyntaxReferences.Where(r => r.SyntaxTree == root.SyntaxTree).Select(r => r.Span).ToImmutableArray();
         var steps = ImmutableArray.CreateBuilder<SyntaxNode>();
         var values = ImmutableArray.CreateBuilder<SyntaxNode>();
         var holders = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var location in diagnostic.AdditionalLocations)
         {
             if (!Common.SinkMarks.IsIn(location, root.SyntaxTree) || !root.FullSpan.Contains(location.SourceSpan))
+            {
+                continue;
+            }
+
+            if (calleeSpans.Any(span => span.Contains(location.SourceSpan)))
             {
                 continue;
             }

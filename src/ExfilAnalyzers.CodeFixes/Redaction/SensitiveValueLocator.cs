@@ -25,7 +25,8 @@ internal static class SensitiveValueLocator
         }
 
         var primary = Unwrap(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
-        var trail = FlowTrail.Read(root, model, diagnostic, cancellationToken);
+        var callee = model.GetSymbolInfo(Common.SinkMarks.SinkOf(primary), cancellationToken).Symbol as IMethodSymbol;
+        var trail = FlowTrail.Read(root, model, diagnostic, callee, cancellationToken);
         return Locate(primary, trail, model, cancellationToken);
     }
 

@@ -717,4 +717,50 @@ public class RedactCodeFixTests
             }
             """, Remove);
     }
+
+    [Fact]
+    public Task Call_of_your_own_helper_is_fixed_at_the_call_not_inside_the_helper()
+    {
+        return Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    var names = new List<string>();
+                    names.Add(symbol.Name);
+                    Send(client, {|EXF1002:names|});
+                }
+
+                static void Send(TelemetryClient client, List<string> names)
+                {
+                    var joined = string.Join(",", names);
+                    client.TrackTrace(joined);
+                }
+            }
+            """, """
+            using System.Collections.Generic;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    var names = new List<string>();
+                    names.Add("[removed]");
+                    Send(client, names);
+                }
+
+                static void Send(TelemetryClient client, List<string> names)
+                {
+                    var joined = string.Join(",", names);
+                    client.TrackTrace(joined);
+                }
+            }
+            """, Remove);
+    }
 }
