@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ExfilAnalyzers.CodeFixes.Redaction;
@@ -58,7 +59,7 @@ internal sealed class FlowTrail
                 values.Add(value);
             }
 
-            if (HolderOf(node, model, cancellationToken) is { } holder)
+            if ((HolderOf(node, model, cancellationToken) ?? HolderOfValue(node, model, cancellationToken)) is { } holder)
             {
                 holders.Add(holder);
             }
@@ -92,6 +93,55 @@ internal sealed class FlowTrail
                 yield return expression;
                 break;
         }
+    }
+
+    /// <summary>
+    /// The variable a value is stored in as it is, when the path shows the value but not the store (a source
+    /// and its declaration on one line): <c>var name = symbol?.Name ?? "";</c>, <c>var text = await doc.GetTextAsync(ct);</c>.
+    /// </summary>
+    private static ISymbol? HolderOfValue(SyntaxNode value, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var current = value; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax
+                    or MemberBindingExpressionSyntax:
+                case PostfixUnaryExpressionSyntax when parent.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                case InvocationExpressionSyntax call when call.Expression == current:
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Left == current:
+                case ConditionalExpressionSyntax conditional when conditional.Condition != current:
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access when access.Expression == current:
+                    continue;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    return model.GetDeclaredSymbol(declarator, cancellationToken);
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == current:
+                    return model.GetSymbolInfo(target, cancellationToken).Symbol;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// This trail, with the locals of <paramref name="function"/> whose value is computed from the path as
+    /// holders too (<c>var body = Encode(Seal(code + name));</c>): the path shows the parts, not always the local.
+    /// </summary>
+    public FlowTrail WithLocalsFilledFromPath(SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var holders = Holders.ToBuilder();
+        foreach (var declarator in function.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        {
+            if (declarator.Initializer is { } initializer && Steps.Any(step => initializer.Value.Span.Contains(step.Span))
+                && model.GetDeclaredSymbol(declarator, cancellationToken) is { } local)
+            {
+                holders.Add(local);
+            }
+        }
+
+        return new FlowTrail(Steps, Values, holders.ToImmutable());
     }
 
     private static ISymbol? HolderOf(SyntaxNode step, SemanticModel model, CancellationToken cancellationToken) => step switch

@@ -27,6 +27,11 @@ internal static class SensitiveValueLocator
         var primary = Unwrap(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
         var callee = model.GetSymbolInfo(Common.SinkMarks.SinkOf(primary), cancellationToken).Symbol as IMethodSymbol;
         var trail = FlowTrail.Read(root, model, diagnostic, callee, cancellationToken);
+        if (primary.Ancestors().FirstOrDefault(CarrierWrites.IsFunction) is { } function)
+        {
+            trail = trail.WithLocalsFilledFromPath(function, model, cancellationToken);
+        }
+
         return Locate(primary, trail, model, cancellationToken);
     }
 
@@ -43,47 +48,76 @@ internal static class SensitiveValueLocator
             return ImmutableArray.Create(expression);
         }
 
-        // The argument is an object (a dictionary, a telemetry item, the client itself) that an earlier step
-        // filled: the latest write before the sink is where the data went in.
+        // The argument is an object (a dictionary, a telemetry item, the client itself) filled earlier: first
+        // every write into it that the path's values or variables show, then the latest step of the path.
+        var written = CarrierWrites.Of(primary, model, cancellationToken)
+            .SelectMany(region => ValuesWithin(region, trail, model, cancellationToken))
+            .ToList();
+        if (written.Count > 0)
+        {
+            return Outermost(written);
+        }
+
         for (var i = trail.Steps.Length - 1; i >= 0; i--)
         {
             var step = trail.Steps[i];
-            if (primary.Span.Contains(step.Span) || WrittenRegion(step) is not { } region)
+            if (primary.Span.Contains(step.Span))
             {
                 continue;
             }
 
-            var values = ValuesWithin(region, trail, model, cancellationToken);
-            if (!values.IsEmpty)
+            foreach (var region in WrittenRegions(step))
             {
-                return values;
-            }
+                var values = ValuesWithin(region, trail, model, cancellationToken);
+                if (!values.IsEmpty)
+                {
+                    return values;
+                }
 
-            if (region is ExpressionSyntax written && IsString(written, model, cancellationToken) && IsValuePosition(written))
-            {
-                return ImmutableArray.Create(written);
+                if (region is ExpressionSyntax value && IsString(value, model, cancellationToken) && IsValuePosition(value))
+                {
+                    return ImmutableArray.Create(value);
+                }
             }
         }
 
         return ImmutableArray<ExpressionSyntax>.Empty;
     }
 
+    private static ImmutableArray<ExpressionSyntax> Outermost(List<ExpressionSyntax> found) => found
+        .Where(value => !found.Any(other => other.Span != value.Span && other.Span.Contains(value.Span)))
+        .GroupBy(value => value.Span).Select(group => group.First())
+        .OrderBy(value => value.SpanStart)
+        .ToImmutableArray();
+
     public static bool IsString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
         model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String;
 
     private static SyntaxNode Unwrap(SyntaxNode node) => node is ArgumentSyntax argument ? argument.Expression : node;
 
-    /// <summary>Where a step wrote data into an object: what was assigned, added or passed.</summary>
-    private static SyntaxNode? WrittenRegion(SyntaxNode step) => step switch
+    /// <summary>Where a step put data: what was assigned, added or passed; a call's arguments, then the call itself.</summary>
+    private static IEnumerable<SyntaxNode> WrittenRegions(SyntaxNode step)
     {
-        AssignmentExpressionSyntax assignment => assignment.Right,
-        VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-        ArgumentSyntax argument => argument.Expression,
-        InvocationExpressionSyntax invocation => invocation.ArgumentList,
-        InitializerExpressionSyntax initializer => initializer,
-        ExpressionSyntax expression => expression,
-        _ => null,
-    };
+        switch (step)
+        {
+            case AssignmentExpressionSyntax assignment:
+                yield return assignment.Right;
+                break;
+            case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                yield return initializer.Value;
+                break;
+            case ArgumentSyntax argument:
+                yield return argument.Expression;
+                break;
+            case InvocationExpressionSyntax invocation:
+                yield return invocation.ArgumentList;
+                yield return invocation;
+                break;
+            case InitializerExpressionSyntax or ExpressionSyntax:
+                yield return step;
+                break;
+        }
+    }
 
     /// <summary>The outermost string expressions in <paramref name="region"/> that the path passes through.</summary>
     private static ImmutableArray<ExpressionSyntax> ValuesWithin(SyntaxNode region, FlowTrail trail, SemanticModel model, CancellationToken cancellationToken)
@@ -109,11 +143,7 @@ internal static class SensitiveValueLocator
             }
         }
 
-        return found
-            .Where(value => !found.Any(other => other != value && other.Span.Contains(value.Span)))
-            .Distinct()
-            .OrderBy(value => value.SpanStart)
-            .ToImmutableArray();
+        return Outermost(found);
 
         void Add(ExpressionSyntax? value)
         {

@@ -540,7 +540,7 @@ public class RedactCodeFixTests
     }
 
     [Fact]
-    public Task Obfuscated_upload_is_hashed_where_it_enters_the_payload()
+    public Task Obfuscated_upload_is_hashed_before_it_is_encoded()
     {
         return new Verify.Test("""
             using System;
@@ -568,7 +568,7 @@ public class RedactCodeFixTests
             {
                 async Task Upload(HttpClient http, SyntaxNode node)
                 {
-                    var payload = new StringContent(TelemetryKeyedHash.Compute(Convert.ToBase64String(Encoding.UTF8.GetBytes(node.ToFullString()))));
+                    var payload = new StringContent(Convert.ToBase64String(Encoding.UTF8.GetBytes(TelemetryKeyedHash.Compute(node.ToFullString()))));
                     using var response = await http.PostAsync("https://example.net/upload", payload);
                 }
             }
