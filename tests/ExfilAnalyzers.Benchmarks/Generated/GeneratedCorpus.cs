@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using ExfilAnalyzers.Benchmarks.Corpus;
+
+namespace ExfilAnalyzers.Benchmarks.Generated;
+
+/// <summary>
+/// The generated corpus: an IDE assistant made of feature modules, each a service, a helper class and a
+/// model, with sources, sinks, sanitized and harmless telemetry, helpers, fields, lambdas and call chains
+/// that cross modules. The scale multiplies the number of modules, so every kind of code grows with it.
+/// </summary>
+internal static class GeneratedCorpus
+{
+    /// <summary>Feature modules at scale 1: about 10,000 lines.</summary>
+    public const int ModulesPerScale = 40;
+
+    /// <summary>The assemblies generated code compiles against, besides .NET.</summary>
+    public static readonly ImmutableArray<string> ReferencedAssemblies = ImmutableArray.Create(
+        "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces", "Microsoft.ApplicationInsights");
+
+    public static CorpusProject Create(int scale, ReferenceCatalog references)
+    {
+        var modules = ModulesPerScale * scale;
+        var files = ImmutableArray.CreateBuilder<SourceFile>();
+        files.Add(new SourceFile("Assistant/Infrastructure.cs", InfrastructureTemplate.Text(modules)));
+        for (var module = 0; module < modules; module++)
+        {
+            var folder = "Features/Feature" + module.ToString(CultureInfo.InvariantCulture);
+            files.Add(new SourceFile(folder + "/Service.cs", ServiceTemplate.Text(module)));
+            files.Add(new SourceFile(folder + "/Helpers.cs", HelpersTemplate.Text(module)));
+            files.Add(new SourceFile(folder + "/Model.cs", ModelTemplate.Text(module)));
+        }
+
+        var unresolved = new List<string>();
+        var project = new CorpusProject($"Generated {scale}x", files.ToImmutable(), references.For(ReferencedAssemblies, unresolved));
+        return unresolved.Count == 0
+            ? project
+            : throw new System.InvalidOperationException("Generated code cannot resolve " + string.Join(", ", unresolved));
+    }
+
+    /// <summary>The path of the service file of a module: where the IDE case edits.</summary>
+    public static string ServicePath(int module) => $"Features/Feature{module.ToString(CultureInfo.InvariantCulture)}/Service.cs";
+}
