@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+
+namespace ExfilAnalyzers.Benchmarks;
+
+/// <summary>The command line: how much to measure, and where to write the results.</summary>
+internal sealed record BenchmarkOptions(
+    bool Quick,
+    int Runs,
+    double RepeatLimitSeconds,
+    ImmutableArray<int> Scales,
+    int Edits,
+    string OutputFolder,
+    bool FreshCorpus,
+    bool SkipReal)
+{
+    public const string Usage = """
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--output FOLDER] [--fresh-corpus] [--generated-only]
+          --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
+          --runs N         measured runs after the warm-up; medians are reported (default 3)
+          --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
+          --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
+          --fresh-corpus   decompile the packages again instead of reusing the cached output
+          --generated-only skip the real corpus
+        """;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(false, 3, 90, ImmutableArray.Create(1, 2, 4, 8), 5,
+            Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--quick" => options with { Quick = true, Runs = 1, Edits = 3 },
+                "--runs" => options with { Runs = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                "--repeat-limit" => options with { RepeatLimitSeconds = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                "--output" => options with { OutputFolder = Path.GetFullPath(Value(args, ++i)) },
+                "--fresh-corpus" => options with { FreshCorpus = true },
+                "--generated-only" => options with { SkipReal = true },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.") : options;
+    }
+
+    public string CorpusCache => Path.Combine(OutputFolder, "corpus");
+
+    private static string Value(string[] args, int index) =>
+        index < args.Length ? args[index] : throw new ArgumentException($"{args[index - 1]} needs a value.\n{Usage}");
+}

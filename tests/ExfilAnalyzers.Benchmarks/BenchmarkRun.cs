@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ExfilAnalyzers.Benchmarks.Corpus;
+using ExfilAnalyzers.Benchmarks.Generated;
+using ExfilAnalyzers.Benchmarks.Inputs;
+using ExfilAnalyzers.Benchmarks.Measurement;
+using ExfilAnalyzers.Benchmarks.Report;
+
+namespace ExfilAnalyzers.Benchmarks;
+
+/// <summary>The whole benchmark, in one process: warm-up, real corpus, scaling series, IDE case, report.</summary>
+internal sealed class BenchmarkRun
+{
+    /// <summary>The corpus packages measured in quick mode: the telemetry SDKs and the repository library.</summary>
+    private static readonly string[] QuickPackages = { "Microsoft.ApplicationInsights", "LibGit2Sharp" };
+
+    private readonly BenchmarkOptions _options;
+    private readonly TextWriter _log;
+
+    public BenchmarkRun(BenchmarkOptions options, TextWriter log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var inputs = BenchmarkInputs.Load();
+        var catalog = new ReferenceCatalog(inputs);
+        var loadErrors = new List<string>();
+        var suites = ImmutableArray.Create(AnalyzerSuites.Ours(), AnalyzerSuites.NetAnalyzersTaint(inputs, loadErrors), AnalyzerSuites.SecurityCodeScan(inputs, loadErrors));
+        foreach (var error in loadErrors)
+        {
+            _log.WriteLine("  analyzer load error: " + error);
+        }
+
+        _log.WriteLine("Warm-up (generated 1×, every suite once, not counted)");
+        await ProjectBenchmark.MeasureAsync(GeneratedCorpus.Create(1, catalog), suites, 1, TimeSpan.MaxValue, _log, cancellationToken).ConfigureAwait(false);
+
+        var real = ImmutableArray<ProjectResult>.Empty;
+        if (!_options.SkipReal)
+        {
+            real = await MeasureRealAsync(inputs, suites, cancellationToken).ConfigureAwait(false);
+        }
+
+        var scaling = ImmutableArray.CreateBuilder<ProjectResult>();
+        foreach (var scale in _options.Scales)
+        {
+            var project = GeneratedCorpus.Create(scale, catalog);
+            _log.WriteLine($"Generated {scale}×: {Format.Count(project.Files.Length)} files, {Format.Count(project.LineCount)} lines");
+            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Runs, RepeatLimit, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        var largest = _options.Scales[^1];
+        _log.WriteLine($"IDE case in the generated {largest}× compilation");
+        var ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
+            _log, cancellationToken).ConfigureAwait(false);
+
+        var environment = RunEnvironment.Describe(_options, clock.Elapsed);
+        return new BenchmarkResult(_options, environment, suites, real, _options.Scales, scaling.ToImmutable(), ide);
+    }
+
+    private TimeSpan RepeatLimit => TimeSpan.FromSeconds(_options.RepeatLimitSeconds);
+
+    private async Task<ImmutableArray<ProjectResult>> MeasureRealAsync(BenchmarkInputs inputs, ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
+    {
+        if (_options.FreshCorpus && Directory.Exists(_options.CorpusCache))
+        {
+            Directory.Delete(_options.CorpusCache, recursive: true);
+        }
+
+        _log.WriteLine("Real corpus: decompiling (cached in " + _options.CorpusCache + ")");
+        var projects = RealCorpus.Load(inputs, _options.CorpusCache, _log, cancellationToken)
+            .Where(p => !_options.Quick || QuickPackages.Any(q => p.Name.StartsWith(q, StringComparison.Ordinal)))
+            .ToList();
+        var results = ImmutableArray.CreateBuilder<ProjectResult>();
+        foreach (var project in projects)
+        {
+            _log.WriteLine($"  {project.Name}");
+            results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Runs, RepeatLimit, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results.ToImmutable();
+    }
+}

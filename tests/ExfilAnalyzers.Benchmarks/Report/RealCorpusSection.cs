@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Text;
+using ExfilAnalyzers.Benchmarks.Measurement;
+
+namespace ExfilAnalyzers.Benchmarks.Report;
+
+/// <summary>The real corpus: totals per analyzer suite against the compiler, then each project.</summary>
+internal static class RealCorpusSection
+{
+    public static void Write(StringBuilder text, BenchmarkResult result)
+    {
+        var projects = result.Real;
+        var compile = ResultReport.TotalCompile(projects);
+        var ours = ResultReport.Ours(result);
+        var oursTime = ResultReport.Total(projects, ours);
+        var lines = projects.Sum(p => p.Project.LineCount);
+        text.AppendLine($"## Real corpus: {projects.Length} decompiled assemblies, {Format.Count(lines)} lines").AppendLine();
+
+        var totals = new MarkdownTable("Measured", "Time", "÷ compile", "ExfilAnalyzers ÷ this", "Findings", "Analyzer exceptions", "Peak heap growth", "Allocated");
+        totals.Row("Compiler (parse, bind, emit)", Format.Seconds(compile), "100 %", Format.Percent(Format.Ratio(oursTime, compile)),
+            Format.Count(projects.Sum(p => p.CompileErrors)) + " errors", "", "", "");
+        foreach (var suite in result.Suites)
+        {
+            var time = ResultReport.Total(projects, suite);
+            var results = projects.Select(p => p.For(suite)!).ToList();
+            totals.Row(suite.Name, Format.Seconds(time), Format.Percent(Format.Ratio(time, compile)),
+                suite.IsOurs ? "" : Format.Times(Format.Ratio(oursTime, time)),
+                Format.Count(results.Sum(r => r.FindingCount)), Format.Count(results.Sum(r => r.Exceptions.Length)),
+                Format.Megabytes(results.Max(r => r.PeakHeapAboveBaseline)), Format.Megabytes(results.Sum(r => r.Allocated)));
+        }
+
+        text.AppendLine(totals.ToString());
+        text.AppendLine("Time: the analyzers' own execution time as the compiler's driver logs it (one core), median of the runs, summed over the projects. "
+            + "Compiler: parsing, binding and emitting with no analyzer, one core. Peak heap growth: the most the managed heap grew during one project's run.").AppendLine();
+
+        var headers = new[] { "Project", "Lines", "Compile" }
+            .Concat(result.Suites.SelectMany(s => new[] { s.Name, "÷ compile" }))
+            .Append("Our findings").Append("Runs").ToArray();
+        var table = new MarkdownTable(headers);
+        foreach (var project in projects)
+        {
+            var cells = new[] { project.Project.Name, Format.Count(project.Project.LineCount), Format.Seconds(project.Compile) }
+                .Concat(result.Suites.SelectMany(s => new[] { Format.Seconds(project.For(s)!.AnalyzerTime), Format.Percent(Format.Ratio(project.For(s)!.AnalyzerTime, project.Compile)) }))
+                .Append(Format.Count(project.For(ours)!.FindingCount))
+                .Append(string.Join("/", result.Suites.Select(s => project.For(s)!.Runs)))
+                .ToArray();
+            table.Row(cells);
+        }
+
+        text.AppendLine(table.ToString());
+        text.AppendLine("Runs: how many measured runs each median has, per suite in column order (a suite slower than the repeat limit runs once).").AppendLine();
+        FindingsByRule(text, projects.Select(p => p.For(ours)!));
+    }
+
+    public static void FindingsByRule(StringBuilder text, System.Collections.Generic.IEnumerable<SuiteResult> results)
+    {
+        var byRule = results.SelectMany(r => r.Findings).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        text.Append("Our findings by rule: ");
+        text.AppendLine(byRule.Count == 0 ? "none." : string.Join(", ", byRule.Select(g => $"{g.Key} {g.Count()}")) + ".");
+        text.AppendLine();
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using ExfilAnalyzers.Benchmarks.Measurement;
+
+namespace ExfilAnalyzers.Benchmarks.Report;
+
+/// <summary>The generated corpus at each scale: times and memory, and how much each grows when the corpus doubles.</summary>
+internal static class ScalingSection
+{
+    public static void Write(StringBuilder text, BenchmarkResult result)
+    {
+        var ours = ResultReport.Ours(result);
+        text.AppendLine("## Generated corpus: scaling").AppendLine();
+        var headers = new List<string> { "Scale", "Lines", "Compile", "ExfilAnalyzers", "growth", "÷ compile", "Heap growth", "growth", "Allocated", "growth" };
+        foreach (var peer in ResultReport.Peers(result))
+        {
+            headers.Add(peer.Name);
+            headers.Add("growth");
+        }
+
+        headers.Add("Our findings");
+        var table = new MarkdownTable(headers.ToArray());
+        ProjectResult? previous = null;
+        for (var i = 0; i < result.Scaling.Length; i++)
+        {
+            var project = result.Scaling[i];
+            var mine = project.For(ours)!;
+            var before = previous?.For(ours);
+            var cells = new List<string>
+            {
+                $"{result.Scales[i]}×",
+                Format.Count(project.Project.LineCount),
+                Format.Seconds(project.Compile),
+                Format.Seconds(mine.AnalyzerTime),
+                Growth(before?.AnalyzerTime.Ticks, mine.AnalyzerTime.Ticks),
+                Format.Percent(Format.Ratio(mine.AnalyzerTime, project.Compile)),
+                Format.Megabytes(mine.PeakHeapAboveBaseline),
+                Growth(before?.PeakHeapAboveBaseline, mine.PeakHeapAboveBaseline),
+                Format.Megabytes(mine.Allocated),
+                Growth(before?.Allocated, mine.Allocated),
+            };
+            foreach (var peer in ResultReport.Peers(result))
+            {
+                cells.Add(Format.Seconds(project.For(peer)!.AnalyzerTime));
+                cells.Add(Growth(previous?.For(peer)!.AnalyzerTime.Ticks, project.For(peer)!.AnalyzerTime.Ticks));
+            }
+
+            cells.Add(Format.Count(mine.FindingCount));
+            table.Row(cells.ToArray());
+            previous = project;
+        }
+
+        text.AppendLine(table.ToString());
+        text.AppendLine("growth: the value divided by the one at the previous scale (the corpus doubles each row). "
+            + "Heap growth: the most the managed heap grew above the corpus already in memory during our run.").AppendLine();
+        RealCorpusSection.FindingsByRule(text, result.Scaling.Select(p => p.For(ours)!));
+    }
+
+    public static IEnumerable<double> Growths(IReadOnlyList<ProjectResult> projects, Func<ProjectResult, double> measure)
+    {
+        for (var i = 1; i < projects.Count; i++)
+        {
+            yield return measure(projects[i]) / measure(projects[i - 1]);
+        }
+    }
+
+    private static string Growth(long? before, long now) => before is > 0 ? Format.Times((double)now / before.Value) : "";
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using System.Text;
+
+namespace ExfilAnalyzers.Benchmarks.Report;
+
+/// <summary>The targets of issue 8, each with what this run measured. Reported, never asserted: a timing is not a test.</summary>
+internal static class TargetsSection
+{
+    public const double CompileShare = 0.10;
+    public const double PeerShare = 0.20;
+    public const double GrowthPerDoubling = 2.2;
+    public static readonly TimeSpan EditBudget = TimeSpan.FromMilliseconds(50);
+
+    public static void Write(StringBuilder text, BenchmarkResult result)
+    {
+        var ours = ResultReport.Ours(result);
+        var table = new MarkdownTable("Target", "Measured", "Verdict");
+        if (!result.Real.IsEmpty)
+        {
+            var oursTime = ResultReport.Total(result.Real, ours);
+            var share = Format.Ratio(oursTime, ResultReport.TotalCompile(result.Real));
+            table.Row("Real corpus: our analyzer time ≤ 10 % of compile time", Format.Percent(share), Format.Verdict(share <= CompileShare));
+            foreach (var peer in ResultReport.Peers(result))
+            {
+                var ratio = Format.Ratio(oursTime, ResultReport.Total(result.Real, peer));
+                table.Row($"Real corpus: ours ≤ 1/5 of {peer.Name}", Format.Times(ratio), Format.Verdict(ratio <= PeerShare));
+            }
+        }
+
+        if (result.Scaling.Length > 1)
+        {
+            var time = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.AnalyzerTime.Ticks).ToList();
+            var heap = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.PeakHeapAboveBaseline).ToList();
+            var allocated = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.Allocated).ToList();
+            table.Row("Generated corpus: time growth per doubling ≤ 2.2×", "worst " + Format.Times(time.Max()), Format.Verdict(time.Max() <= GrowthPerDoubling));
+            table.Row("Generated corpus: memory linear (growth per doubling ≤ 2.2×)",
+                $"heap worst {Format.Times(heap.Max())}, allocated worst {Format.Times(allocated.Max())}",
+                Format.Verdict(heap.Max() <= GrowthPerDoubling && allocated.Max() <= GrowthPerDoubling));
+        }
+
+        var ide = result.Ide.FirstOrDefault(i => i.Suite == ours);
+        if (ide is not null)
+        {
+            table.Row($"IDE case: one file re-analysed in < 50 ms at {result.Scales[^1]}×",
+                $"{Format.Milliseconds(ide.AnalyzerTime)} (worst {Format.Milliseconds(ide.WorstAnalyzerTime)})", Format.Verdict(ide.AnalyzerTime < EditBudget));
+        }
+
+        text.AppendLine("## Targets").AppendLine().AppendLine(table.ToString());
+    }
+}

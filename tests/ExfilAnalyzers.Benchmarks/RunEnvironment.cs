@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Benchmarks;
+
+/// <summary>What the figures depend on besides the code: machine, runtime, compiler, settings, and how busy the machine was.</summary>
+internal static class RunEnvironment
+{
+    public static ImmutableArray<string> Describe(BenchmarkOptions options, TimeSpan elapsed) => ImmutableArray.Create(
+        $"Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; whole run {elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min",
+        $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}",
+        $"Compiler hosting the analyzers: Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}",
+        $"Mode: {(options.Quick ? "quick" : "full")}, {options.Runs} measured run(s) after a warm-up, repeat limit {options.RepeatLimitSeconds.ToString(CultureInfo.InvariantCulture)} s",
+        $"Load average at the end (other processes on the machine): {LoadAverage()}");
+
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ')[..3]) : "unknown";
+    }
+}
