@@ -11,9 +11,9 @@ using ExfilAnalyzers.Benchmarks.Generated;
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// The IDE case on the largest generated compilation: several service files, spread over the modules,
-/// each edited once (a line that sends nothing but reads a symbol name), each edit re-analysed by every
-/// suite. The first edit is a warm-up and is not counted.
+/// The IDE case on the largest generated compilation: several service files, spread over the modules, each
+/// edited once (one more line, which reads a symbol name), each edit re-analysed by the driver alone and by
+/// every suite, each on its own fresh copy of the edited compilation. The first edit is a warm-up.
 /// </summary>
 internal static class IdeBenchmark
 {
@@ -26,22 +26,27 @@ internal static class IdeBenchmark
         var compilation = CorpusCompilation.Create(project, trees);
         compilation.GetDeclarationDiagnostics(cancellationToken);
 
-        var runs = suites.ToDictionary(s => s, _ => new List<EditedFileRun>());
+        var runs = suites.ToDictionary(s => s, _ => new List<(EditedFileRun, TimeSpan, TimeSpan)>());
         for (var edit = 0; edit <= edits; edit++)
         {
-            var module = (edit * modules / (edits + 1)) + (edit % 4);
+            var module = Math.Min(modules - 1, (edit * modules / (edits + 1)) + (edit % 4));
             var path = GeneratedCorpus.ServicePath(module);
-            var tree = trees.First(t => t.FilePath == path);
+            var original = trees.First(t => t.FilePath == path);
+            var edited = EditedFileRun.Edit(original, ServiceTemplate.EditPoint, Insertion);
+            var compilerOnly = EditedFileRun.CompilerOnly(compilation, original, edited, cancellationToken);
+            var driver = await EditedFileRun.MeasureAsync(compilation, original, edited, DriverBaseline.Suite, cancellationToken).ConfigureAwait(false);
+            log.Write($"    {(edit == 0 ? "warm-up edit" : "edit " + edit)} in {path}: compiler {compilerOnly.TotalMilliseconds:F0} ms, driver {driver.Cpu.TotalMilliseconds:F0} ms");
             foreach (var suite in suites)
             {
-                var run = await EditedFileRun.MeasureAsync(compilation, tree, ServiceTemplate.EditPoint, Insertion, suite, cancellationToken).ConfigureAwait(false);
+                var run = await EditedFileRun.MeasureAsync(compilation, original, edited, suite, cancellationToken).ConfigureAwait(false);
+                log.Write($", {suite.Name} {(run.Cpu - driver.Cpu).TotalMilliseconds:F0} ms");
                 if (edit > 0)
                 {
-                    runs[suite].Add(run);
+                    runs[suite].Add((run, driver.Cpu, compilerOnly));
                 }
             }
 
-            log.WriteLine(edit == 0 ? $"    warm-up edit in {path}" : $"    edit {edit} in {path}");
+            log.WriteLine();
         }
 
         return suites.Select(s => IdeResult.From(s, runs[s])).ToImmutableArray();

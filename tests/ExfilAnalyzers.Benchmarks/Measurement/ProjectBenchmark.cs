@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ExfilAnalyzers.Benchmarks.Corpus;
@@ -9,49 +10,44 @@ using ExfilAnalyzers.Benchmarks.Corpus;
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// Measures one project: per run, the compiler alone, then each suite on a fresh compilation of the same
-/// syntax trees. A suite whose first run exceeds the repeat limit is not run again, so one slow analyzer
-/// cannot stretch the benchmark without bound; the report says how many runs each median has.
+/// Measures one project. Per run: the compiler alone, the driver alone, then each suite on a fresh
+/// compilation of the same syntax trees. A suite whose first run exceeds the repeat limit is not run again,
+/// and a run that exceeds the time limit is cancelled, so one slow analyzer cannot stretch the benchmark
+/// without bound; the report says how many runs each median has and which are lower bounds.
 /// </summary>
 internal static class ProjectBenchmark
 {
-    public static async Task<ProjectResult> MeasureAsync(CorpusProject project, IReadOnlyList<AnalyzerSuite> suites, int runs, TimeSpan repeatLimit,
+    public static async Task<ProjectResult> MeasureAsync(CorpusProject project, IReadOnlyList<AnalyzerSuite> suites, RunLimits limits,
         TextWriter log, CancellationToken cancellationToken)
     {
         var compiles = new List<CompileRun>();
-        var suiteRuns = new Dictionary<AnalyzerSuite, List<SuiteRun>>();
-        foreach (var suite in suites)
-        {
-            suiteRuns[suite] = new List<SuiteRun>();
-        }
-
-        for (var run = 0; run < runs; run++)
+        var drivers = new List<TimeSpan>();
+        var suiteRuns = suites.ToDictionary(s => s, _ => new List<(SuiteRun, TimeSpan)>());
+        for (var run = 0; run < limits.Runs; run++)
         {
             var compile = CompileRun.Measure(project);
             compiles.Add(compile);
-            log.Write($"    run {run + 1}: compile {compile.Total.TotalSeconds:F1} s");
+            var driver = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), DriverBaseline.Suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
+            drivers.Add(driver.Cpu);
+            log.Write($"    run {run + 1}: compile {compile.Cpu.TotalSeconds:F1} s, driver {driver.Cpu.TotalSeconds:F1} s");
             foreach (var suite in suites)
             {
                 var previous = suiteRuns[suite];
-                if (previous.Count > 0 && previous[0].Wall > repeatLimit)
+                if (previous.Count > 0 && previous[0].Item1.Wall > limits.RepeatLimit)
                 {
                     continue;
                 }
 
-                var result = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), suite, cancellationToken).ConfigureAwait(false);
-                previous.Add(result);
-                log.Write($", {suite.Name} {result.AnalyzerTime.TotalSeconds:F1} s");
+                var result = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
+                previous.Add((result, driver.Cpu));
+                log.Write($", {suite.Name} {(result.Cpu - driver.Cpu).TotalSeconds:F1} s{(result.TimedOut ? " (timed out)" : "")}");
             }
 
             log.WriteLine();
         }
 
-        var results = ImmutableArray.CreateBuilder<SuiteResult>();
-        foreach (var suite in suites)
-        {
-            results.Add(SuiteResult.From(suite, suiteRuns[suite]));
-        }
-
-        return ProjectResult.From(project, compiles, results.ToImmutable());
+        var results = suites.Select(s => SuiteResult.From(s, suiteRuns[s])).ToImmutableArray();
+        return new ProjectResult(project, Median.Of(compiles.Select(c => c.Cpu)), Median.Of(compiles.Select(c => c.Wall)), Median.Of(drivers),
+            compiles[^1].Errors, results);
     }
 }

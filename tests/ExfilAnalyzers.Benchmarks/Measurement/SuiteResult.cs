@@ -6,34 +6,40 @@ using Microsoft.CodeAnalysis;
 
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
-/// <summary>One suite on one project over all its runs: medians of the times, the findings of the last run, the worst memory.</summary>
+/// <summary>
+/// One suite on one project over all its runs: medians of the times, the findings of the last run, the worst
+/// memory. AddedCpu is the suite's CPU time minus that of the driver alone in the same run: what the suite
+/// adds to a build, robust to other processes on the machine.
+/// </summary>
 internal sealed record SuiteResult(
     AnalyzerSuite Suite,
     int Runs,
-    TimeSpan AnalyzerTime,
+    bool TimedOut,
+    TimeSpan LoggedTime,
+    TimeSpan AddedCpu,
     TimeSpan Wall,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
     ImmutableArray<Diagnostic> Findings,
     ImmutableArray<string> Exceptions,
-    long PeakHeap,
     long PeakHeapAboveBaseline,
     long Allocated)
 {
-    public static SuiteResult From(AnalyzerSuite suite, IReadOnlyList<SuiteRun> runs)
+    public static SuiteResult From(AnalyzerSuite suite, IReadOnlyList<(SuiteRun Run, TimeSpan DriverCpu)> runs)
     {
-        var names = runs.SelectMany(r => r.TimeByAnalyzer.Keys).Distinct();
-        var byAnalyzer = names.ToImmutableDictionary(n => n, n => Median.Of(runs.Select(r => r.TimeByAnalyzer.GetValueOrDefault(n))));
+        var names = runs.SelectMany(r => r.Run.TimeByAnalyzer.Keys).Distinct();
+        var byAnalyzer = names.ToImmutableDictionary(n => n, n => Median.Of(runs.Select(r => r.Run.TimeByAnalyzer.GetValueOrDefault(n))));
         return new SuiteResult(
             suite,
             runs.Count,
-            Median.Of(runs.Select(r => r.AnalyzerTime)),
-            Median.Of(runs.Select(r => r.Wall)),
+            runs.Any(r => r.Run.TimedOut),
+            Median.Of(runs.Select(r => r.Run.LoggedTime)),
+            Median.Of(runs.Select(r => r.Run.Cpu - r.DriverCpu)),
+            Median.Of(runs.Select(r => r.Run.Wall)),
             byAnalyzer,
-            runs[^1].Findings,
-            runs.SelectMany(r => r.Exceptions).Distinct().ToImmutableArray(),
-            runs.Max(r => r.PeakHeap),
-            runs.Max(r => r.PeakHeap - r.BaselineHeap),
-            (long)Median.Of(runs.Select(r => (double)r.Allocated)));
+            runs[^1].Run.Findings,
+            runs.SelectMany(r => r.Run.Exceptions).Distinct().ToImmutableArray(),
+            runs.Max(r => r.Run.PeakHeap - r.Run.BaselineHeap),
+            (long)Median.Of(runs.Select(r => (double)r.Run.Allocated)));
     }
 
     public int FindingCount => Findings.Length;

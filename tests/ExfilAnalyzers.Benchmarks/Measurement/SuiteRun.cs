@@ -12,13 +12,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// One run of one analyzer suite over a fresh compilation, the way the compiler runs analyzers: the
-/// analyzers' own time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime), the wall time of the
-/// whole run (which includes the compiler binding what the analyzers ask for), findings and memory.
+/// One run of one analyzer suite over a fresh compilation, the way the compiler runs analyzers, on one
+/// thread: the analyzers' own time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime), the CPU
+/// time and wall time of the whole run (which include the compiler binding the compilation), findings and
+/// memory. A run that exceeds the time limit is cancelled and marked, its times being lower bounds.
 /// </summary>
 internal sealed record SuiteRun(
-    TimeSpan AnalyzerTime,
+    TimeSpan LoggedTime,
+    TimeSpan Cpu,
     TimeSpan Wall,
+    bool TimedOut,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
     ImmutableArray<Diagnostic> Findings,
     ImmutableArray<string> Exceptions,
@@ -26,7 +29,7 @@ internal sealed record SuiteRun(
     long BaselineHeap,
     long Allocated)
 {
-    public static async Task<SuiteRun> MeasureAsync(Compilation compilation, AnalyzerSuite suite, CancellationToken cancellationToken)
+    public static async Task<SuiteRun> MeasureAsync(Compilation compilation, AnalyzerSuite suite, TimeSpan limit, CancellationToken cancellationToken)
     {
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
@@ -36,13 +39,21 @@ internal sealed record SuiteRun(
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
         var memory = MemoryProbe.Start();
+        var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(suite.Analyzers, options);
-        ImmutableArray<Diagnostic> diagnostics;
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        var timedOut = false;
         try
         {
-            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            timedOut = true;
         }
         finally
         {
@@ -50,20 +61,15 @@ internal sealed record SuiteRun(
         }
 
         var wall = clock.Elapsed;
-        return await CollectAsync(withAnalyzers, suite, diagnostics, wall, exceptions, memory, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<SuiteRun> CollectAsync(CompilationWithAnalyzers withAnalyzers, AnalyzerSuite suite, ImmutableArray<Diagnostic> diagnostics,
-        TimeSpan wall, ConcurrentBag<string> exceptions, MemoryProbe memory, CancellationToken cancellationToken)
-    {
+        cpu = ProcessorTime.Now() - cpu;
         var byAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
-        var total = TimeSpan.Zero;
-        foreach (var analyzer in suite.Analyzers)
+        var logged = timedOut ? wall : TimeSpan.Zero;
+        foreach (var analyzer in timedOut ? ImmutableArray<DiagnosticAnalyzer>.Empty : suite.Analyzers)
         {
-            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+            var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
             var name = analyzer.GetType().Name;
-            byAnalyzer[name] = byAnalyzer.GetValueOrDefault(name) + telemetry.ExecutionTime;
-            total += telemetry.ExecutionTime;
+            byAnalyzer[name] = byAnalyzer.GetValueOrDefault(name) + time;
+            logged += time;
         }
 
         foreach (var failure in diagnostics.Where(d => d.Id == "AD0001"))
@@ -71,8 +77,7 @@ internal sealed record SuiteRun(
             exceptions.Add(failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var findings = diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray();
-        return new SuiteRun(total, wall, byAnalyzer.ToImmutable(), findings, exceptions.Distinct().ToImmutableArray(),
-            memory.PeakHeap, memory.BaselineHeap, memory.Allocated);
+        return new SuiteRun(logged, cpu, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
+            exceptions.Distinct().ToImmutableArray(), memory.PeakHeap, memory.BaselineHeap, memory.Allocated);
     }
 }
