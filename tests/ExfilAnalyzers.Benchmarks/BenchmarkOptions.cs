@@ -10,6 +10,7 @@ internal sealed record BenchmarkOptions(
     bool Quick,
     int Runs,
     double RepeatLimitSeconds,
+    double TimeLimitMinutes,
     ImmutableArray<int> Scales,
     int Edits,
     string OutputFolder,
@@ -17,10 +18,11 @@ internal sealed record BenchmarkOptions(
     bool SkipReal)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--output FOLDER] [--fresh-corpus] [--generated-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
+          --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4)
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
           --fresh-corpus   decompile the packages again instead of reusing the cached output
           --generated-only skip the real corpus
@@ -28,7 +30,7 @@ internal sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(false, 3, 90, ImmutableArray.Create(1, 2, 4, 8), 5,
+        var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 5,
             Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false);
         for (var i = 0; i < args.Length; i++)
         {
@@ -37,6 +39,7 @@ internal sealed record BenchmarkOptions(
                 "--quick" => options with { Quick = true, Runs = 1, Edits = 3 },
                 "--runs" => options with { Runs = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--repeat-limit" => options with { RepeatLimitSeconds = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                "--time-limit" => options with { TimeLimitMinutes = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--output" => options with { OutputFolder = Path.GetFullPath(Value(args, ++i)) },
                 "--fresh-corpus" => options with { FreshCorpus = true },
                 "--generated-only" => options with { SkipReal = true },
@@ -46,6 +49,8 @@ internal sealed record BenchmarkOptions(
 
         return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.") : options;
     }
+
+    public Measurement.RunLimits Limits => new(Runs, TimeSpan.FromSeconds(RepeatLimitSeconds), TimeSpan.FromMinutes(TimeLimitMinutes));
 
     public string CorpusCache => Path.Combine(OutputFolder, "corpus");
 

@@ -42,7 +42,7 @@ internal sealed class BenchmarkRun
         }
 
         _log.WriteLine("Warm-up (generated 1×, every suite once, not counted)");
-        await ProjectBenchmark.MeasureAsync(GeneratedCorpus.Create(1, catalog), suites, 1, TimeSpan.MaxValue, _log, cancellationToken).ConfigureAwait(false);
+        await ProjectBenchmark.MeasureAsync(GeneratedCorpus.Create(1, catalog), suites, RunLimits.Once, _log, cancellationToken).ConfigureAwait(false);
 
         var real = ImmutableArray<ProjectResult>.Empty;
         if (!_options.SkipReal)
@@ -55,7 +55,7 @@ internal sealed class BenchmarkRun
         {
             var project = GeneratedCorpus.Create(scale, catalog);
             _log.WriteLine($"Generated {scale}×: {Format.Count(project.Files.Length)} files, {Format.Count(project.LineCount)} lines");
-            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Runs, RepeatLimit, _log, cancellationToken).ConfigureAwait(false));
+            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken).ConfigureAwait(false));
         }
 
         var largest = _options.Scales[^1];
@@ -66,8 +66,6 @@ internal sealed class BenchmarkRun
         var environment = RunEnvironment.Describe(_options, clock.Elapsed);
         return new BenchmarkResult(_options, environment, suites, real, _options.Scales, scaling.ToImmutable(), ide);
     }
-
-    private TimeSpan RepeatLimit => TimeSpan.FromSeconds(_options.RepeatLimitSeconds);
 
     private async Task<ImmutableArray<ProjectResult>> MeasureRealAsync(BenchmarkInputs inputs, ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
     {
@@ -84,7 +82,7 @@ internal sealed class BenchmarkRun
         foreach (var project in projects)
         {
             _log.WriteLine($"  {project.Name}");
-            results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Runs, RepeatLimit, _log, cancellationToken).ConfigureAwait(false));
+            results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken).ConfigureAwait(false));
         }
 
         return results.ToImmutable();

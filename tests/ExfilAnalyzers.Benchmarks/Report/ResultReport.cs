@@ -38,9 +38,16 @@ internal static class ResultReport
         return text.ToString();
     }
 
-    /// <summary>Sum over projects of each project's median.</summary>
+    /// <summary>Sum over projects of each project's median CPU time added by the suite.</summary>
     public static TimeSpan Total(IEnumerable<ProjectResult> projects, AnalyzerSuite suite) =>
-        projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.For(suite)?.AnalyzerTime ?? TimeSpan.Zero));
+        projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.For(suite)?.AddedCpu ?? TimeSpan.Zero));
+
+    /// <summary>Sum over projects of each project's median time logged by the driver for the suite's analyzers.</summary>
+    public static TimeSpan TotalLogged(IEnumerable<ProjectResult> projects, AnalyzerSuite suite) =>
+        projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.For(suite)?.LoggedTime ?? TimeSpan.Zero));
+
+    /// <summary>"≥ " when a run was cancelled at the time limit: the figure is then a lower bound.</summary>
+    public static string Bound(bool timedOut) => timedOut ? "≥ " : string.Empty;
 
     public static TimeSpan TotalCompile(IEnumerable<ProjectResult> projects) =>
         projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Compile);

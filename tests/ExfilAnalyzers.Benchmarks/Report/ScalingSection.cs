@@ -33,9 +33,9 @@ internal static class ScalingSection
                 $"{result.Scales[i]}×",
                 Format.Count(project.Project.LineCount),
                 Format.Seconds(project.Compile),
-                Format.Seconds(mine.AnalyzerTime),
-                Growth(before?.AnalyzerTime.Ticks, mine.AnalyzerTime.Ticks),
-                Format.Percent(Format.Ratio(mine.AnalyzerTime, project.Compile)),
+                ResultReport.Bound(mine.TimedOut) + Format.Seconds(mine.AddedCpu),
+                Growth(before?.AddedCpu.Ticks, mine.AddedCpu.Ticks),
+                Format.Percent(Format.Ratio(mine.AddedCpu, project.Compile)),
                 Format.Megabytes(mine.PeakHeapAboveBaseline),
                 Growth(before?.PeakHeapAboveBaseline, mine.PeakHeapAboveBaseline),
                 Format.Megabytes(mine.Allocated),
@@ -43,8 +43,8 @@ internal static class ScalingSection
             };
             foreach (var peer in ResultReport.Peers(result))
             {
-                cells.Add(Format.Seconds(project.For(peer)!.AnalyzerTime));
-                cells.Add(Growth(previous?.For(peer)!.AnalyzerTime.Ticks, project.For(peer)!.AnalyzerTime.Ticks));
+                cells.Add(ResultReport.Bound(project.For(peer)!.TimedOut) + Format.Seconds(project.For(peer)!.AddedCpu));
+                cells.Add(Growth(previous?.For(peer)!.AddedCpu.Ticks, project.For(peer)!.AddedCpu.Ticks));
             }
 
             cells.Add(Format.Count(mine.FindingCount));
@@ -53,7 +53,8 @@ internal static class ScalingSection
         }
 
         text.AppendLine(table.ToString());
-        text.AppendLine("growth: the value divided by the one at the previous scale (the corpus doubles each row). "
+        text.AppendLine("Times: CPU time added to the analyzer driver alone, median of the runs. "
+            + "growth: the value divided by the one at the previous scale (the corpus doubles each row). "
             + "Heap growth: the most the managed heap grew above the corpus already in memory during our run.").AppendLine();
         RealCorpusSection.FindingsByRule(text, result.Scaling.Select(p => p.For(ours)!));
     }
