@@ -15,23 +15,27 @@ internal sealed record BenchmarkOptions(
     int Edits,
     string OutputFolder,
     bool FreshCorpus,
-    bool SkipReal)
+    bool SkipReal,
+    bool SkipGenerated,
+    bool OursOnly)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
-          --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4)
+          --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4; 0: none)
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
           --fresh-corpus   decompile the packages again instead of reusing the cached output
           --generated-only skip the real corpus
+          --real-only      skip the generated corpus and the IDE case
+          --ours-only      measure ExfilAnalyzers alone, without the peers (for triage and profiling)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 5,
-            Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false);
+            Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -43,8 +47,15 @@ internal sealed record BenchmarkOptions(
                 "--output" => options with { OutputFolder = Path.GetFullPath(Value(args, ++i)) },
                 "--fresh-corpus" => options with { FreshCorpus = true },
                 "--generated-only" => options with { SkipReal = true },
+                "--real-only" => options with { SkipGenerated = true },
+                "--ours-only" => options with { OursOnly = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}"),
             };
+        }
+
+        if (options.TimeLimitMinutes <= 0)
+        {
+            options = options with { TimeLimitMinutes = 24 * 60 };
         }
 
         return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.") : options;

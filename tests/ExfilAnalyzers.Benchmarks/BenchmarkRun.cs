@@ -35,7 +35,9 @@ internal sealed class BenchmarkRun
         var inputs = BenchmarkInputs.Load();
         var catalog = new ReferenceCatalog(inputs);
         var loadErrors = new List<string>();
-        var suites = ImmutableArray.Create(AnalyzerSuites.Ours(), AnalyzerSuites.NetAnalyzersTaint(inputs, loadErrors), AnalyzerSuites.SecurityCodeScan(inputs, loadErrors));
+        var suites = _options.OursOnly
+            ? ImmutableArray.Create(AnalyzerSuites.Ours())
+            : ImmutableArray.Create(AnalyzerSuites.Ours(), AnalyzerSuites.NetAnalyzersTaint(inputs, loadErrors), AnalyzerSuites.SecurityCodeScan(inputs, loadErrors));
         foreach (var error in loadErrors)
         {
             _log.WriteLine("  analyzer load error: " + error);
@@ -51,6 +53,12 @@ internal sealed class BenchmarkRun
         }
 
         var scaling = ImmutableArray.CreateBuilder<ProjectResult>();
+        var ide = ImmutableArray<IdeResult>.Empty;
+        if (_options.SkipGenerated)
+        {
+            return new BenchmarkResult(_options, RunEnvironment.Describe(_options, clock.Elapsed), suites, real, _options.Scales, scaling.ToImmutable(), ide);
+        }
+
         foreach (var scale in _options.Scales)
         {
             var project = GeneratedCorpus.Create(scale, catalog);
@@ -60,7 +68,7 @@ internal sealed class BenchmarkRun
 
         var largest = _options.Scales[^1];
         _log.WriteLine($"IDE case in the generated {largest}× compilation");
-        var ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
+        ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
             _log, cancellationToken).ConfigureAwait(false);
 
         var environment = RunEnvironment.Describe(_options, clock.Elapsed);
