@@ -42,6 +42,45 @@ internal static class GeneratedCorpus
             : throw new System.InvalidOperationException("Generated code cannot resolve " + string.Join(", ", missing));
     }
 
+    /// <summary>
+    /// The findings the generated code should get, by rule, from the flows <see cref="ServiceTemplate"/> puts in each
+    /// module: a check of what the analyzers find, next to what they cost.
+    /// </summary>
+    public static ImmutableDictionary<string, int> ExpectedFindings(int scale)
+    {
+        var expected = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        void Add(string rule) => expected[rule] = expected.GetValueOrDefault(rule) + 1;
+        for (var module = 0; module < ModulesPerScale * scale; module++)
+        {
+            // Symbol names: a local helper (0), a call chain into another module (1), a field and a list sent by Flush (2).
+            if (module % 4 != 3)
+            {
+                Add("EXF1002");
+            }
+
+            // The document's text posted to an undeclared endpoint.
+            if (module % 3 == 0)
+            {
+                Add("EXF1001");
+                Add("EXF1006");
+            }
+
+            // A file path captured by a lambda.
+            if (module % 3 == 2)
+            {
+                Add("EXF1003");
+            }
+
+            // A keyword trigger.
+            if (module % 5 == 0)
+            {
+                Add("EXF1004");
+            }
+        }
+
+        return expected.ToImmutableDictionary();
+    }
+
     /// <summary>The path of the service file of a module: where the IDE case edits.</summary>
     public static string ServicePath(int module) => $"Features/Feature{module.ToString(CultureInfo.InvariantCulture)}/Service.cs";
 }

@@ -56,7 +56,23 @@ internal static class ScalingSection
         text.AppendLine("Times: CPU time added to the analyzer driver alone, median of the runs. "
             + "growth: the value divided by the one at the previous scale (the corpus doubles each row). "
             + "Heap growth: the most the managed heap grew above the corpus already in memory during our run.").AppendLine();
-        RealCorpusSection.FindingsByRule(text, result.Scaling.Select(p => p.For(ours)!));
+        Recall(text, result, ours);
+    }
+
+    /// <summary>What we find at the largest scale against what the generator put there, rule by rule.</summary>
+    private static void Recall(StringBuilder text, BenchmarkResult result, AnalyzerSuite ours)
+    {
+        var scale = result.Scales[^1];
+        var found = result.Scaling[^1].For(ours)!.Findings.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var expected = Generated.GeneratedCorpus.ExpectedFindings(scale);
+        var table = new MarkdownTable("Rule", $"Expected at {scale}×", "Found");
+        foreach (var rule in expected.Keys.Union(found.Keys).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            table.Row(rule, Format.Count(expected.GetValueOrDefault(rule)), Format.Count(found.GetValueOrDefault(rule)));
+        }
+
+        text.AppendLine($"Our findings at {scale}× against the flows the generator wrote (one per leaking sink call and rule):").AppendLine();
+        text.AppendLine(table.ToString());
     }
 
     public static IEnumerable<double> Growths(IReadOnlyList<ProjectResult> projects, Func<ProjectResult, double> measure)
