@@ -15,7 +15,27 @@ internal static class RunEnvironment
         $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}",
         $"Compiler hosting the analyzers: Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}",
         $"Mode: {(options.Quick ? "quick" : "full")}, {options.Runs} measured run(s) after a warm-up, repeat limit {options.RepeatLimitSeconds.ToString(CultureInfo.InvariantCulture)} s, time limit {options.TimeLimitMinutes.ToString(CultureInfo.InvariantCulture)} min",
+        $"Peak memory of the whole process (resident set): {PeakResident()}",
         $"Load average at the end (other processes on the machine): {LoadAverage()}");
+
+    private static string PeakResident()
+    {
+        const string path = "/proc/self/status";
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    var kilobytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                    return (kilobytes / 1024).ToString(CultureInfo.InvariantCulture) + " MB";
+                }
+            }
+        }
+
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return (process.PeakWorkingSet64 / 1048576).ToString(CultureInfo.InvariantCulture) + " MB";
+    }
 
     private static string LoadAverage()
     {
