@@ -11,6 +11,9 @@ namespace ExfilAnalyzers.Benchmarks.Report;
 /// <summary>Every finding of ours on the real corpus, with the line it points at: the input of the triage in docs/validation.md.</summary>
 internal static class FindingsList
 {
+    /// <summary>Steps of each path shown: enough to follow a flow across a few methods.</summary>
+    private const int MaxSteps = 16;
+
     public static string Write(IEnumerable<ProjectResult> projects, AnalyzerSuite ours)
     {
         var text = new StringBuilder("# ExfilAnalyzers findings on the real corpus\n\n");
@@ -36,7 +39,7 @@ internal static class FindingsList
         var line = span.StartLinePosition.Line + 1;
         text.Append(CultureInfo.InvariantCulture, $"- {finding.Id} `{span.Path}:{line}`: {finding.GetMessage(CultureInfo.InvariantCulture)}\n");
         text.Append("  `").Append(LineText(finding.Location).Trim()).AppendLine("`");
-        foreach (var step in finding.AdditionalLocations.Take(4))
+        foreach (var step in finding.AdditionalLocations.Take(MaxSteps))
         {
             var stepSpan = step.GetLineSpan();
             text.Append(CultureInfo.InvariantCulture, $"  - from `{stepSpan.Path}:{stepSpan.StartLinePosition.Line + 1}`: `{LineText(step).Trim()}`\n");
