@@ -83,9 +83,8 @@ internal sealed class BenchmarkRun
         }
 
         _log.WriteLine("Real corpus: decompiling (cached in " + _options.CorpusCache + ")");
-        var projects = RealCorpus.Load(inputs, _options.CorpusCache, _log, cancellationToken)
-            .Where(p => !_options.Quick || QuickPackages.Any(q => p.Name.StartsWith(q, StringComparison.Ordinal)))
-            .ToList();
+        var projects = RealCorpus.Load(inputs, _options.CorpusCache, p => !_options.Quick || QuickPackages.Contains(p.Id, StringComparer.OrdinalIgnoreCase),
+            _log, cancellationToken);
         var results = ImmutableArray.CreateBuilder<ProjectResult>();
         foreach (var project in projects)
         {

@@ -15,12 +15,13 @@ namespace ExfilAnalyzers.Benchmarks.Corpus;
 /// </summary>
 internal static class RealCorpus
 {
-    public static ImmutableArray<CorpusProject> Load(BenchmarkInputs inputs, string cacheRoot, TextWriter log, CancellationToken cancellationToken)
+    public static ImmutableArray<CorpusProject> Load(BenchmarkInputs inputs, string cacheRoot, Func<DownloadedPackage, bool> include, TextWriter log,
+        CancellationToken cancellationToken)
     {
         var catalog = new ReferenceCatalog(inputs);
         var searchFolders = catalog.SearchFolders().ToList();
         var projects = ImmutableArray.CreateBuilder<CorpusProject>();
-        foreach (var package in inputs.WithRole(PackageRole.Corpus))
+        foreach (var package in inputs.WithRole(PackageRole.Corpus).Where(include))
         {
             foreach (var assembly in package.Assemblies())
             {
