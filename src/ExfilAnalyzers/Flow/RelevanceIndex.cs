@@ -15,12 +15,15 @@ namespace ExfilAnalyzers.Flow;
 /// <item>the members a member that matters names may be handed taint: they and everything they name in
 /// turn may store it, so the state any of them writes matters.</item>
 /// </list>
-/// A member that does not matter is reported on without binding its body: it has nothing to report.
+/// Then, the members that may send: those whose mention of a sink's name binds to a real sink, and
+/// those that name a member or state that may send. A member is analysed for its own diagnostics only
+/// when it both matters and may send; any other body is not even bound: it has nothing to report.
 /// </summary>
 internal sealed class RelevanceIndex
 {
     private readonly Dictionary<(SyntaxTree Tree, int SpanStart), bool> _relevant = new();
     private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _receiving = new();
+    private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _sending = new();
     private HashSet<string> _names = new(System.StringComparer.Ordinal);
 
     private RelevanceIndex()
@@ -93,9 +96,11 @@ internal sealed class RelevanceIndex
             }
         }
 
+        MarkSending(compilation, mentionedBy, stateNames, catalog, cancellationToken);
         foreach (var member in members)
         {
             index._relevant[(member.Tree, member.Member.SpanStart)] = member.Relevant;
+            if (member.Sending) index._sending.Add((member.Tree, member.Member.SpanStart));
             if (member.Receiving) index._receiving.Add((member.Tree, member.Member.SpanStart));
         }
 
@@ -113,6 +118,61 @@ internal sealed class RelevanceIndex
             spreading.Push(member);
         }
     }
+
+    /// <summary>
+    /// Marks the members that may send: those that call a sink, those that name a member that may send
+    /// (a call of a sending helper is reported where it is made), and those that name state a sending
+    /// member writes (a stored callback, an event handler). Linear in the number of mentions, plus the
+    /// binding of each mention of a sink's name.
+    /// </summary>
+    private static void MarkSending(Compilation compilation, Dictionary<string, List<Entry>> mentionedBy, HashSet<string> stateNames,
+        Models.ModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        var sendingNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var names = new Stack<string>();
+        foreach (var pair in mentionedBy)
+        {
+            if (!catalog.IsSinkName(pair.Key)) continue;
+            foreach (var member in pair.Value)
+            {
+                if (!member.Sending && SinkMentions.Confirm(compilation, member.Tree, member.Member, pair.Key, catalog, cancellationToken))
+                {
+                    MarkSending(member);
+                }
+            }
+        }
+
+        while (names.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!mentionedBy.TryGetValue(names.Pop(), out var mentioning)) continue;
+            foreach (var member in mentioning)
+            {
+                if (!member.Sending) MarkSending(member);
+            }
+        }
+
+        void MarkSending(Entry member)
+        {
+            member.Sending = true;
+            if (sendingNames.Add(member.Member.Name)) names.Push(member.Member.Name);
+            foreach (var written in member.Member.Writes)
+            {
+                if (stateNames.Contains(written) && sendingNames.Add(written)) names.Push(written);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the member's own diagnostics may exist: sensitive data can appear in it and it may
+    /// send (itself or through what it calls). Unknown declarations are kept, to be safe.
+    /// </summary>
+    public bool MayReport(SyntaxTree tree, SyntaxNode declaration) =>
+        Matters(tree, declaration) && MaySend(tree, declaration);
+
+    /// <summary>True when the member may send, itself or through what it names (an unknown declaration is kept, to be safe).</summary>
+    public bool MaySend(SyntaxTree tree, SyntaxNode declaration) =>
+        !_relevant.ContainsKey((tree, declaration.SpanStart)) || _sending.Contains((tree, declaration.SpanStart));
 
     /// <summary>
     /// True when state of this name (a field, property or event) may hold sensitive data or a consent
@@ -155,5 +215,8 @@ internal sealed class RelevanceIndex
 
         /// <summary>The member may be handed taint; what state it touches matters.</summary>
         public bool Receiving { get; set; }
+
+        /// <summary>The member may send something, itself or through a member or a stored callback it names.</summary>
+        public bool Sending { get; set; }
     }
 }

@@ -12,7 +12,7 @@ namespace ExfilAnalyzers.Flow;
 /// A member declared in a tree, with the simple names its code mentions and those it may write
 /// (see <see cref="WriteMention"/>); state is a field, property or event.
 /// </summary>
-internal sealed record DeclaredMember(string Name, int SpanStart, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState);
+internal sealed record DeclaredMember(string Name, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState);
 
 /// <summary>
 /// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
@@ -34,10 +34,11 @@ internal sealed class TreeIndex
     public ImmutableArray<DeclaredMember> Members { get; }
 
     public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
-        Cache.GetValue(tree, t => Build(t, cancellationToken));
+        Cache.TryGetValue(tree, out var index) ? index : Cache.GetValue(tree, t => Build(t, cancellationToken));
 
+    /// <summary>Where the name is mentioned, in order.</summary>
     public IReadOnlyList<int> PositionsOf(string name) =>
-        _positions.TryGetValue(name, out var positions) ? positions : (IReadOnlyList<int>)ImmutableArray<int>.Empty;
+        _positions.TryGetValue(name, out var positions) ? positions : System.Array.Empty<int>();
 
     private static TreeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -70,7 +71,7 @@ internal sealed class TreeIndex
             }
 
             var isState = node is VariableDeclaratorSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax;
-            members.Add(new DeclaredMember(name, node.SpanStart, mentions.ToImmutableArray(), writes.ToImmutableArray(), isState));
+            members.Add(new DeclaredMember(name, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(), isState));
         }
 
         return new TreeIndex(positions, members.ToImmutable());

@@ -81,25 +81,29 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>False for a body whose code mentions no source and nothing that leads to one: it is not even bound.</summary>
+    /// <summary>False for a body that cannot see sensitive data or cannot send: it is not even bound.</summary>
     private static bool Matters(SyntaxNode body, FlowContext flow, System.Threading.CancellationToken cancellationToken)
     {
         var relevance = flow.Relevance(cancellationToken);
         switch (body)
         {
             case CompilationUnitSyntax unit:
+                // Top-level statements are one body: a source in one statement may reach a sink in another.
+                bool matters = false, sends = false;
                 foreach (var member in unit.Members)
                 {
-                    if (member is GlobalStatementSyntax && relevance.Matters(body.SyntaxTree, member)) return true;
+                    if (member is not GlobalStatementSyntax) continue;
+                    matters |= relevance.Matters(body.SyntaxTree, member);
+                    sends |= relevance.MaySend(body.SyntaxTree, member);
                 }
 
-                return false;
+                return matters && sends;
             case AccessorDeclarationSyntax { Parent.Parent: { } property }:
-                return relevance.Matters(body.SyntaxTree, property);
+                return relevance.MayReport(body.SyntaxTree, property);
             case ArrowExpressionClauseSyntax { Parent: { } owner }:
-                return relevance.Matters(body.SyntaxTree, owner);
+                return relevance.MayReport(body.SyntaxTree, owner);
             default:
-                return relevance.Matters(body.SyntaxTree, body);
+                return relevance.MayReport(body.SyntaxTree, body);
         }
     }
 

@@ -66,4 +66,44 @@ public class RelevanceTests
         var count = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Count");
         Assert.True(index.Matters(tree, count));
     }
+
+    private const string SendingCode = """
+        using System.Collections.Generic;
+        using System.Diagnostics.Metrics;
+        using Microsoft.CodeAnalysis;
+
+        class Collector
+        {
+            private static readonly Counter<int> Hits = new Meter("m").CreateCounter<int>("hits");
+            private readonly List<string> _names = new();
+            private System.Action<string>? _callback;
+
+            void Collect(ISymbol symbol) => _names.Add(symbol.Name);
+            void Hit(ISymbol symbol) => Hits.Add(1, new KeyValuePair<string, object?>("name", symbol.Name));
+            void ViaHelper(ISymbol symbol) => Hit(symbol);
+            void Register() => _callback = name => Hits.Add(1, new KeyValuePair<string, object?>("name", name));
+            void ViaCallback(ISymbol symbol) => _callback?.Invoke(symbol.Name);
+        }
+        """;
+
+    /// <summary>
+    /// "Add" names both List&lt;T&gt;.Add and the Counter&lt;T&gt;.Add sink: only a mention that binds to
+    /// the sink makes a member sending, then callers and readers of a stored callback follow by name.
+    /// </summary>
+    [Theory]
+    [InlineData("Collect", false)]
+    [InlineData("Hit", true)]
+    [InlineData("ViaHelper", true)]
+    [InlineData("Register", true)]
+    [InlineData("ViaCallback", true)]
+    public void Members_may_send_only_when_a_sink_name_binds_to_a_sink(string method, bool sends)
+    {
+        var tree = CSharpSyntaxTree.ParseText(SendingCode);
+        var compilation = CSharpCompilation.Create("Sending", new[] { tree }, TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
+        Assert.Equal(sends, index.MaySend(tree, declaration));
+    }
 }
