@@ -220,6 +220,7 @@ internal sealed partial class MethodFlowAnalysis
         ArgumentValue[] arguments, ITypeSymbol? resultType)
     {
         var argumentData = TaintValue.Clean;
+        var resultData = TaintValue.Clean;
         ConditionFact? lambdaTest = null;
         foreach (var argument in arguments)
         {
@@ -229,13 +230,14 @@ internal sealed partial class MethodFlowAnalysis
             }
 
             argumentData = argumentData.Join(argument.Value.Carried());
+            if (!IsLookupKey(method, argument)) resultData = resultData.Join(argument.Value.Carried());
             if (argument.Value.Condition is { Kind: ConditionKind.ContentTest } test)
             {
                 lambdaTest ??= test.AsTest(call.Syntax.GetLocation());
             }
         }
 
-        var data = receiverValue.Carried().Join(argumentData);
+        var data = receiverValue.Carried().Join(resultData);
         MutateReceiver(method, call, receiver, receiverValue, arguments, argumentData);
         FillArguments(method, call, receiver, receiverValue, arguments);
         WriteOutArguments(arguments, data, call);
@@ -254,6 +256,17 @@ internal sealed partial class MethodFlowAnalysis
 
         return DataShape.CarriesData(resultType) ? data : TaintValue.Clean;
     }
+
+    /// <summary>
+    /// The key of a library lookup (TryGetValue, GetValueOrDefault, GetOrAdd...): it selects an entry,
+    /// and what comes back is the map's, not the key's, as with an indexer. Putting an entry in
+    /// (Add, TryAdd, the indexer's setter) still puts the key into the map.
+    /// </summary>
+    private static bool IsLookupKey(IMethodSymbol method, ArgumentValue argument) =>
+        argument.Parameter is { } parameter
+        && !MethodBodies.HasSourceBody(method.OriginalDefinition)
+        && (parameter.OriginalDefinition.Type is ITypeParameterSymbol { Name: "TKey" } || parameter.Name == "key")
+        && !StartsWithAny(method.Name, MutatorPrefixes);
 
     private void MutateReceiver(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue,
         ArgumentValue[] arguments, TaintValue argumentData)

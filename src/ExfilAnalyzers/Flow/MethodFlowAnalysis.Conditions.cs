@@ -153,12 +153,47 @@ internal sealed partial class MethodFlowAnalysis
             return TaintValue.FromCondition(gate);
         }
 
-        if (IsNullConstant(leftOperation) || IsNullConstant(rightOperation))
+        if (IsNullConstant(leftOperation) || IsNullConstant(rightOperation) || !ComparesContent(leftOperation) && !ComparesContent(rightOperation))
         {
             return TaintValue.Clean;
         }
 
         return TestOf(left, right, comparison) is { } test ? TaintValue.FromCondition(test) : TaintValue.Clean;
+    }
+
+    /// <summary>
+    /// Whether == on this operand can test what data says: text, characters, numbers, and values that
+    /// compare by content (records, structs, a user-defined ==). Two states, options, arrays or services
+    /// compared by reference test whether something changed, not what the user's code contains.
+    /// </summary>
+    private static bool ComparesContent(IOperation operand)
+    {
+        var type = operand is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand.Type : operand.Type;
+        if (type is null || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic)
+        {
+            return true;
+        }
+
+        if (type.IsValueType)
+        {
+            // ImmutableArray's == compares the arrays it wraps by reference.
+            return type.Name != "ImmutableArray";
+        }
+
+        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Object || type.IsRecord)
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("op_Equality"))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator }) return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNullConstant(IOperation operation) =>

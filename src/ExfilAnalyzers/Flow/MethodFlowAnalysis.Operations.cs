@@ -209,6 +209,12 @@ internal sealed partial class MethodFlowAnalysis
         if (PlaceOf(capture.Value) is { } from)
         {
             _state.Copy(from, place, IsVariableReference(capture.Value) ? _state.Get(from) : value);
+            if (IsMutableReference(capture.Value.Type) && _state.Get(place).WritesInto is null)
+            {
+                // builder.Append(c == '_' ? ' ' : c): the graph captures the receiver before the branch;
+                // what is appended through the capture is appended to the builder.
+                _state.ReplaceOwn(place, _state.Get(place).WithWritesInto(from));
+            }
         }
         else
         {

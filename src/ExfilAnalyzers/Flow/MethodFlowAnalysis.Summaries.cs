@@ -29,7 +29,7 @@ internal sealed partial class MethodFlowAnalysis
                 }
             }
 
-            var calleeTrigger = Instantiate(effect.Trigger, receiverValue, arguments, call);
+            var calleeTrigger = InstantiateTrigger(effect.Trigger, receiverValue, arguments, call);
             if (HasData(carriers) || calleeTrigger is not null)
             {
                 RecordSink(call, effect.Api, effect.Kind, carriers.ToArray(), effect.Destination, effect, calleeTrigger);
@@ -198,14 +198,29 @@ internal sealed partial class MethodFlowAnalysis
         return result;
     }
 
-    /// <summary>A callee's content test in the caller: a test of the callee's own source, or of the arguments it was given.</summary>
-    private ConditionFact? Instantiate(ConditionFact? condition, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    /// <summary>
+    /// A content test that triggers a callee's sink, as the call site sees it: only what this call gives
+    /// the callee. A test of the callee's own source is the callee's finding, reported there once.
+    /// </summary>
+    private ConditionFact? InstantiateTrigger(ConditionFact? trigger, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
     {
-        if (condition is null)
+        if (trigger is null || trigger.Parameters == 0)
         {
             return null;
         }
 
+        var tested = TestedArguments(trigger, receiverValue, arguments, call);
+        if (!tested.IsTainted)
+        {
+            return null;
+        }
+
+        var trace = tested.SourceText ?? tested.SymbolName ?? tested.RepositoryMetadata ?? tested.ParameterTrace;
+        return new ConditionFact(trigger.Kind, tested.Labels, tested.Parameters, trace, trigger.Location, trigger.ConsentWhenTrue);
+    }
+
+    private TaintValue TestedArguments(ConditionFact condition, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    {
         var tested = TaintValue.Clean;
         for (var bit = 0; bit < 64 && condition.Parameters >> bit != 0; bit++)
         {
@@ -215,12 +230,26 @@ internal sealed partial class MethodFlowAnalysis
             }
         }
 
+        return tested;
+    }
+
+    /// <summary>A callee's content test in the caller: a test of the callee's own source, or of the arguments it was given.</summary>
+    private ConditionFact? Instantiate(ConditionFact? condition, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
+    {
+        if (condition is null)
+        {
+            return null;
+        }
+
+        var tested = TestedArguments(condition, receiverValue, arguments, call);
         if (!tested.IsTainted)
         {
             return condition.Labels != TaintLabel.None && condition.Kind != ConditionKind.Gate ? condition : null;
         }
 
-        var trace = tested.SourceText ?? tested.SymbolName ?? tested.RepositoryMetadata ?? tested.ParameterTrace;
+        // The message names a source API: the callee's own source when the arguments bring none.
+        var labelled = tested.SourceText ?? tested.SymbolName ?? tested.RepositoryMetadata;
+        var trace = labelled ?? (condition.Labels != TaintLabel.None ? condition.TestedTrace : null) ?? tested.ParameterTrace;
         return new ConditionFact(condition.Kind, tested.Labels | condition.Labels, tested.Parameters, trace, condition.Location, condition.ConsentWhenTrue);
     }
 }

@@ -1,0 +1,197 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Validation;
+
+/// <summary>
+/// Reductions of what the benchmark's real corpus showed (docs/validation.md): each false positive,
+/// and each real flow the rules missed, as the smallest code that shows it.
+/// </summary>
+public class RealCorpusRegressionTests
+{
+    private const string Events = """
+        using System.Collections.Generic;
+        using System.Diagnostics.Tracing;
+        using System.Text;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        sealed class Events : EventSource
+        {
+            public static readonly Events Log = new();
+            public void Changed(string what) => WriteEvent(1, what);
+            public void Changed() => WriteEvent(2);
+        }
+
+        """;
+
+    /// <summary>Group A: the key selects an entry; the entry holds nothing of the key.</summary>
+    [Fact]
+    public Task A_value_looked_up_by_a_sensitive_key_does_not_carry_the_key()
+    {
+        return VerifyAsync(Events + """
+            sealed class ProjectSettings
+            {
+                public string Label = "default";
+            }
+
+            static class Settings
+            {
+                private static readonly Dictionary<ProjectId, ProjectSettings> ByProject = new();
+                private static readonly Dictionary<string, string> ByName = new();
+
+                public static void Touch(Project project)
+                {
+                    if (ByProject.TryGetValue(project.Id, out var settings))
+                    {
+                        Events.Log.Changed(settings.Label);
+                    }
+
+                    Events.Log.Changed(ByName.GetValueOrDefault(project.Name) ?? "none");
+                    Events.Log.Changed(ByName[project.Name]);
+                }
+            }
+            """);
+    }
+
+    /// <summary>What the dictionary holds is still tainted when a tainted value was put in it, whatever the key.</summary>
+    [Fact]
+    public Task A_value_looked_up_in_a_dictionary_of_sensitive_values_is_tainted()
+    {
+        return VerifyAsync(Events + """
+            static class Settings
+            {
+                public static void Touch(Project project, string key)
+                {
+                    var byKey = new Dictionary<string, string> { ["name"] = project.Name };
+                    if (byKey.TryGetValue(key, out var name))
+                    {
+                        Events.Log.Changed({|EXF1003:name|});
+                    }
+
+                    Events.Log.Changed({|EXF1003:byKey.GetValueOrDefault(key)|});
+                }
+            }
+            """);
+    }
+
+    /// <summary>Group B: an identity test of two objects tests whether something changed, not what the data says.</summary>
+    [Fact]
+    public Task An_identity_comparison_of_objects_is_not_a_keyword_trigger()
+    {
+        return VerifyAsync(Events + """
+            sealed class State
+            {
+                public string Text = "";
+                public State With(int version) => version == 0 ? this : new State();
+            }
+
+            static class Store
+            {
+                public static void Update(Project project, int version)
+                {
+                    var current = new State { Text = project.Name };
+                    var next = current.With(version);
+                    if (current == next)
+                    {
+                        return;
+                    }
+
+                    Events.Log.Changed();
+                }
+            }
+            """);
+    }
+
+    /// <summary>A comparison of the text itself still is one.</summary>
+    [Fact]
+    public Task A_comparison_of_sensitive_text_is_still_a_keyword_trigger()
+    {
+        return VerifyAsync(Events + """
+            static class Store
+            {
+                public static void Update(Project project)
+                {
+                    if (project.Name != "Secret")
+                    {
+                        return;
+                    }
+
+                    {|EXF1004:Events.Log.Changed()|};
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Group D: a helper that tests its own source reports that itself; its caller, which gives it only
+    /// a parameter, must not repeat it as a trigger "from a parameter".
+    /// </summary>
+    [Fact]
+    public Task A_callee_keyword_trigger_is_reported_once_where_the_source_is_tested()
+    {
+        return VerifyAsync(Events + """
+            static class Store
+            {
+                public static void Check(string value, ISymbol symbol)
+                {
+                    if (value != symbol.Name)
+                    {
+                        return;
+                    }
+
+                    {|EXF1004:Events.Log.Changed()|};
+                }
+
+                public static void Caller(string value, ISymbol symbol) => Check(value, symbol);
+            }
+            """);
+    }
+
+    /// <summary>The caller that hands the helper its source still gets the trigger, named after that source.</summary>
+    [Fact]
+    public Task A_caller_whose_source_the_callee_tests_is_reported_with_that_source()
+    {
+        return VerifyAsync(Events + """
+            static class Store
+            {
+                public static void Check(string value)
+                {
+                    if (!{|#2:value.StartsWith("Secret")|})
+                    {
+                        return;
+                    }
+
+                    Events.Log.Changed();
+                }
+
+                public static void Caller(Project project) => {|#0:Check({|#1:project.Name|})|};
+            }
+            """,
+            Diagnostic("EXF1004").WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("EventSource.WriteEvent", "repository metadata", "Project.Name"));
+    }
+
+    /// <summary>A character copy through a conditional keeps the text (the generated corpus's Normalize).</summary>
+    [Fact]
+    public Task A_character_copy_through_a_conditional_keeps_the_taint()
+    {
+        return VerifyAsync(Events + """
+            public sealed class Reporter
+            {
+                private readonly TelemetryClient _telemetry = new();
+
+                public void OnSymbolSelected(ISymbol symbol)
+                {
+                    var builder = new StringBuilder();
+                    foreach (var c in symbol.Name)
+                    {
+                        builder.Append(c == '_' ? ' ' : c);
+                    }
+
+                    _telemetry.TrackTrace({|EXF1002:builder.ToString()|});
+                }
+            }
+            """);
+    }
+}
