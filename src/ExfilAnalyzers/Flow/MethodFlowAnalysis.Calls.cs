@@ -254,7 +254,7 @@ internal sealed partial class MethodFlowAnalysis
             data = data.WithHandles(data.Handles | Handle.SourceFilePath);
         }
 
-        return DataShape.CarriesData(resultType) ? data : TaintValue.Clean;
+        return DataShape.CarriesData(resultType) && !_context.Catalog.Handles.IsHandle(resultType) ? data : TaintValue.Clean;
     }
 
     /// <summary>

@@ -60,10 +60,13 @@ internal sealed partial class MethodFlowAnalysis
         return Typed(reference.Type, receiverValue.Carried());
     }
 
-    /// <summary>The value, kept only when the type can carry data; a bool keeps what a probe says.</summary>
-    private static TaintValue Typed(ITypeSymbol? type, TaintValue value, TaintValue? receiver = null, IOperation? reference = null)
+    /// <summary>
+    /// The value, kept only when the type can carry data and is not a handle (see <see cref="HandleTypes"/>);
+    /// a bool keeps what a probe says.
+    /// </summary>
+    private TaintValue Typed(ITypeSymbol? type, TaintValue value, TaintValue? receiver = null, IOperation? reference = null)
     {
-        if (DataShape.CarriesData(type))
+        if (DataShape.CarriesData(type) && !_context.Catalog.Handles.IsHandle(type))
         {
             return value;
         }

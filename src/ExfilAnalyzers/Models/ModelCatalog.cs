@@ -31,10 +31,21 @@ internal sealed class ModelCatalog
         Endpoints = endpoints;
         Types = types;
         _modelledNames = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var members in byType.Values)
+        var declaringSources = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var pair in byType)
         {
-            _modelledNames.UnionWith(members.Keys);
+            _modelledNames.UnionWith(pair.Value.Keys);
+            foreach (var member in pair.Value.Values)
+            {
+                if (member.Behaviour == ModelBehaviour.Source)
+                {
+                    declaringSources.Add(pair.Key);
+                    break;
+                }
+            }
         }
+
+        Handles = new HandleTypes(declaringSources);
 
         foreach (var members in byType.Values)
         {
@@ -66,6 +77,9 @@ internal sealed class ModelCatalog
     public ImmutableArray<string> Endpoints { get; }
 
     public WellKnownTypes Types { get; }
+
+    /// <summary>Types whose objects are handles to sensitive data rather than data.</summary>
+    public HandleTypes Handles { get; }
 
     /// <summary>True when the compilation declares user models that can make any member a source.</summary>
     public bool HasUserModels => _bySymbol.Count > 0 || _sinkTypes.Count > 0;

@@ -76,6 +76,60 @@ public class RealCorpusRegressionTests
             """);
     }
 
+    /// <summary>
+    /// Group C: a handle (a solution, a project, a symbol) that an unmodelled call returns does not carry
+    /// what the call was given: its content is read through its source members, which are labelled.
+    /// </summary>
+    [Fact]
+    public Task A_handle_derived_from_tainted_data_carries_nothing()
+    {
+        return VerifyAsync(Events + """
+            static class Projects
+            {
+                public static void Log(Solution solution, Project project)
+                {
+                    var key = new ProjectInfoKey(project.FilePath ?? "");
+                    var found = solution.GetProject(key.Id);
+                    var forked = solution.WithProjectAssemblyName(key.Id, key.Path);
+                    Events.Log.Changed(found!.Language);
+                    Events.Log.Changed(forked.Workspace.Kind ?? "");
+                    Events.Log.Changed({|EXF1003:forked.GetProject(key.Id)!.Name|});
+                }
+            }
+
+            sealed class ProjectInfoKey
+            {
+                public ProjectInfoKey(string path) => Path = path;
+                public string Path { get; }
+                public ProjectId Id => ProjectId.CreateFromSerialized(System.Guid.Empty, Path);
+            }
+            """);
+    }
+
+    /// <summary>A type the user fills is data, not a handle, even when a model reads it: it keeps what was put in it.</summary>
+    [Fact]
+    public Task A_fillable_object_built_from_tainted_data_stays_tainted()
+    {
+        return VerifyAsync(Events + """
+            sealed class Payload
+            {
+                public string Text { get; set; } = "";
+                public override string ToString() => Text;
+            }
+
+            static class Projects
+            {
+                public static Payload Wrap(string text) => new Payload { Text = text };
+
+                public static void Log(Project project)
+                {
+                    var payload = Wrap(project.Name);
+                    Events.Log.Changed({|EXF1003:payload.ToString()|});
+                }
+            }
+            """);
+    }
+
     /// <summary>Group B: an identity test of two objects tests whether something changed, not what the data says.</summary>
     [Fact]
     public Task An_identity_comparison_of_objects_is_not_a_keyword_trigger()
