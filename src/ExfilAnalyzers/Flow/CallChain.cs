@@ -8,7 +8,9 @@ namespace ExfilAnalyzers.Flow;
 /// with the state the whole computation shares (its budget, and the call cycles being solved; see
 /// <see cref="SummaryStore"/>). A call past <see cref="MaxDepth"/> or the budget is answered by the
 /// default rule, and every summary computed under such a cut is kept out of the cache: a cached
-/// summary never depends on who asked for it.
+/// summary never depends on who asked for it. Methods cut by depth are summarised afterwards as
+/// roots of their own (<see cref="SummaryStore"/>'s deepening), so long chains are still followed
+/// without a deep stack.
 /// </summary>
 internal sealed class CallChain
 {
@@ -98,4 +100,7 @@ internal sealed class ChainState
     public HashSet<IMethodSymbol> CallsItself { get; } = new(SymbolEqualityComparer.Default);
 
     public Dictionary<IMethodSymbol, MethodSummary> Provisional { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The methods left unsummarised because the chain reached <see cref="CallChain.MaxDepth"/>, with their mode.</summary>
+    public List<(IMethodSymbol Method, int Mode)> CutByDepth { get; } = new();
 }

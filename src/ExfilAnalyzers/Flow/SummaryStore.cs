@@ -77,6 +77,7 @@ internal sealed class SummaryStore
 
         if (chain.Depth >= CallChain.MaxDepth || state.Remaining <= 0)
         {
+            if (state.Remaining > 0) state.CutByDepth.Add((method, chain.CalleeMode));
             chain.MarkIncomplete();
             return null;
         }
@@ -274,7 +275,53 @@ internal sealed class SummaryStore
             return cached;
         }
 
-        return Compute(method, CallChain.Start(method, CallChain.Report), cancellationToken) ?? MethodSummary.Empty;
+        var chain = CallChain.Start(method, CallChain.Report);
+        var summary = Compute(method, chain, cancellationToken);
+        if (chain.Incomplete && Deepen(chain.Budget, 0, cancellationToken))
+        {
+            summary = Compute(method, CallChain.Start(method, CallChain.Report), cancellationToken);
+        }
+
+        return summary ?? MethodSummary.Empty;
+    }
+
+    /// <summary>How many times a chain cut by depth is resumed: chains up to this many times <see cref="CallChain.MaxDepth"/> deep are followed.</summary>
+    private const int MaxDeepening = 8;
+
+    /// <summary>
+    /// Summarises the methods a computation cut at the depth bound, each as the root of a chain of its
+    /// own (deepest cuts first, by recursion), so that computing the root again finds them cached.
+    /// The stack stays one bound deep, and each method of a long chain is analysed a bounded number
+    /// of times: linear in the chain's length. True when any of them is now cached.
+    /// </summary>
+    private bool Deepen(ChainState state, int deepening, CancellationToken cancellationToken)
+    {
+        if (deepening >= MaxDeepening || state.CutByDepth.Count == 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var (method, mode) in state.CutByDepth)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_complete.ContainsKey((method, mode)))
+            {
+                any = true;
+                continue;
+            }
+
+            var chain = CallChain.Start(method, mode);
+            Solve(method, chain, cancellationToken);
+            if (chain.Incomplete && Deepen(chain.Budget, deepening + 1, cancellationToken))
+            {
+                Solve(method, CallChain.Start(method, mode), cancellationToken);
+            }
+
+            any |= _complete.ContainsKey((method, mode));
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -99,6 +99,55 @@ public class MethodSummaryTests
             """);
     }
 
+    /// <summary>
+    /// Longer than the depth bound of one computation (32): the methods cut there are summarised as
+    /// roots of their own and the chain is resumed, so the flow is found at any length up to the bound
+    /// on resumptions, through instance, static and interface calls. (A length is one more than a
+    /// multiple of three, so that the last step is a static method calling the instance sink.)
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100)]
+    [InlineData(151)]
+    public Task Chains_longer_than_the_depth_bound_are_followed_both_ways(int length)
+    {
+        var forward = string.Join("\n", Enumerable.Range(1, length).Select(i => i % 3 == 0
+            ? $"    internal string Pass{i}(string v) => _relay.Relay{i}(v);"
+            : $"    internal {(i % 3 == 1 ? "static " : "")}string Pass{i}(string v) => {(i % 3 == 1 ? "Instance" : "this")}.Pass{i + 1}(v + \"{i}\");"));
+        var relays = string.Join("\n", Enumerable.Range(1, length).Where(i => i % 3 == 0).Select(i => $"    string Relay{i}(string v);"));
+        var implementations = string.Join("\n", Enumerable.Range(1, length).Where(i => i % 3 == 0).Select(i => $"    public string Relay{i}(string v) => Agent.Pass{i + 1}(v);"));
+        var backward = string.Join("\n", Enumerable.Range(1, length).Select(i => $"    static string Get{i}(ISymbol s) => Get{i + 1}(s);"));
+        return VerifyAsync(Usings + $$"""
+            class Agent
+            {
+                public static readonly Agent Instance = new();
+                static readonly TelemetryClient Client = new();
+                private readonly IRelay _relay = new Relay();
+            {{forward}}
+                public string Pass{{length + 1}}(string v) { Client.TrackTrace(v); return v; }
+            {{backward}}
+                static string Get{{length + 1}}(ISymbol s) => s.MetadataName;
+
+                void Report(ISymbol symbol)
+                {
+                    Pass1({|EXF1002:symbol.Name|});
+                    Client.TrackEvent({|EXF1002:Get1(symbol)|});
+                    Pass1("constant");
+                }
+            }
+
+            interface IRelay
+            {
+            {{relays}}
+            }
+
+            sealed class Relay : IRelay
+            {
+            {{implementations}}
+            }
+            """);
+    }
+
     [Fact]
     public Task Recursion_and_cycles_terminate_and_still_find_the_flow()
     {
