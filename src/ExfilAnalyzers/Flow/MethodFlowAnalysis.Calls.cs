@@ -95,6 +95,7 @@ internal sealed partial class MethodFlowAnalysis
             }
 
             var value = argument.Parameter?.RefKind == RefKind.Out ? TaintValue.Clean : Evaluate(argument.Value);
+            if (Formats(argument)) value = Formatted(argument.Value, value);
             values[i] = new ArgumentValue(argument, value, ArgumentValue.At(argument));
         }
 
@@ -115,15 +116,34 @@ internal sealed partial class MethodFlowAnalysis
     {
         var elements = new Carrier[initializer.ElementValues.Length];
         var joined = TaintValue.Clean;
+        var formats = Formats(argument);
         for (var i = 0; i < elements.Length; i++)
         {
             var element = initializer.ElementValues[i];
-            var value = Evaluate(element);
+            var value = formats ? Formatted(element, Evaluate(element)) : Evaluate(element);
             elements[i] = new Carrier(value, element.Syntax);
             joined = joined.Join(value.Carried());
         }
 
         return new ArgumentValue(argument, joined, ArgumentValue.At(argument)) { Elements = elements };
+    }
+
+    private static readonly string[] FormattingNames = { "Format", "Concat", "Join", "Append", "AppendFormat", "AppendLine", "Write", "WriteLine", "Log" };
+
+    /// <summary>
+    /// An object argument that the callee turns into text: string.Format, StringBuilder.Append(object),
+    /// TextWriter.Write, logging calls, and any sink that takes an object (a tag, a property).
+    /// </summary>
+    private bool Formats(IArgumentOperation argument)
+    {
+        var type = argument.Parameter?.Type;
+        if (type is IArrayTypeSymbol array) type = array.ElementType;
+        if (type?.SpecialType != SpecialType.System_Object || argument.Parent is not IInvocationOperation { TargetMethod: var method } invocation)
+        {
+            return false;
+        }
+
+        return StartsWithAny(method.Name, FormattingNames) || FindModel(method, invocation.Instance?.Type)?.IsSink == true;
     }
 
     private static bool IsFunction(IOperation operation) => operation switch

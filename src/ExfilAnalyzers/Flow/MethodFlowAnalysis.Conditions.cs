@@ -33,6 +33,8 @@ internal sealed partial class MethodFlowAnalysis
             case BinaryOperatorKind.And when binary.Type?.SpecialType == SpecialType.System_Boolean:
             case BinaryOperatorKind.Or when binary.Type?.SpecialType == SpecialType.System_Boolean:
                 return JoinConditions(left, right);
+            case BinaryOperatorKind.Add when binary.Type?.SpecialType == SpecialType.System_String:
+                return CombineBinary(binary.OperatorKind, Formatted(binary.LeftOperand, left), Formatted(binary.RightOperand, right), binary);
             default:
                 return CombineBinary(binary.OperatorKind, left, right, binary);
         }

@@ -369,6 +369,23 @@ internal sealed partial class MethodFlowAnalysis
         return array.Carried();
     }
 
+    /// <summary>
+    /// Formatting an object calls its ToString: <c>$"{node}"</c> and <c>"id " + projectId</c> produce what
+    /// a source model says that ToString produces, though the object itself carries nothing.
+    /// </summary>
+    private TaintValue Formatted(IOperation operand, TaintValue value)
+    {
+        var type = operand is IConversionOperation { Type.SpecialType: SpecialType.System_Object } conversion ? conversion.Operand.Type : operand.Type;
+        if (type is null || type.SpecialType is SpecialType.System_String or SpecialType.System_Object || _context.Types.ObjectToString is not { } toString)
+        {
+            return value;
+        }
+
+        return FindModel(toString, type) is { Behaviour: ModelBehaviour.Source } model
+            ? value.Join(TaintValue.FromSource(model.Label, model.Api, operand.Syntax.GetLocation()))
+            : value;
+    }
+
     private TaintValue VisitInterpolatedString(IInterpolatedStringOperation interpolated)
     {
         var result = TaintValue.Clean;
@@ -382,7 +399,7 @@ internal sealed partial class MethodFlowAnalysis
                     if (prefixOpen && text.Text.ConstantValue.Value is string literal) prefix.Append(literal);
                     break;
                 case IInterpolationOperation hole:
-                    var value = Evaluate(hole.Expression);
+                    var value = Formatted(hole.Expression, Evaluate(hole.Expression));
                     Evaluate(hole.Alignment);
                     Evaluate(hole.FormatString);
                     if (prefixOpen && hole.Expression.ConstantValue.Value is string constant) prefix.Append(constant);

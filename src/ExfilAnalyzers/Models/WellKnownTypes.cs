@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ExfilAnalyzers.Models;
@@ -18,7 +19,11 @@ internal sealed class WellKnownTypes
         HttpRequestMessage = Resolve(compilation, "System.Net.Http.HttpRequestMessage");
         Uri = Resolve(compilation, "System.Uri");
         Exception = Resolve(compilation, "System.Exception");
+        ObjectToString = compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString)).FirstOrDefault();
     }
+
+    /// <summary>object.ToString: what formatting an object calls.</summary>
+    public ISymbol? ObjectToString { get; }
 
     public INamedTypeSymbol IEnumerable { get; }
 

@@ -39,6 +39,13 @@ public class SourceModelTests
                     }
 
                     client.TrackEvent({|EXF1001:node.GetLeadingTrivia().ToFullString()|});
+
+                    // Formatting a node calls its ToString.
+                    var root = await tree.GetRootAsync();
+                    client.TrackEvent({|EXF1001:$"root: {root}"|});
+                    client.TrackEvent({|EXF1001:"node: " + node.Parent|});
+                    client.TrackEvent({|EXF1001:new System.Text.StringBuilder().Append((object)root).ToString()|});
+                    client.TrackEvent($"kind: {node.RawKind}, {root.FullSpan.Length} characters");
                 }
             }
             """);
@@ -74,6 +81,9 @@ public class SourceModelTests
                 {
                     client.TrackEvent({|EXF1003:project.Name|});
                     client.TrackEvent({|EXF1003:project.Id.ToString()|});
+                    client.TrackEvent({|EXF1003:$"project {project.Id}"|});
+                    client.TrackEvent({|EXF1003:"solution " + solution.Id|});
+                    client.TrackEvent({|EXF1003:string.Format("{0}", project.Documents.First().Id)|});
                     client.TrackEvent({|EXF1003:solution.FilePath|});
                     client.TrackEvent({|EXF1003:location.GetLineSpan().Path|});
                     client.TrackEvent({|EXF1003:location.SourceTree.FilePath|});
