@@ -46,6 +46,14 @@ internal static class TargetsSection
                 $"{Format.Milliseconds(ide.AddedCpu)} (worst {Format.Milliseconds(ide.WorstAddedCpu)})", Format.Verdict(ide.AddedCpu < EditBudget));
         }
 
+        if (!result.CallSeries.IsEmpty)
+        {
+            var worst = result.CallSeries.Select(CallSeriesSection.WorstGrowth).ToList();
+            table.Row("Call chain / call sites: growth per doubling ≤ 2.2×",
+                string.Join(", ", result.CallSeries.Select((s, i) => $"{s.Series.UnitName} worst {Format.Times(worst[i])}")),
+                Format.Verdict(worst.All(g => g <= GrowthPerDoubling)));
+        }
+
         text.AppendLine("## Targets").AppendLine().AppendLine(table.ToString());
     }
 }
