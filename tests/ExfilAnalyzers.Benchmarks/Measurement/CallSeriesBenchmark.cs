@@ -16,6 +16,8 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// </summary>
 internal static class CallSeriesBenchmark
 {
+    public const int MinimumRuns = 5;
+
     public static async Task<CallSeriesResult> MeasureAsync(CallSeries series, AnalyzerSuite ours, RunLimits limits, TextWriter log,
         CancellationToken cancellationToken)
     {
@@ -23,6 +25,9 @@ internal static class CallSeriesBenchmark
         log.WriteLine("  warm-up (largest size, not counted)");
         await ProjectBenchmark.MeasureAsync(series.Create(series.Sizes[^1]), new[] { ours }, RunLimits.Once, log, cancellationToken).ConfigureAwait(false);
 
+        // Each size costs our analyzers well under a few seconds, so the difference between two runs of about the same
+        // length (ours, and the driver alone) is noisy: more runs than elsewhere, which these sizes can afford.
+        limits = limits with { Runs = Math.Max(limits.Runs, MinimumRuns) };
         var points = ImmutableArray.CreateBuilder<CallSeriesPoint>();
         foreach (var size in series.Sizes)
         {

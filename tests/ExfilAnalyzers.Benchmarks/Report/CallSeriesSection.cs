@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using ExfilAnalyzers.Benchmarks.Measurement;
@@ -17,7 +18,9 @@ internal static class CallSeriesSection
 
         text.AppendLine("Times: CPU time our analyzers add to the analyzer driver alone, median of the runs; growth: divided by the previous row "
             + "(the size doubles each row), where linear cost gives 2.00×; ÷: the added time divided by the size. Every size has the same filler "
-            + "(helpers and models with no source and no sink). One finding per unit: how many chains, or call sites, have exactly one of our findings.")
+            + "(helpers and models with no source and no sink), so allocations grow by less than 2× even when linear. One finding per unit: how many "
+            + "chains, or call sites, have exactly one of our findings. The target counts only doublings where both times are at least "
+            + $"{Format.Seconds(NoiseFloor)}: below that, the difference between our run and the driver's is mostly noise.")
             .AppendLine();
     }
 
@@ -54,7 +57,17 @@ internal static class CallSeriesSection
             + (rules.Any() ? string.Join(", ", rules.Select(g => $"{g.Key} {g.Count()}")) : "none") + ".").AppendLine();
     }
 
-    /// <summary>The worst growth per doubling of our added time along a series.</summary>
-    public static double WorstGrowth(CallSeriesResult result) =>
-        ScalingSection.Growths(result.Points.Select(p => p.Project).ToList(), p => p.For(result.Suite)!.AddedCpu.Ticks).DefaultIfEmpty(double.NaN).Max();
+    /// <summary>Below this, an added time is within the noise of subtracting two runs of the driver: its growth says nothing.</summary>
+    public static readonly TimeSpan NoiseFloor = TimeSpan.FromSeconds(0.1);
+
+    /// <summary>The worst growth per doubling of our added time along a series, between sizes both above the noise floor (NaN: none).</summary>
+    public static double WorstGrowth(CallSeriesResult result)
+    {
+        var times = result.Points.Select(p => p.Project.For(result.Suite)!.AddedCpu).ToList();
+        return Enumerable.Range(1, times.Count - 1)
+            .Where(i => times[i - 1] >= NoiseFloor && times[i] >= NoiseFloor)
+            .Select(i => times[i] / times[i - 1])
+            .DefaultIfEmpty(double.NaN)
+            .Max();
+    }
 }
