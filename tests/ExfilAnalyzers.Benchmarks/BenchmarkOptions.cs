@@ -17,10 +17,13 @@ internal sealed record BenchmarkOptions(
     bool FreshCorpus,
     bool SkipReal,
     bool SkipGenerated,
-    bool OursOnly)
+    bool OursOnly,
+    bool SkipCallSeries,
+    ImmutableArray<int> ChainLengths,
+    ImmutableArray<int> CallSiteCounts)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only] [--ours-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
@@ -28,14 +31,16 @@ internal sealed record BenchmarkOptions(
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
           --fresh-corpus   decompile the packages again instead of reusing the cached output
           --generated-only skip the real corpus
-          --real-only      skip the generated corpus and the IDE case
+          --real-only      skip the generated corpus, the IDE case and the call chains
+          --chains-only    only the call-chain and call-site series (ours alone): quick to iterate on the interprocedural analysis
           --ours-only      measure ExfilAnalyzers alone, without the peers (for triage and profiling)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 5,
-            Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false);
+            Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false,
+            false, ImmutableArray.Create(10, 20, 40, 80, 160), ImmutableArray.Create(100, 200, 400, 800));
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -47,7 +52,8 @@ internal sealed record BenchmarkOptions(
                 "--output" => options with { OutputFolder = Path.GetFullPath(Value(args, ++i)) },
                 "--fresh-corpus" => options with { FreshCorpus = true },
                 "--generated-only" => options with { SkipReal = true },
-                "--real-only" => options with { SkipGenerated = true },
+                "--real-only" => options with { SkipGenerated = true, SkipCallSeries = true },
+                "--chains-only" => options with { SkipReal = true, SkipGenerated = true, OursOnly = true },
                 "--ours-only" => options with { OursOnly = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}"),
             };

@@ -14,7 +14,7 @@ using ExfilAnalyzers.Benchmarks.Report;
 
 namespace ExfilAnalyzers.Benchmarks;
 
-/// <summary>The whole benchmark, in one process: warm-up, real corpus, scaling series, IDE case, report.</summary>
+/// <summary>The whole benchmark, in one process: warm-up, real corpus, scaling series, IDE case, call chains and call sites, report.</summary>
 internal sealed class BenchmarkRun
 {
     /// <summary>The corpus packages measured in quick mode: the telemetry SDKs and the repository library.</summary>
@@ -52,13 +52,27 @@ internal sealed class BenchmarkRun
             real = await MeasureRealAsync(inputs, suites, cancellationToken).ConfigureAwait(false);
         }
 
-        var scaling = ImmutableArray.CreateBuilder<ProjectResult>();
+        var scaling = ImmutableArray<ProjectResult>.Empty;
         var ide = ImmutableArray<IdeResult>.Empty;
-        if (_options.SkipGenerated)
+        if (!_options.SkipGenerated)
         {
-            return new BenchmarkResult(_options, RunEnvironment.Describe(_options, clock.Elapsed), suites, real, _options.Scales, scaling.ToImmutable(), ide);
+            (scaling, ide) = await MeasureGeneratedAsync(catalog, suites, cancellationToken).ConfigureAwait(false);
         }
 
+        var calls = ImmutableArray<CallSeriesResult>.Empty;
+        if (!_options.SkipCallSeries)
+        {
+            calls = await MeasureCallSeriesAsync(catalog, suites.First(s => s.IsOurs), cancellationToken).ConfigureAwait(false);
+        }
+
+        var environment = RunEnvironment.Describe(_options, clock.Elapsed);
+        return new BenchmarkResult(_options, environment, suites, real, _options.Scales, scaling, ide, calls);
+    }
+
+    private async Task<(ImmutableArray<ProjectResult> Scaling, ImmutableArray<IdeResult> Ide)> MeasureGeneratedAsync(ReferenceCatalog catalog,
+        ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
+    {
+        var scaling = ImmutableArray.CreateBuilder<ProjectResult>();
         foreach (var scale in _options.Scales)
         {
             var project = GeneratedCorpus.Create(scale, catalog);
@@ -68,11 +82,22 @@ internal sealed class BenchmarkRun
 
         var largest = _options.Scales[^1];
         _log.WriteLine($"IDE case in the generated {largest}× compilation");
-        ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
+        var ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
             _log, cancellationToken).ConfigureAwait(false);
+        return (scaling.ToImmutable(), ide);
+    }
 
-        var environment = RunEnvironment.Describe(_options, clock.Elapsed);
-        return new BenchmarkResult(_options, environment, suites, real, _options.Scales, scaling.ToImmutable(), ide);
+    /// <summary>The interprocedural case: cost against the length of call chains, then against the number of call sites.</summary>
+    private async Task<ImmutableArray<CallSeriesResult>> MeasureCallSeriesAsync(ReferenceCatalog catalog, AnalyzerSuite ours, CancellationToken cancellationToken)
+    {
+        var results = ImmutableArray.CreateBuilder<CallSeriesResult>();
+        foreach (var series in new[] { CallSeriesCorpus.CallChains(_options.ChainLengths, catalog), CallSeriesCorpus.CallSites(_options.CallSiteCounts, catalog) })
+        {
+            _log.WriteLine(series.Title);
+            results.Add(await CallSeriesBenchmark.MeasureAsync(series, ours, _options.Limits, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results.ToImmutable();
     }
 
     private async Task<ImmutableArray<ProjectResult>> MeasureRealAsync(BenchmarkInputs inputs, ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)

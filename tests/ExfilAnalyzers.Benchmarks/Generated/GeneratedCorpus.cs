@@ -33,9 +33,15 @@ internal static class GeneratedCorpus
             files.Add(new SourceFile(folder + "/Model.cs", ModelTemplate.Text(module)));
         }
 
+        return Project($"Generated {scale}x", files.ToImmutable(), references);
+    }
+
+    /// <summary>A project of generated files, compiled against <see cref="ReferencedAssemblies"/>.</summary>
+    public static CorpusProject Project(string name, ImmutableArray<SourceFile> files, ReferenceCatalog references)
+    {
         // What the referenced assemblies refer to in turn may be missing (a native SQLite provider): the compiler never needs it here.
         var unresolved = new List<string>();
-        var project = new CorpusProject($"Generated {scale}x", files.ToImmutable(), references.For(ReferencedAssemblies, unresolved));
+        var project = new CorpusProject(name, files, references.For(ReferencedAssemblies, unresolved));
         var missing = unresolved.Intersect(ReferencedAssemblies).ToList();
         return missing.Count == 0
             ? project

@@ -11,4 +11,5 @@ internal sealed record BenchmarkResult(
     ImmutableArray<ProjectResult> Real,
     ImmutableArray<int> Scales,
     ImmutableArray<ProjectResult> Scaling,
-    ImmutableArray<IdeResult> Ide);
+    ImmutableArray<IdeResult> Ide,
+    ImmutableArray<CallSeriesResult> CallSeries);

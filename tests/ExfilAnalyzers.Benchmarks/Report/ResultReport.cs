@@ -6,7 +6,7 @@ using ExfilAnalyzers.Benchmarks.Measurement;
 
 namespace ExfilAnalyzers.Benchmarks.Report;
 
-/// <summary>The report: the environment, the real corpus, the scaling series, the IDE case, and the targets.</summary>
+/// <summary>The report: the environment, the real corpus, the scaling series, the IDE case, the call series, and the targets.</summary>
 internal static class ResultReport
 {
     public static string Write(BenchmarkResult result)
@@ -32,6 +32,11 @@ internal static class ResultReport
         if (!result.Ide.IsEmpty)
         {
             IdeSection.Write(text, result);
+        }
+
+        if (!result.CallSeries.IsEmpty)
+        {
+            CallSeriesSection.Write(text, result);
         }
 
         TargetsSection.Write(text, result);

@@ -83,5 +83,5 @@ internal static class ScalingSection
         }
     }
 
-    private static string Growth(long? before, long now) => before is > 0 ? Format.Times((double)now / before.Value) : "";
+    public static string Growth(long? before, long now) => before is > 0 ? Format.Times((double)now / before.Value) : "";
 }

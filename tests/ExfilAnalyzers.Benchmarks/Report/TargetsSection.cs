@@ -46,6 +46,17 @@ internal static class TargetsSection
                 $"{Format.Milliseconds(ide.AddedCpu)} (worst {Format.Milliseconds(ide.WorstAddedCpu)})", Format.Verdict(ide.AddedCpu < EditBudget));
         }
 
+        if (!result.CallSeries.IsEmpty)
+        {
+            var worst = result.CallSeries.Select(CallSeriesSection.WorstGrowth).ToList();
+            var assessed = worst.Where(double.IsFinite).ToList();
+            table.Row("Call chain / call sites: growth per doubling ≤ 2.2×",
+                string.Join(", ", result.CallSeries.Select((s, i) => $"{s.Series.UnitName} worst " + (double.IsFinite(worst[i])
+                    ? Format.Times(worst[i])
+                    : $"n/a (under {Format.Seconds(CallSeriesSection.NoiseFloor)})"))),
+                assessed.Count == 0 ? "n/a" : Format.Verdict(assessed.All(g => g <= GrowthPerDoubling)));
+        }
+
         text.AppendLine("## Targets").AppendLine().AppendLine(table.ToString());
     }
 }
