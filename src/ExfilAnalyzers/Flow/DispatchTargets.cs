@@ -83,6 +83,13 @@ internal sealed class DispatchTargets
 
     private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
     {
+        // MemberNames comes from the declarations: a type that declares no member of this name is
+        // skipped without creating its members (in the IDE, a fresh compilation has none yet).
+        if (!type.MemberNames.Contains(method.Name))
+        {
+            return null;
+        }
+
         foreach (var member in type.GetMembers(method.Name))
         {
             for (var current = (member as IMethodSymbol)?.OverriddenMethod; current is not null; current = current.OverriddenMethod)
@@ -112,17 +119,19 @@ internal sealed class DispatchTargets
     private static void Collect(INamespaceOrTypeSymbol container, ImmutableArray<INamedTypeSymbol>.Builder types, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var member in container.GetMembers())
+        if (container is INamespaceSymbol ns)
         {
-            if (member is INamespaceSymbol ns)
+            foreach (var inner in ns.GetNamespaceMembers())
             {
-                Collect(ns, types, cancellationToken);
+                Collect(inner, types, cancellationToken);
             }
-            else if (member is INamedTypeSymbol type)
-            {
-                types.Add(type);
-                Collect(type, types, cancellationToken);
-            }
+        }
+
+        // Only the types: asking a type for all its members would create every method of the compilation.
+        foreach (var type in container.GetTypeMembers())
+        {
+            types.Add(type);
+            Collect(type, types, cancellationToken);
         }
     }
 }

@@ -38,7 +38,7 @@ internal sealed class FlowState
     public FlowState Clone() => new(this);
 
     /// <summary>True when something was written to the place itself or into it.</summary>
-    public bool HasEntryAt(Place place) => _values.ContainsKey(place) || _values.ContainsKey(place.ContentsPlace);
+    public bool HasEntryAt(Place place) => _values.ContainsKey(place) || _values.ContainsKey(place.ContentsPlace) || _values.ContainsKey(place.KeysPlace);
 
     /// <summary>Joins the values of another state in, leaving gates and triggers as they are (a lambda's effects).</summary>
     public void JoinValuesFrom(FlowState other)
@@ -70,7 +70,19 @@ internal sealed class FlowState
     {
         var own = Get(place);
         var contents = Get(place.ContentsPlace);
+        if (_values.TryGetValue(place.KeysPlace, out var keys)) contents = contents.Join(keys);
         // What was put into an object does not change where the object goes: its destination stays.
+        return ReferenceEquals(contents, TaintValue.Clean) ? own : own.Join(contents.Carried()).WithEndpoint(own.Endpoint);
+    }
+
+    /// <summary>True when keys were put into the map at this place.</summary>
+    public bool HasKeys(Place place) => _values.ContainsKey(place.KeysPlace);
+
+    /// <summary>What a look-up by key in a map returns: the map and its values, not its keys.</summary>
+    public TaintValue Values(Place place)
+    {
+        var own = Get(place);
+        var contents = Get(place.ContentsPlace);
         return ReferenceEquals(contents, TaintValue.Clean) ? own : own.Join(contents.Carried()).WithEndpoint(own.Endpoint);
     }
 
@@ -205,7 +217,7 @@ internal sealed class FlowState
         while (true)
         {
             var contents = parent.ContentsPlace;
-            if (!contents.Equals(place))
+            if (!contents.Equals(place) && !parent.KeysPlace.Equals(place))
             {
                 _values[contents] = Get(contents).Join(value);
             }

@@ -242,22 +242,33 @@ internal sealed partial class MethodFlowAnalysis
         var argumentData = TaintValue.Clean;
         var resultData = TaintValue.Clean;
         ConditionFact? lambdaTest = null;
-        foreach (var argument in arguments)
+        var lookup = HasLookupKey(method);
+        for (var i = 0; i < arguments.Length; i++)
         {
+            var argument = arguments[i];
             if (argument.IsOut)
             {
                 continue;
             }
 
             argumentData = argumentData.Join(argument.Value.Carried());
-            if (!IsLookupKey(method, argument)) resultData = resultData.Join(argument.Value.Carried());
+            if (lookup && i == 0 && method.IsExtensionMethod && receiver is null)
+            {
+                // d.GetValueOrDefault(key): the map is the first argument; its keys do not come back.
+                resultData = resultData.Join(ValuesOf(argument.Argument?.Value, argument.Value).Carried());
+            }
+            else if (!IsLookupKey(method, argument))
+            {
+                resultData = resultData.Join(argument.Value.Carried());
+            }
+
             if (argument.Value.Condition is { Kind: ConditionKind.ContentTest } test)
             {
                 lambdaTest ??= test.AsTest(call.Syntax.GetLocation());
             }
         }
 
-        var data = receiverValue.Carried().Join(resultData);
+        var data = (lookup ? ValuesOf(receiver, receiverValue) : receiverValue).Carried().Join(resultData);
         MutateReceiver(method, call, receiver, receiverValue, arguments, argumentData);
         FillArguments(method, call, receiver, receiverValue, arguments);
         WriteOutArguments(arguments, data, call);
@@ -283,10 +294,21 @@ internal sealed partial class MethodFlowAnalysis
     /// (Add, TryAdd, the indexer's setter) still puts the key into the map.
     /// </summary>
     private static bool IsLookupKey(IMethodSymbol method, ArgumentValue argument) =>
-        argument.Parameter is { } parameter
-        && !MethodBodies.HasSourceBody(method.OriginalDefinition)
-        && (parameter.OriginalDefinition.Type is ITypeParameterSymbol { Name: "TKey" } || parameter.Name == "key")
-        && !StartsWithAny(method.Name, MutatorPrefixes);
+        argument.Parameter is { } parameter && IsLibraryKey(method, parameter) && !StartsWithAny(method.Name, MutatorPrefixes);
+
+    private static bool IsLibraryKey(IMethodSymbol method, IParameterSymbol parameter) =>
+        IsKeyParameter(parameter) && !MethodBodies.HasSourceBody(method.OriginalDefinition);
+
+    private static bool HasLookupKey(IMethodSymbol method)
+    {
+        if (StartsWithAny(method.Name, MutatorPrefixes) || MethodBodies.HasSourceBody(method.OriginalDefinition)) return false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsKeyParameter(parameter)) return true;
+        }
+
+        return false;
+    }
 
     private void MutateReceiver(IMethodSymbol method, IOperation call, IOperation? receiver, TaintValue receiverValue,
         ArgumentValue[] arguments, TaintValue argumentData)
@@ -322,7 +344,18 @@ internal sealed partial class MethodFlowAnalysis
             || (receiver is not null && method.ReturnsVoid && _context.Types.IsContainer(target.Type));
         if (mutates)
         {
-            Mutate(PlaceOf(target), targetValue, argumentData, call);
+            var start = receiver is null ? 1 : 0;
+            var keys = TaintValue.Clean;
+            var values = TaintValue.Clean;
+            for (var i = start; i < arguments.Length; i++)
+            {
+                if (arguments[i].IsOut) continue;
+                if (arguments[i].Parameter is { } parameter && IsLibraryKey(method, parameter)) keys = keys.Join(arguments[i].Value.Carried());
+                else values = values.Join(arguments[i].Value.Carried());
+            }
+
+            // map.Add(key, value): the key goes with the map's keys, the value with its values.
+            Mutate(PlaceOf(target), targetValue, values, call, keys);
         }
     }
 

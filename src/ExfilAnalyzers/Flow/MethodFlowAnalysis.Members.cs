@@ -27,7 +27,8 @@ internal sealed partial class MethodFlowAnalysis
 
         if (reference.Arguments.Length > 0)
         {
-            return Typed(reference.Type, receiverValue.Carried());
+            var holder = IsMapIndexer(property) ? ValuesOf(receiver, receiverValue) : receiverValue;
+            return Typed(reference.Type, holder.Carried());
         }
 
         if (PlaceOf(reference) is { } place && (_state.HasEntryAt(place) || IsAutoProperty(property)))
@@ -181,8 +182,30 @@ internal sealed partial class MethodFlowAnalysis
             RecordSink(assignment, sink.Api, sink.SinkKind, Carriers(value, valueSyntax, keys, keySyntax ?? assignment.Syntax), null);
         }
 
-        Mutate(PlaceOf(receiver), receiverValue, value.Join(keys), assignment);
+        if (IsMapIndexer(indexer.Property))
+        {
+            Mutate(PlaceOf(receiver), receiverValue, value, assignment, keys);
+        }
+        else
+        {
+            Mutate(PlaceOf(receiver), receiverValue, value.Join(keys), assignment);
+        }
     }
+
+    /// <summary>A library map's indexer (a dictionary's): its argument is a key.</summary>
+    private static bool IsMapIndexer(IPropertySymbol indexer) =>
+        indexer.Parameters.Length == 1 && IsKeyParameter(indexer.Parameters[0]) && indexer.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>A parameter that takes a map's key: of the map's TKey type, or named key.</summary>
+    private static bool IsKeyParameter(IParameterSymbol parameter) =>
+        parameter.OriginalDefinition.Type is ITypeParameterSymbol { Name: "TKey" } || parameter.Name == "key";
+
+    /// <summary>
+    /// What a look-up in a map returns: its values, without the keys put into it. Only for a map held
+    /// in a local or parameter that this method put keys into; one in a field is seen as a whole.
+    /// </summary>
+    private TaintValue ValuesOf(IOperation? map, TaintValue whole) =>
+        map is not null && PlaceOf(map) is { IsRoot: true } place && _state.HasKeys(place) ? _state.Values(place) : whole;
 
     /// <summary>
     /// The model of a collection whose writes are sends: the telemetry context's global properties,
@@ -214,8 +237,22 @@ internal sealed partial class MethodFlowAnalysis
     /// writes into (a StreamWriter's stream, a CryptoStream's output), hidden the way each writer hides it.
     /// A write chain that ends in a network stream is a sink.
     /// </summary>
-    private void Mutate(Place? receiverPlace, TaintValue receiverValue, TaintValue data, IOperation at)
+    private void Mutate(Place? receiverPlace, TaintValue receiverValue, TaintValue data, IOperation at, TaintValue? keys = null)
     {
+        if (keys is { IsTainted: true } && receiverPlace is { } map)
+        {
+            // A map's keys are kept apart from its values: a look-up by key does not return them.
+            // Fields and write links see them as a whole, as they see everything put into an object.
+            var keysWritten = keys.Carried().WithStep(at.Syntax.GetLocation());
+            _state.JoinInto(map.KeysPlace, keysWritten);
+            NoteFieldWrite(map, keysWritten);
+            FollowWriteLinks(map, keysWritten, at);
+        }
+        else if (keys is not null)
+        {
+            data = data.Join(keys);
+        }
+
         if (!data.IsTainted)
         {
             return;

@@ -15,6 +15,12 @@ internal readonly struct Place : IEquatable<Place>
     /// <summary>The pseudo-member that stands for everything put into an object: elements, appended text, written members.</summary>
     public static readonly object Contents = new();
 
+    /// <summary>
+    /// The pseudo-member for the keys of a map: what enumerating it, or its Keys, yields, and not
+    /// what a look-up by key returns.
+    /// </summary>
+    public static readonly object Keys = new();
+
     /// <summary>The root that stands for <c>this</c>.</summary>
     public static readonly object This = new();
 
@@ -58,7 +64,10 @@ internal readonly struct Place : IEquatable<Place>
     /// <summary>The contents of this place, or of its parent when the path is already at the bound.</summary>
     public Place ContentsPlace => Member(Contents) ?? Parent.Member(Contents)!.Value;
 
-    public bool IsContents => ReferenceEquals(Second ?? First, Contents);
+    /// <summary>The keys of this map, or of its parent when the path is already at the bound.</summary>
+    public Place KeysPlace => Member(Keys) ?? Parent.Member(Keys)!.Value;
+
+    public bool IsContents => ReferenceEquals(Second ?? First, Contents) || ReferenceEquals(Second ?? First, Keys);
 
     public bool HasPrefix(Place prefix)
     {
@@ -117,6 +126,7 @@ internal readonly struct Place : IEquatable<Place>
     {
         ISymbol symbol => symbol.Name,
         _ when ReferenceEquals(part, Contents) => "*",
+        _ when ReferenceEquals(part, Keys) => "keys",
         _ when ReferenceEquals(part, This) => "this",
         _ => "capture" + part,
     };

@@ -566,14 +566,14 @@ internal sealed class SummaryStore
                 }
                 else if (parameter.Ordinal < 63)
                 {
-                    var put = exit.Get(place.ContentsPlace);
+                    var put = exit.Get(place.ContentsPlace).Join(exit.Get(place.KeysPlace));
                     if (put.IsTainted) contents = contents.Add(parameter.Ordinal, put);
                 }
             }
 
             if (!method.IsStatic)
             {
-                var put = exit.Get(Place.ForThis().ContentsPlace);
+                var put = exit.Get(Place.ForThis().ContentsPlace).Join(exit.Get(Place.ForThis().KeysPlace));
                 if (put.IsTainted) contents = contents.Add(63, put);
             }
         }

@@ -55,6 +55,70 @@ public class RealCorpusRegressionTests
             """);
     }
 
+    /// <summary>
+    /// A map keyed by sensitive data: a look-up returns its values, which hold nothing of the keys
+    /// (Workspace.cs: <c>dictionary[project.OutputFilePath] = project.Id</c>, then look-ups by path).
+    /// </summary>
+    [Fact]
+    public Task A_look_up_in_a_map_keyed_by_sensitive_data_does_not_return_the_keys()
+    {
+        return VerifyAsync(Events + """
+            static class Outputs
+            {
+                public static void Index(Solution solution, string path)
+                {
+                    var byOutput = new Dictionary<string, ProjectId>();
+                    var labels = new Dictionary<string, string>();
+                    foreach (var project in solution.Projects)
+                    {
+                        byOutput[project.OutputFilePath ?? ""] = project.Id;
+                        labels.Add(project.Name, "label");
+                    }
+
+                    if (byOutput.TryGetValue(path, out var id))
+                    {
+                        Events.Log.Changed(solution.GetProject(id)!.Language);
+                    }
+
+                    Events.Log.Changed(labels[path]);
+                    if (labels.TryGetValue(path, out var label))
+                    {
+                        Events.Log.Changed(label);
+                    }
+
+                    Events.Log.Changed(labels.GetValueOrDefault(path) ?? "");
+                }
+            }
+            """);
+    }
+
+    /// <summary>The keys themselves still leak: enumerated, through Keys, or with the whole map.</summary>
+    [Fact]
+    public Task The_keys_of_a_map_still_leak_when_enumerated_or_sent_whole()
+    {
+        return VerifyAsync(Events + """
+            static class Outputs
+            {
+                public static void Index(Solution solution)
+                {
+                    var counts = new Dictionary<string, int>();
+                    foreach (var project in solution.Projects)
+                    {
+                        counts[project.Name] = 1;
+                    }
+
+                    Events.Log.Changed({|EXF1003:string.Join(",", counts.Keys)|});
+                    foreach (var pair in counts)
+                    {
+                        Events.Log.Changed({|EXF1003:pair.Key|});
+                    }
+
+                    Events.Log.Changed({|EXF1003:System.Text.Json.JsonSerializer.Serialize(counts)|});
+                }
+            }
+            """);
+    }
+
     /// <summary>What the dictionary holds is still tainted when a tainted value was put in it, whatever the key.</summary>
     [Fact]
     public Task A_value_looked_up_in_a_dictionary_of_sensitive_values_is_tainted()
