@@ -15,15 +15,21 @@ namespace ExfilAnalyzers.Flow;
 /// <item>the members a member that matters names may be handed taint: they and everything they name in
 /// turn may store it, so the state any of them writes matters.</item>
 /// </list>
-/// Then, the members that may send: those whose mention of a sink's name binds to a real sink, and
-/// those that name a member or state that may send. A member is analysed for its own diagnostics only
-/// when it both matters and may send; any other body is not even bound: it has nothing to report.
+/// Then, on demand, whether a member may send (<see cref="MaySend"/>). A member is analysed for its
+/// own diagnostics only when it both matters and may send; any other body is not even bound: it has
+/// nothing to report.
 /// </summary>
 internal sealed class RelevanceIndex
 {
     private readonly Dictionary<(SyntaxTree Tree, int SpanStart), bool> _relevant = new();
     private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _receiving = new();
-    private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _sending = new();
+    private readonly Dictionary<(SyntaxTree Tree, int SpanStart), Entry> _entries = new();
+    private readonly Dictionary<string, List<Entry>> _writers = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<Entry, bool> _sendingMemo = new();
+    private readonly object _sendingLock = new();
+    private Dictionary<string, List<Entry>> _named = new(System.StringComparer.Ordinal);
+    private Compilation? _compilation;
+    private Models.ModelCatalog? _catalog;
     private HashSet<string> _names = new(System.StringComparer.Ordinal);
 
     private RelevanceIndex()
@@ -96,13 +102,20 @@ internal sealed class RelevanceIndex
             }
         }
 
-        MarkSending(compilation, mentionedBy, stateNames, catalog, cancellationToken);
         foreach (var member in members)
         {
             index._relevant[(member.Tree, member.Member.SpanStart)] = member.Relevant;
-            if (member.Sending) index._sending.Add((member.Tree, member.Member.SpanStart));
+            index._entries[(member.Tree, member.Member.SpanStart)] = member;
             if (member.Receiving) index._receiving.Add((member.Tree, member.Member.SpanStart));
+            foreach (var written in member.Member.Writes)
+            {
+                if (stateNames.Contains(written)) Add(index._writers, written, member);
+            }
         }
+
+        index._named = named;
+        index._compilation = compilation;
+        index._catalog = catalog;
 
         index._names = relevantNames;
         return index;
@@ -120,59 +133,94 @@ internal sealed class RelevanceIndex
     }
 
     /// <summary>
-    /// Marks the members that may send: those that call a sink, those that name a member that may send
-    /// (a call of a sending helper is reported where it is made), and those that name state a sending
-    /// member writes (a stored callback, an event handler). Linear in the number of mentions, plus the
-    /// binding of each mention of a sink's name.
+    /// Whether a member may send, decided on demand (in the IDE only the edited file's members ask):
+    /// it calls a sink (a mention of a sink's name that binds to one: names like Add and Write are
+    /// common), or it names a member that may send (a call of a sending helper is reported where it
+    /// is made), or it names state that a sending member writes (a stored callback, an event). The
+    /// members reachable that way are visited once per question, and each is bound at most once per
+    /// compilation.
     /// </summary>
-    private static void MarkSending(Compilation compilation, Dictionary<string, List<Entry>> mentionedBy, HashSet<string> stateNames,
-        Models.ModelCatalog catalog, CancellationToken cancellationToken)
+    private bool IsSending(Entry start, CancellationToken cancellationToken)
     {
-        var sendingNames = new HashSet<string>(System.StringComparer.Ordinal);
-        var names = new Stack<string>();
-        foreach (var pair in mentionedBy)
+        lock (_sendingLock)
         {
-            if (!catalog.IsSinkName(pair.Key)) continue;
-            foreach (var member in pair.Value)
+            if (_sendingMemo.TryGetValue(start, out var known))
             {
-                if (!member.Sending && SinkMentions.Confirm(compilation, member.Tree, member.Member, pair.Key, catalog, cancellationToken))
+                return known;
+            }
+
+            var visited = new HashSet<Entry> { start };
+            var pending = new Stack<Entry>();
+            pending.Push(start);
+            var sends = false;
+            while (pending.Count > 0 && !sends)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var member = pending.Pop();
+                if (_sendingMemo.TryGetValue(member, out var answer) ? answer : CallsSink(member, cancellationToken))
                 {
-                    MarkSending(member);
+                    sends = true;
+                    break;
+                }
+
+                foreach (var name in member.Member.Mentions)
+                {
+                    Visit(_named, name);
+                    Visit(_writers, name);
+                }
+            }
+
+            _sendingMemo[start] = sends;
+            if (!sends)
+            {
+                // Nothing reachable sends, so nothing reachable from any of them does either.
+                foreach (var member in visited) _sendingMemo[member] = false;
+            }
+
+            return sends;
+
+            void Visit(Dictionary<string, List<Entry>> map, string name)
+            {
+                if (!map.TryGetValue(name, out var entries)) return;
+                foreach (var entry in entries)
+                {
+                    if (visited.Add(entry)) pending.Push(entry);
                 }
             }
         }
+    }
 
-        while (names.Count > 0)
+    private bool CallsSink(Entry member, CancellationToken cancellationToken)
+    {
+        if (member.CallsSink is { } known)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!mentionedBy.TryGetValue(names.Pop(), out var mentioning)) continue;
-            foreach (var member in mentioning)
+            return known;
+        }
+
+        var calls = false;
+        foreach (var name in member.Member.Mentions)
+        {
+            if (_catalog!.IsSinkName(name) && SinkMentions.Confirm(_compilation!, member.Tree, member.Member, name, _catalog, cancellationToken))
             {
-                if (!member.Sending) MarkSending(member);
+                calls = true;
+                break;
             }
         }
 
-        void MarkSending(Entry member)
-        {
-            member.Sending = true;
-            if (sendingNames.Add(member.Member.Name)) names.Push(member.Member.Name);
-            foreach (var written in member.Member.Writes)
-            {
-                if (stateNames.Contains(written) && sendingNames.Add(written)) names.Push(written);
-            }
-        }
+        member.CallsSink = calls;
+        return calls;
     }
 
     /// <summary>
     /// True when the member's own diagnostics may exist: sensitive data can appear in it and it may
     /// send (itself or through what it calls). Unknown declarations are kept, to be safe.
     /// </summary>
-    public bool MayReport(SyntaxTree tree, SyntaxNode declaration) =>
-        Matters(tree, declaration) && MaySend(tree, declaration);
+    public bool MayReport(SyntaxTree tree, SyntaxNode declaration, CancellationToken cancellationToken) =>
+        Matters(tree, declaration) && MaySend(tree, declaration, cancellationToken);
 
     /// <summary>True when the member may send, itself or through what it names (an unknown declaration is kept, to be safe).</summary>
-    public bool MaySend(SyntaxTree tree, SyntaxNode declaration) =>
-        !_relevant.ContainsKey((tree, declaration.SpanStart)) || _sending.Contains((tree, declaration.SpanStart));
+    public bool MaySend(SyntaxTree tree, SyntaxNode declaration, CancellationToken cancellationToken) =>
+        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || IsSending(entry, cancellationToken);
 
     /// <summary>
     /// True when state of this name (a field, property or event) may hold sensitive data or a consent
@@ -216,7 +264,7 @@ internal sealed class RelevanceIndex
         /// <summary>The member may be handed taint; what state it touches matters.</summary>
         public bool Receiving { get; set; }
 
-        /// <summary>The member may send something, itself or through a member or a stored callback it names.</summary>
-        public bool Sending { get; set; }
+        /// <summary>Whether a mention of a sink's name in the member binds to a sink; null until asked.</summary>
+        public bool? CallsSink { get; set; }
     }
 }

@@ -94,16 +94,16 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
                 {
                     if (member is not GlobalStatementSyntax) continue;
                     matters |= relevance.Matters(body.SyntaxTree, member);
-                    sends |= relevance.MaySend(body.SyntaxTree, member);
+                    sends |= relevance.MaySend(body.SyntaxTree, member, cancellationToken);
                 }
 
                 return matters && sends;
             case AccessorDeclarationSyntax { Parent.Parent: { } property }:
-                return relevance.MayReport(body.SyntaxTree, property);
+                return relevance.MayReport(body.SyntaxTree, property, cancellationToken);
             case ArrowExpressionClauseSyntax { Parent: { } owner }:
-                return relevance.MayReport(body.SyntaxTree, owner);
+                return relevance.MayReport(body.SyntaxTree, owner, cancellationToken);
             default:
-                return relevance.MayReport(body.SyntaxTree, body);
+                return relevance.MayReport(body.SyntaxTree, body, cancellationToken);
         }
     }
 

@@ -104,6 +104,6 @@ public class RelevanceTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
         var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
-        Assert.Equal(sends, index.MaySend(tree, declaration));
+        Assert.Equal(sends, index.MaySend(tree, declaration, CancellationToken.None));
     }
 }
