@@ -12,11 +12,17 @@ internal sealed class FlowTrace
 {
     public const int MaxSteps = 24;
 
-    public FlowTrace(string? sourceApi, Location sourceLocation, ImmutableArray<Location> steps, Obfuscation obfuscation, Location? obfuscationLocation)
+    // The steps as a list shared between traces, newest first: a step is added in constant time and
+    // a trace that branches shares its past. Turned into an array only when a report reads it.
+    private readonly StepNode? _last;
+    private ImmutableArray<Location> _steps;
+
+    private FlowTrace(string? sourceApi, Location sourceLocation, StepNode? last, int stepCount, Obfuscation obfuscation, Location? obfuscationLocation)
     {
         SourceApi = sourceApi;
         SourceLocation = sourceLocation;
-        Steps = steps;
+        _last = last;
+        StepCount = stepCount;
         Obfuscation = obfuscation;
         ObfuscationLocation = obfuscationLocation;
     }
@@ -26,22 +32,47 @@ internal sealed class FlowTrace
 
     public Location SourceLocation { get; }
 
-    public ImmutableArray<Location> Steps { get; }
+    public int StepCount { get; }
+
+    /// <summary>The most recent step, if any.</summary>
+    public Location? LastStep => _last?.Step;
+
+    /// <summary>The steps in order, oldest first.</summary>
+    public ImmutableArray<Location> Steps
+    {
+        get
+        {
+            if (_steps.IsDefault)
+            {
+                var steps = new Location[StepCount];
+                var node = _last;
+                for (var i = StepCount - 1; i >= 0 && node is not null; i--, node = node.Previous)
+                {
+                    steps[i] = node.Step;
+                }
+
+                // A benign race: every thread computes the same array.
+                _steps = ImmutableArray.Create(steps);
+            }
+
+            return _steps;
+        }
+    }
 
     public Obfuscation Obfuscation { get; }
 
     public Location? ObfuscationLocation { get; }
 
-    public static FlowTrace Start(string? sourceApi, Location location) => new(sourceApi, location, ImmutableArray<Location>.Empty, Obfuscation.None, null);
+    public static FlowTrace Start(string? sourceApi, Location location) => new(sourceApi, location, null, 0, Obfuscation.None, null);
 
     public FlowTrace WithStep(Location step)
     {
-        if (Steps.Length >= MaxSteps || step == SourceLocation || (Steps.Length > 0 && Steps[Steps.Length - 1] == step))
+        if (StepCount >= MaxSteps || step == SourceLocation || (_last is not null && _last.Step == step))
         {
             return this;
         }
 
-        return new FlowTrace(SourceApi, SourceLocation, Steps.Add(step), Obfuscation, ObfuscationLocation);
+        return new FlowTrace(SourceApi, SourceLocation, new StepNode(step, _last), StepCount + 1, Obfuscation, ObfuscationLocation);
     }
 
     public FlowTrace WithSteps(ImmutableArray<Location> steps)
@@ -62,14 +93,14 @@ internal sealed class FlowTrace
             return this;
         }
 
-        return new FlowTrace(SourceApi, SourceLocation, Steps, Obfuscation | obfuscation, ObfuscationLocation ?? location).WithStep(location);
+        return new FlowTrace(SourceApi, SourceLocation, _last, StepCount, Obfuscation | obfuscation, ObfuscationLocation ?? location).WithStep(location);
     }
 
     /// <summary>This trace with the other's obfuscation added: a join keeps the first path and every tactic.</summary>
     public FlowTrace MergeTactics(FlowTrace other) =>
         (Obfuscation | other.Obfuscation) == Obfuscation
             ? this
-            : new FlowTrace(SourceApi, SourceLocation, Steps, Obfuscation | other.Obfuscation, ObfuscationLocation ?? other.ObfuscationLocation);
+            : new FlowTrace(SourceApi, SourceLocation, _last, StepCount, Obfuscation | other.Obfuscation, ObfuscationLocation ?? other.ObfuscationLocation);
 
     /// <summary>A caller's trace continued by the callee's steps from its parameter onwards.</summary>
     public FlowTrace Continue(FlowTrace calleeTrace)
@@ -78,7 +109,20 @@ internal sealed class FlowTrace
         var result = WithStep(calleeTrace.SourceLocation).WithSteps(calleeTrace.Steps);
         return (result.Obfuscation | calleeTrace.Obfuscation) == result.Obfuscation
             ? result
-            : new FlowTrace(result.SourceApi, result.SourceLocation, result.Steps, result.Obfuscation | calleeTrace.Obfuscation,
+            : new FlowTrace(result.SourceApi, result.SourceLocation, result._last, result.StepCount, result.Obfuscation | calleeTrace.Obfuscation,
                 result.ObfuscationLocation ?? calleeTrace.ObfuscationLocation);
+    }
+
+    private sealed class StepNode
+    {
+        public StepNode(Location step, StepNode? previous)
+        {
+            Step = step;
+            Previous = previous;
+        }
+
+        public Location Step { get; }
+
+        public StepNode? Previous { get; }
     }
 }

@@ -134,7 +134,7 @@ internal sealed record TaintValue
     public TaintValue WithSteps(TaintValue stepped)
     {
         var trace = stepped.SourceText ?? stepped.SymbolName ?? stepped.RepositoryMetadata ?? stepped.ParameterTrace;
-        return trace is { Steps.Length: > 0 } ? WithStep(trace.Steps[trace.Steps.Length - 1]) : this;
+        return trace?.LastStep is { } last ? WithStep(last) : this;
     }
 
     public TaintValue WithObfuscation(Obfuscation obfuscation, Location location) => !IsTainted || obfuscation == Obfuscation.None ? this : this with
