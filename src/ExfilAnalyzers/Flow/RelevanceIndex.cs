@@ -136,58 +136,114 @@ internal sealed class RelevanceIndex
     /// Whether a member may send, decided on demand (in the IDE only the edited file's members ask):
     /// it calls a sink (a mention of a sink's name that binds to one: names like Add and Write are
     /// common), or it names a member that may send (a call of a sending helper is reported where it
-    /// is made), or it names state that a sending member writes (a stored callback, an event). The
-    /// members reachable that way are visited once per question, and each is bound at most once per
-    /// compilation.
+    /// is made), or it names state that a sending member writes (a stored callback, an event). Each
+    /// member is visited, and bound, at most once per compilation.
     /// </summary>
     private bool IsSending(Entry start, CancellationToken cancellationToken)
     {
         lock (_sendingLock)
         {
-            if (_sendingMemo.TryGetValue(start, out var known))
+            if (!_sendingMemo.TryGetValue(start, out var known))
             {
-                return known;
+                Solve(start, cancellationToken);
+                known = _sendingMemo[start];
             }
 
-            var visited = new HashSet<Entry> { start };
-            var pending = new Stack<Entry>();
-            pending.Push(start);
+            return known;
+        }
+    }
+
+    /// <summary>
+    /// Tarjan's algorithm over the members reachable from <paramref name="start"/>, iteratively: each
+    /// group of members that name one another gets one answer, so every member is visited once per
+    /// compilation. A member that calls a sink needs no look further.
+    /// </summary>
+    private void Solve(Entry start, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<Entry, int>();
+        var low = new Dictionary<Entry, int>();
+        var reaches = new Dictionary<Entry, bool>();
+        var component = new Stack<Entry>();
+        var onComponent = new HashSet<Entry>();
+        var frames = new Stack<(Entry Member, List<Entry> Next, int Position)>();
+        Enter(start);
+        while (frames.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (member, next, position) = frames.Pop();
+            if (position < next.Count)
+            {
+                frames.Push((member, next, position + 1));
+                var callee = next[position];
+                if (_sendingMemo.TryGetValue(callee, out var answer))
+                {
+                    reaches[member] |= answer;
+                }
+                else if (!index.ContainsKey(callee))
+                {
+                    Enter(callee);
+                }
+                else if (onComponent.Contains(callee))
+                {
+                    low[member] = System.Math.Min(low[member], index[callee]);
+                }
+
+                continue;
+            }
+
+            if (frames.Count > 0)
+            {
+                // Back in the caller: what the callee reaches, the caller reaches.
+                var caller = frames.Peek().Member;
+                reaches[caller] |= reaches[member];
+                low[caller] = System.Math.Min(low[caller], low[member]);
+            }
+
+            if (low[member] != index[member])
+            {
+                continue;
+            }
+
+            var group = new List<Entry>();
             var sends = false;
-            while (pending.Count > 0 && !sends)
+            Entry popped;
+            do
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var member = pending.Pop();
-                if (_sendingMemo.TryGetValue(member, out var answer) ? answer : CallsSink(member, cancellationToken))
-                {
-                    sends = true;
-                    break;
-                }
-
-                foreach (var name in member.Member.Mentions)
-                {
-                    Visit(_named, name);
-                    Visit(_writers, name);
-                }
+                popped = component.Pop();
+                onComponent.Remove(popped);
+                group.Add(popped);
+                sends |= reaches[popped];
             }
+            while (!ReferenceEquals(popped, member));
 
-            _sendingMemo[start] = sends;
-            if (!sends)
+            foreach (var grouped in group)
             {
-                // Nothing reachable sends, so nothing reachable from any of them does either.
-                foreach (var member in visited) _sendingMemo[member] = false;
-            }
-
-            return sends;
-
-            void Visit(Dictionary<string, List<Entry>> map, string name)
-            {
-                if (!map.TryGetValue(name, out var entries)) return;
-                foreach (var entry in entries)
-                {
-                    if (visited.Add(entry)) pending.Push(entry);
-                }
+                _sendingMemo[grouped] = sends;
             }
         }
+
+        void Enter(Entry member)
+        {
+            index[member] = low[member] = index.Count;
+            component.Push(member);
+            onComponent.Add(member);
+            var calls = CallsSink(member, cancellationToken);
+            reaches[member] = calls;
+            frames.Push((member, calls ? new List<Entry>() : Successors(member), 0));
+        }
+    }
+
+    /// <summary>The members whose sending makes this one send: those it names, and the writers of state it names.</summary>
+    private List<Entry> Successors(Entry member)
+    {
+        var successors = new List<Entry>();
+        foreach (var name in member.Member.Mentions)
+        {
+            if (_named.TryGetValue(name, out var named)) successors.AddRange(named);
+            if (_writers.TryGetValue(name, out var writers)) successors.AddRange(writers);
+        }
+
+        return successors;
     }
 
     private bool CallsSink(Entry member, CancellationToken cancellationToken)
