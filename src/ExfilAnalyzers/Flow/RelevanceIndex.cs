@@ -166,6 +166,7 @@ internal sealed class RelevanceIndex
         var component = new Stack<Entry>();
         var onComponent = new HashSet<Entry>();
         var frames = new Stack<(Entry Member, List<Entry> Next, int Position)>();
+        var bindings = BindingsPerQuestion;
         Enter(start);
         while (frames.Count > 0)
         {
@@ -227,7 +228,7 @@ internal sealed class RelevanceIndex
             index[member] = low[member] = index.Count;
             component.Push(member);
             onComponent.Add(member);
-            var calls = CallsSink(member, cancellationToken);
+            var calls = CallsSink(member, ref bindings, cancellationToken);
             reaches[member] = calls;
             frames.Push((member, calls ? new List<Entry>() : Successors(member), 0));
         }
@@ -246,25 +247,47 @@ internal sealed class RelevanceIndex
         return successors;
     }
 
-    private bool CallsSink(Entry member, CancellationToken cancellationToken)
+    /// <summary>How many members one question may bind to settle whether they call a sink.</summary>
+    private const int BindingsPerQuestion = 16;
+
+    /// <summary>
+    /// Whether the member calls a sink. A member that names no sink does not; one that does is bound
+    /// to see whether the name is a sink's, while the question's budget lasts, and is otherwise taken
+    /// to call one. Past the budget the answer can only be "may send": that costs an analysis, never
+    /// a diagnostic, so the results do not depend on the order of the questions.
+    /// </summary>
+    private bool CallsSink(Entry member, ref int bindings, CancellationToken cancellationToken)
     {
         if (member.CallsSink is { } known)
         {
             return known;
         }
 
-        var calls = false;
+        var named = false;
         foreach (var name in member.Member.Mentions)
         {
-            if (_catalog!.IsSinkName(name) && SinkMentions.Confirm(_compilation!, member.Tree, member.Member, name, _catalog, cancellationToken))
+            if (!_catalog!.IsSinkName(name))
             {
-                calls = true;
-                break;
+                continue;
+            }
+
+            named = true;
+            if (bindings <= 0)
+            {
+                return true;
+            }
+
+            bindings--;
+            if (SinkMentions.Confirm(_compilation!, member.Tree, member.Member, name, _catalog, cancellationToken))
+            {
+                member.CallsSink = true;
+                return true;
             }
         }
 
-        member.CallsSink = calls;
-        return calls;
+        // Settled only when every sink name was bound (or there was none).
+        if (!named || bindings > 0) member.CallsSink = false;
+        return false;
     }
 
     /// <summary>
