@@ -23,7 +23,7 @@ internal sealed record BenchmarkOptions(
     ImmutableArray<int> CallSiteCounts)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only] [--ours-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
@@ -33,6 +33,7 @@ internal sealed record BenchmarkOptions(
           --generated-only skip the real corpus
           --real-only      skip the generated corpus, the IDE case and the call chains
           --chains-only    only the call-chain and call-site series (ours alone): quick to iterate on the interprocedural analysis
+          --ide-only       only the 8x generated corpus and the IDE case: quick to iterate on per-edit cost
           --ours-only      measure ExfilAnalyzers alone, without the peers (for triage and profiling)
         """;
 
@@ -55,6 +56,7 @@ internal sealed record BenchmarkOptions(
                 "--real-only" => options with { SkipGenerated = true, SkipCallSeries = true },
                 "--chains-only" => options with { SkipReal = true, SkipGenerated = true, OursOnly = true },
                 "--ours-only" => options with { OursOnly = true },
+                "--ide-only" => options with { SkipReal = true, SkipCallSeries = true, Scales = ImmutableArray.Create(8) },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}"),
             };
         }
