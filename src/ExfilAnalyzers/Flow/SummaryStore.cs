@@ -582,7 +582,10 @@ internal sealed class SummaryStore
         var ungated = ImmutableArray.CreateBuilder<SinkEffect>();
         foreach (var call in calls)
         {
-            if (!call.Gated && call.Trigger is null)
+            // Only the method's own sink calls: a content test around a call triggers the sinks of
+            // that callee, not every sink its parameters reach further down (a name check in an IDE
+            // feature is not a keyword trigger for a log line ten calls away).
+            if (!call.Gated && call.Trigger is null && !call.IsCallSite)
             {
                 ungated.Add(new SinkEffect(0, null, call.Api, call.Kind, call.Location, false, null, call.Destination));
             }

@@ -290,6 +290,40 @@ public class RealCorpusRegressionTests
             Diagnostic("EXF1004").WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("EventSource.WriteEvent", "repository metadata", "Project.Name"));
     }
 
+    /// <summary>
+    /// A name check around a call triggers that callee's own sends, not every sink its arguments reach
+    /// further down (OrdinaryMethodReferenceFinder: <c>IsDeconstructMethod(symbol) ? FindDocumentsAsync(project, ...)</c>).
+    /// </summary>
+    [Fact]
+    public Task A_content_test_triggers_the_callees_own_sinks_not_those_further_down()
+    {
+        return VerifyAsync(Events + """
+            static class Finder
+            {
+                public static void Find(ISymbol symbol, Project project)
+                {
+                    if (symbol.Name == "Deconstruct")
+                    {
+                        Search(project.Language);
+                    }
+
+                    if (symbol.Name == "GetAwaiter")
+                    {
+                        {|EXF1004:Announce()|};
+                    }
+                }
+
+                private static void Search(string language) => Log(language);
+
+                private static void Log(string message) => Events.Log.Changed(message);
+
+                private static void Announce() => Client.TrackEvent("awaiter");
+
+                private static readonly TelemetryClient Client = new();
+            }
+            """);
+    }
+
     /// <summary>A character copy through a conditional keeps the text (the generated corpus's Normalize).</summary>
     [Fact]
     public Task A_character_copy_through_a_conditional_keeps_the_taint()
