@@ -160,6 +160,13 @@ internal sealed partial class MethodFlowAnalysis
             return TaintValue.Clean;
         }
 
+        // Two sensitive values compared with each other (x.Name == y.Name, a name against its old
+        // value) check sameness or change; a keyword trigger compares sensitive data with a keyword.
+        if (left.Labels != TaintLabel.None && right.Labels != TaintLabel.None)
+        {
+            return TaintValue.Clean;
+        }
+
         return TestOf(left, right, comparison) is { } test ? TaintValue.FromCondition(test) : TaintValue.Clean;
     }
 

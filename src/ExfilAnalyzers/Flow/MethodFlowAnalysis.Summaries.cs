@@ -73,7 +73,15 @@ internal sealed partial class MethodFlowAnalysis
             _state.Gated = true;
         }
 
-        return Instantiate(summary.ReturnValue, receiverValue, arguments, call).WithStep(location);
+        // A handle a method of this compilation returns carries nothing either (Solution.GetProject in
+        // Roslyn's own code): what it gives access to is read through its source members.
+        var returned = Instantiate(summary.ReturnValue, receiverValue, arguments, call);
+        if (_context.Catalog.Handles.IsHandle(call.Type))
+        {
+            return returned.Condition is { Kind: ConditionKind.Gate } ? TaintValue.FromCondition(returned.Condition) : TaintValue.Clean;
+        }
+
+        return returned.WithStep(location);
     }
 
     /// <summary>

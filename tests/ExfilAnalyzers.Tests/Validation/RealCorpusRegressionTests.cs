@@ -222,6 +222,34 @@ public class RealCorpusRegressionTests
             """);
     }
 
+    /// <summary>
+    /// Two sensitive values compared with each other check sameness or change, not a keyword
+    /// (SymbolEquivalenceComparer: <c>x.Name == y.Name</c>; SolutionState: a document's name against the new one).
+    /// </summary>
+    [Fact]
+    public Task Comparing_two_sensitive_values_is_not_a_keyword_trigger()
+    {
+        return VerifyAsync(Events + """
+            static class Comparer
+            {
+                public static void Compare(ISymbol x, ISymbol y, Document document, string newName)
+                {
+                    if (x.Name == y.Name)
+                    {
+                        Events.Log.Changed();
+                    }
+
+                    if (document.Name == document.Project.Name)
+                    {
+                        return;
+                    }
+
+                    Events.Log.Changed();
+                }
+            }
+            """);
+    }
+
     /// <summary>A comparison of the text itself still is one.</summary>
     [Fact]
     public Task A_comparison_of_sensitive_text_is_still_a_keyword_trigger()
