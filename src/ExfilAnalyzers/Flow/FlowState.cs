@@ -115,7 +115,7 @@ internal sealed class FlowState
     }
 
     /// <summary>A weak update: the place now holds its old value joined with <paramref name="value"/>.</summary>
-    public void JoinInto(Place place, TaintValue value)
+    public void JoinInto(Place place, TaintValue value, bool intoOwners = true)
     {
         if (value.IsClean)
         {
@@ -124,7 +124,7 @@ internal sealed class FlowState
 
         var old = Get(place);
         _values[place] = old.Join(value);
-        if (!place.IsRoot)
+        if (!place.IsRoot && intoOwners)
         {
             JoinIntoAncestors(place, value.Carried());
         }

@@ -355,7 +355,7 @@ internal sealed partial class MethodFlowAnalysis
             }
 
             // map.Add(key, value): the key goes with the map's keys, the value with its values.
-            Mutate(PlaceOf(target), targetValue, values, call, keys);
+            Mutate(PlaceOf(target), targetValue, values, call, keys, target.Type);
         }
     }
 

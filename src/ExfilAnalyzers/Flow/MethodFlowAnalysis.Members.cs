@@ -237,7 +237,8 @@ internal sealed partial class MethodFlowAnalysis
     /// writes into (a StreamWriter's stream, a CryptoStream's output), hidden the way each writer hides it.
     /// A write chain that ends in a network stream is a sink.
     /// </summary>
-    private void Mutate(Place? receiverPlace, TaintValue receiverValue, TaintValue data, IOperation at, TaintValue? keys = null)
+    private void Mutate(Place? receiverPlace, TaintValue receiverValue, TaintValue data, IOperation at, TaintValue? keys = null,
+        ITypeSymbol? receiverType = null)
     {
         if (keys is { IsTainted: true } && receiverPlace is { } map)
         {
@@ -262,7 +263,11 @@ internal sealed partial class MethodFlowAnalysis
         var written = data.Carried().WithStep(step);
         if (receiverPlace is { } place)
         {
-            _state.JoinInto(place.ContentsPlace, written);
+            // What is written to a writer held in a member goes where the writer writes (a file, a
+            // stream; its write links follow it), not into the object that holds the writer: a
+            // logger that writes to a file does not carry the log into the options that hold it.
+            var intoOwners = place.IsRoot || !_context.Types.IsWriter(receiverType);
+            _state.JoinInto(place.ContentsPlace, written, intoOwners);
             NoteFieldWrite(place, written);
             FollowWriteLinks(place, written, at);
         }

@@ -352,6 +352,66 @@ public class RealCorpusRegressionTests
             """);
     }
 
+    /// <summary>
+    /// Group E (Sentry's FileDiagnosticLogger): what a logger writes to its file is not in the
+    /// options object that holds the logger, nor in what is later built from those options.
+    /// </summary>
+    [Fact]
+    public Task A_write_to_a_writer_held_in_a_member_does_not_fill_its_owner()
+    {
+        return VerifyAsync(Events + """
+            sealed class FileLogger
+            {
+                private readonly System.IO.StreamWriter _writer = new("diagnostics.log");
+                public void Log(string message) => _writer.WriteLine(message);
+            }
+
+            sealed class Options
+            {
+                public FileLogger Logger { get; } = new();
+                public string Release = "1.0";
+            }
+
+            static class Sdk
+            {
+                static void Init(Options options) => options.Logger.Log("cache in " + System.IO.Directory.GetCurrentDirectory());
+
+                static string Describe(Options options) => "release " + options.Release;
+
+                public static void Start(TelemetryClient client)
+                {
+                    var options = new Options();
+                    Init(options);
+                    client.TrackEvent(Describe(options));
+                }
+            }
+            """);
+    }
+
+    /// <summary>A writer whose text is read back still carries it to whoever reads it.</summary>
+    [Fact]
+    public Task A_writer_held_in_a_member_still_carries_what_is_read_back_from_it()
+    {
+        return VerifyAsync(Events + """
+            sealed class Buffer
+            {
+                private readonly System.IO.StringWriter _text = new();
+                public void Add(string message) => _text.Write(message);
+                public string Text => _text.ToString();
+            }
+
+            static class Sdk
+            {
+                public static void Start(TelemetryClient client)
+                {
+                    var buffer = new Buffer();
+                    buffer.Add(System.IO.Directory.GetCurrentDirectory());
+                    client.TrackEvent({|EXF1003:buffer.Text|});
+                }
+            }
+            """);
+    }
+
     /// <summary>A character copy through a conditional keeps the text (the generated corpus's Normalize).</summary>
     [Fact]
     public Task A_character_copy_through_a_conditional_keeps_the_taint()
