@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -25,7 +26,7 @@ internal sealed class RelevanceIndex
     private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _receiving = new();
     private readonly Dictionary<(SyntaxTree Tree, int SpanStart), Entry> _entries = new();
     private readonly Dictionary<string, List<Entry>> _writers = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<Entry, bool> _sendingMemo = new();
+    private readonly Dictionary<object, bool> _sendingMemo = new();
     private readonly object _sendingLock = new();
     private Dictionary<string, List<Entry>> _named = new(System.StringComparer.Ordinal);
     private Compilation? _compilation;
@@ -154,60 +155,63 @@ internal sealed class RelevanceIndex
     }
 
     /// <summary>
-    /// Tarjan's algorithm over the members reachable from <paramref name="start"/>, iteratively: each
-    /// group of members that name one another gets one answer, so every member is visited once per
-    /// compilation. A member that calls a sink needs no look further.
+    /// Tarjan's algorithm, iteratively, over the graph of members and names reachable from
+    /// <paramref name="start"/>: a member leads to the names it mentions, a name to the members
+    /// declared with it and to the writers of state of that name. Names in between keep the graph
+    /// linear in the number of mentions however common a name is. Each strongly connected group
+    /// gets one answer, so every member and name is visited once per compilation. A member that
+    /// calls a sink needs no look further.
     /// </summary>
     private void Solve(Entry start, CancellationToken cancellationToken)
     {
-        var index = new Dictionary<Entry, int>();
-        var low = new Dictionary<Entry, int>();
-        var reaches = new Dictionary<Entry, bool>();
-        var component = new Stack<Entry>();
-        var onComponent = new HashSet<Entry>();
-        var frames = new Stack<(Entry Member, List<Entry> Next, int Position)>();
+        var index = new Dictionary<object, int>();
+        var low = new Dictionary<object, int>();
+        var reaches = new Dictionary<object, bool>();
+        var component = new Stack<object>();
+        var onComponent = new HashSet<object>();
+        var frames = new Stack<(object Node, IEnumerator<object> Next)>();
         var bindings = BindingsPerQuestion;
         Enter(start);
         while (frames.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (member, next, position) = frames.Pop();
-            if (position < next.Count)
+            var (node, next) = frames.Peek();
+            if (next.MoveNext())
             {
-                frames.Push((member, next, position + 1));
-                var callee = next[position];
-                if (_sendingMemo.TryGetValue(callee, out var answer))
+                var successor = next.Current;
+                if (_sendingMemo.TryGetValue(successor, out var answer))
                 {
-                    reaches[member] |= answer;
+                    reaches[node] |= answer;
                 }
-                else if (!index.ContainsKey(callee))
+                else if (!index.ContainsKey(successor))
                 {
-                    Enter(callee);
+                    Enter(successor);
                 }
-                else if (onComponent.Contains(callee))
+                else if (onComponent.Contains(successor))
                 {
-                    low[member] = System.Math.Min(low[member], index[callee]);
+                    low[node] = System.Math.Min(low[node], index[successor]);
                 }
 
                 continue;
             }
 
+            frames.Pop();
             if (frames.Count > 0)
             {
                 // Back in the caller: what the callee reaches, the caller reaches.
-                var caller = frames.Peek().Member;
-                reaches[caller] |= reaches[member];
-                low[caller] = System.Math.Min(low[caller], low[member]);
+                var caller = frames.Peek().Node;
+                reaches[caller] |= reaches[node];
+                low[caller] = System.Math.Min(low[caller], low[node]);
             }
 
-            if (low[member] != index[member])
+            if (low[node] != index[node])
             {
                 continue;
             }
 
-            var group = new List<Entry>();
+            var group = new List<object>();
             var sends = false;
-            Entry popped;
+            object popped;
             do
             {
                 popped = component.Pop();
@@ -215,7 +219,7 @@ internal sealed class RelevanceIndex
                 group.Add(popped);
                 sends |= reaches[popped];
             }
-            while (!ReferenceEquals(popped, member));
+            while (!ReferenceEquals(popped, node));
 
             foreach (var grouped in group)
             {
@@ -223,28 +227,40 @@ internal sealed class RelevanceIndex
             }
         }
 
-        void Enter(Entry member)
+        void Enter(object node)
         {
-            index[member] = low[member] = index.Count;
-            component.Push(member);
-            onComponent.Add(member);
-            var calls = CallsSink(member, ref bindings, cancellationToken);
-            reaches[member] = calls;
-            frames.Push((member, calls ? new List<Entry>() : Successors(member), 0));
+            index[node] = low[node] = index.Count;
+            component.Push(node);
+            onComponent.Add(node);
+            var calls = node is Entry member && CallsSink(member, ref bindings, cancellationToken);
+            reaches[node] = calls;
+            frames.Push((node, calls ? Enumerable.Empty<object>().GetEnumerator() : Successors(node).GetEnumerator()));
         }
     }
 
-    /// <summary>The members whose sending makes this one send: those it names, and the writers of state it names.</summary>
-    private List<Entry> Successors(Entry member)
+    /// <summary>A member leads to the names it mentions; a name to the members declared with it and to the writers of state of that name.</summary>
+    private IEnumerable<object> Successors(object node)
     {
-        var successors = new List<Entry>();
-        foreach (var name in member.Member.Mentions)
+        if (node is Entry member)
         {
-            if (_named.TryGetValue(name, out var named)) successors.AddRange(named);
-            if (_writers.TryGetValue(name, out var writers)) successors.AddRange(writers);
+            foreach (var name in member.Member.Mentions)
+            {
+                if (_named.ContainsKey(name) || _writers.ContainsKey(name)) yield return name;
+            }
+
+            yield break;
         }
 
-        return successors;
+        var text = (string)node;
+        if (_named.TryGetValue(text, out var named))
+        {
+            foreach (var entry in named) yield return entry;
+        }
+
+        if (_writers.TryGetValue(text, out var writers))
+        {
+            foreach (var entry in writers) yield return entry;
+        }
     }
 
     /// <summary>How many members one question may bind to settle whether they call a sink.</summary>
