@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
@@ -11,7 +13,30 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal static class SinkMentions
 {
+    // Mentions found to call a sink, per syntax tree: trees are shared between the compilations of
+    // successive edits, so in the IDE an unchanged file is not bound again to find the same sink.
+    // Only "calls a sink" is kept. If an edit elsewhere changed what the name binds to, the cached
+    // answer costs one analysis that finds nothing, never a diagnostic; "does not" is always rebound.
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name), bool>> Confirmed = new();
+
     public static bool Confirm(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        var confirmed = Confirmed.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name), bool>());
+        if (confirmed.ContainsKey((member.SpanStart, name)))
+        {
+            return true;
+        }
+
+        if (!Bind(compilation, tree, member, name, catalog, cancellationToken))
+        {
+            return false;
+        }
+
+        confirmed.TryAdd((member.SpanStart, name), true);
+        return true;
+    }
+
+    private static bool Bind(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         SemanticModel? model = null;
         SyntaxNode? root = null;
