@@ -595,13 +595,18 @@ internal sealed class SummaryStore
             exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations());
     }
 
-    internal static bool IsAutoAccessor(IMethodSymbol accessor)
-    {
-        if (accessor.AssociatedSymbol is not IPropertySymbol property)
-        {
-            return false;
-        }
+    // Whether a property has a compiler-made backing field, decided once per property symbol: the
+    // answer scans every member of its type, and properties are read in every method.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPropertySymbol, object> AutoProperties = new();
+    private static readonly object Auto = new();
+    private static readonly object NotAuto = new();
 
+    internal static bool IsAutoAccessor(IMethodSymbol accessor) =>
+        accessor.AssociatedSymbol is IPropertySymbol property
+        && ReferenceEquals(AutoProperties.GetValue(property, p => HasBackingField(p) ? Auto : NotAuto), Auto);
+
+    private static bool HasBackingField(IPropertySymbol property)
+    {
         foreach (var member in property.ContainingType.GetMembers())
         {
             if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
