@@ -95,29 +95,16 @@ internal static class SensitiveValueLocator
 
     private static SyntaxNode Unwrap(SyntaxNode node) => node is ArgumentSyntax argument ? argument.Expression : node;
 
-    /// <summary>Where a step put data: what was assigned, added or passed; a call's arguments, then the call itself.</summary>
-    private static IEnumerable<SyntaxNode> WrittenRegions(SyntaxNode step)
+    /// <summary>
+    /// Where a step put data: what it hands on (<see cref="FlowTrail.ValuesOf"/>), except that a call
+    /// gives its arguments, then the call itself, and an initializer is searched as a whole.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> WrittenRegions(SyntaxNode step) => step switch
     {
-        switch (step)
-        {
-            case AssignmentExpressionSyntax assignment:
-                yield return assignment.Right;
-                break;
-            case VariableDeclaratorSyntax { Initializer: { } initializer }:
-                yield return initializer.Value;
-                break;
-            case ArgumentSyntax argument:
-                yield return argument.Expression;
-                break;
-            case InvocationExpressionSyntax invocation:
-                yield return invocation.ArgumentList;
-                yield return invocation;
-                break;
-            case InitializerExpressionSyntax or ExpressionSyntax:
-                yield return step;
-                break;
-        }
-    }
+        InvocationExpressionSyntax invocation => new SyntaxNode[] { invocation.ArgumentList, invocation },
+        InitializerExpressionSyntax => new[] { step },
+        _ => FlowTrail.ValuesOf(step),
+    };
 
     /// <summary>The outermost string expressions in <paramref name="region"/> that the path passes through.</summary>
     private static ImmutableArray<ExpressionSyntax> ValuesWithin(SyntaxNode region, FlowTrail trail, SemanticModel model, CancellationToken cancellationToken)

@@ -22,8 +22,6 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class RelevanceIndex
 {
-    private readonly Dictionary<(SyntaxTree Tree, int SpanStart), bool> _relevant = new();
-    private readonly HashSet<(SyntaxTree Tree, int SpanStart)> _receiving = new();
     private readonly Dictionary<(SyntaxTree Tree, int SpanStart), Entry> _entries = new();
     private readonly Dictionary<string, List<Entry>> _writers = new(System.StringComparer.Ordinal);
     private readonly Dictionary<object, bool> _sendingMemo = new();
@@ -105,9 +103,7 @@ internal sealed class RelevanceIndex
 
         foreach (var member in members)
         {
-            index._relevant[(member.Tree, member.Member.SpanStart)] = member.Relevant;
             index._entries[(member.Tree, member.Member.SpanStart)] = member;
-            if (member.Receiving) index._receiving.Add((member.Tree, member.Member.SpanStart));
             foreach (var written in member.Member.Writes)
             {
                 if (stateNames.Contains(written)) Add(index._writers, written, member);
@@ -325,11 +321,11 @@ internal sealed class RelevanceIndex
 
     /// <summary>True when the member matters or may be handed taint: only then can it store taint anywhere.</summary>
     public bool MayStore(SyntaxTree tree, SyntaxNode declaration) =>
-        Matters(tree, declaration) || _receiving.Contains((tree, declaration.SpanStart));
+        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || entry.Relevant || entry.Receiving;
 
     /// <summary>True unless the member is known not to matter (an unknown declaration is kept, to be safe).</summary>
     public bool Matters(SyntaxTree tree, SyntaxNode declaration) =>
-        !_relevant.TryGetValue((tree, declaration.SpanStart), out var relevant) || relevant;
+        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || entry.Relevant;
 
     private static void Add(Dictionary<string, List<Entry>> map, string name, Entry entry)
     {
