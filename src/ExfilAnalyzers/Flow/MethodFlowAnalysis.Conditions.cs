@@ -162,7 +162,7 @@ internal sealed partial class MethodFlowAnalysis
 
         // Two sensitive values compared with each other (x.Name == y.Name, a name against its old
         // value) check sameness or change; a keyword trigger compares sensitive data with a keyword.
-        if (left.Labels != TaintLabel.None && right.Labels != TaintLabel.None)
+        if (left.Labels != TaintLabel.None && right.Labels != TaintLabel.None || ChangeCheck.Compares(leftOperation, rightOperation))
         {
             return TaintValue.Clean;
         }
@@ -261,6 +261,11 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Contains, StartsWith, Regex.IsMatch...: a content test of the receiver and arguments; a gate over a consent setting.</summary>
     private TaintValue ContentTest(IOperation call, TaintValue receiverValue, ArgumentValue[] arguments)
     {
+        if (ChangeCheck.IsEqualityCall(call))
+        {
+            return TaintValue.Clean;
+        }
+
         var tested = receiverValue.DataOnly();
         var handles = receiverValue.Handles;
         IOperation? constant = null;

@@ -434,4 +434,106 @@ public class RealCorpusRegressionTests
             }
             """);
     }
+
+    /// <summary>
+    /// Group F: Roslyn's <c>SolutionState.WithDocumentName(id, name)</c> returns early when
+    /// <c>state.Attributes.Name == name</c>, and <c>WithDocumentFolders</c> when
+    /// <c>state.Folders.SequenceEqual(folders)</c>: the new value against the one it replaces, a change check.
+    /// </summary>
+    [Fact]
+    public Task A_new_value_compared_with_the_stored_one_it_replaces_is_not_a_keyword_trigger()
+    {
+        return VerifyAsync("using System.Linq;\n" + Events + """
+            sealed class Attributes
+            {
+                public string Name = "";
+            }
+
+            sealed class DocumentState
+            {
+                public Attributes Attributes = new();
+                public IReadOnlyList<string> Folders = new List<string>();
+            }
+
+            sealed class SolutionState
+            {
+                private readonly Dictionary<DocumentId, DocumentState> _documents = new();
+
+                public SolutionState WithDocumentName(DocumentId id, string name)
+                {
+                    var state = _documents[id];
+                    if (state.Attributes.Name == name)
+                    {
+                        return this;
+                    }
+
+                    Events.Log.Changed();
+                    return new SolutionState();
+                }
+
+                public SolutionState WithDocumentFolders(DocumentId id, IReadOnlyList<string> folders)
+                {
+                    var state = _documents[id];
+                    if (state.Folders.SequenceEqual(folders))
+                    {
+                        return this;
+                    }
+
+                    Events.Log.Changed();
+                    return new SolutionState();
+                }
+            }
+
+            sealed class Renamer
+            {
+                public SolutionState Rename(SolutionState solution, Document document)
+                {
+                    return solution.WithDocumentName(document.Id, document.Name).WithDocumentFolders(document.Id, document.Folders);
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Its twins: a keyword kept in a field of the matcher itself, or stored under another name, is
+    /// still what the user's code is tested against.
+    /// </summary>
+    [Fact]
+    public Task A_value_compared_with_a_keyword_kept_in_a_field_is_still_a_keyword_trigger()
+    {
+        return VerifyAsync(Events + """
+            sealed class Options
+            {
+                public string Keyword = "ConnectionString";
+            }
+
+            sealed class Matcher
+            {
+                private readonly string _name = "Secret";
+                private readonly Options _options = new();
+
+                private void Matches(string name)
+                {
+                    if (name == _name)
+                    {
+                        Events.Log.Changed();
+                    }
+                }
+
+                private void Mentions(string name)
+                {
+                    if (_options.Keyword.Equals(name))
+                    {
+                        Events.Log.Changed();
+                    }
+                }
+
+                public void Scan(Document document)
+                {
+                    {|EXF1004:Matches(document.Name)|};
+                    {|EXF1004:Mentions(document.Name)|};
+                }
+            }
+            """);
+    }
 }
