@@ -9,7 +9,13 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class FlowState
 {
-    private readonly Dictionary<Place, TaintValue> _values;
+    /// <summary>
+    /// Shared with the clones of this state until one of them writes (copy on write): most clones are
+    /// only read, a block's input that nothing else joins into, or a branch's state with a flag changed.
+    /// </summary>
+    private Dictionary<Place, TaintValue> _values;
+
+    private bool _shared;
 
     public FlowState()
     {
@@ -18,7 +24,8 @@ internal sealed class FlowState
 
     private FlowState(FlowState other)
     {
-        _values = new Dictionary<Place, TaintValue>(other._values);
+        _values = other._values;
+        _shared = other._shared = true;
         Gated = other.Gated;
         Trigger = other.Trigger;
         TriggerOrigin = other.TriggerOrigin;
@@ -45,7 +52,7 @@ internal sealed class FlowState
     {
         foreach (var entry in other._values)
         {
-            _values[entry.Key] = Get(entry.Key).Join(entry.Value);
+            Writable()[entry.Key] = Get(entry.Key).Join(entry.Value);
         }
     }
 
@@ -92,7 +99,7 @@ internal sealed class FlowState
         RemoveUnder(place);
         if (!value.IsClean || !place.IsRoot)
         {
-            _values[place] = value;
+            Writable()[place] = value;
         }
 
         if (!place.IsRoot)
@@ -106,11 +113,11 @@ internal sealed class FlowState
     {
         if (value.IsClean && place.IsRoot)
         {
-            _values.Remove(place);
+            if (_values.ContainsKey(place)) Writable().Remove(place);
         }
         else
         {
-            _values[place] = value;
+            Writable()[place] = value;
         }
     }
 
@@ -123,7 +130,12 @@ internal sealed class FlowState
         }
 
         var old = Get(place);
-        _values[place] = old.Join(value);
+        var joined = old.Join(value);
+        if (!ReferenceEquals(joined, old) || !_values.ContainsKey(place))
+        {
+            Writable()[place] = joined;
+        }
+
         if (!place.IsRoot && intoOwners)
         {
             JoinIntoAncestors(place, value.Carried());
@@ -147,7 +159,7 @@ internal sealed class FlowState
         {
             if (entry.Key.Rebase(from, to) is { } rebased && !rebased.Equals(to))
             {
-                _values[rebased] = entry.Value;
+                Writable()[rebased] = entry.Value;
             }
         }
     }
@@ -186,7 +198,7 @@ internal sealed class FlowState
         {
             foreach (var update in updates)
             {
-                _values[update.Key] = update.Value;
+                Writable()[update.Key] = update.Value;
             }
         }
 
@@ -206,6 +218,18 @@ internal sealed class FlowState
         return changed;
     }
 
+    /// <summary>The map, this state's own: copied first if it is still shared with a clone.</summary>
+    private Dictionary<Place, TaintValue> Writable()
+    {
+        if (_shared)
+        {
+            _values = new Dictionary<Place, TaintValue>(_values);
+            _shared = false;
+        }
+
+        return _values;
+    }
+
     private void JoinIntoAncestors(Place place, TaintValue value)
     {
         if (value.IsClean)
@@ -219,7 +243,7 @@ internal sealed class FlowState
             var contents = parent.ContentsPlace;
             if (!contents.Equals(place) && !parent.KeysPlace.Equals(place))
             {
-                _values[contents] = Get(contents).Join(value);
+                Writable()[contents] = Get(contents).Join(value);
             }
 
             if (parent.IsRoot)
@@ -246,7 +270,7 @@ internal sealed class FlowState
         {
             foreach (var key in doomed)
             {
-                _values.Remove(key);
+                Writable().Remove(key);
             }
         }
     }

@@ -19,6 +19,7 @@ internal sealed class MemberIndex
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<(ISymbol Target, bool Writes), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
+    private readonly ConcurrentDictionary<(string Name, bool Writes), NameMentions> _byName = new();
 
     public MemberIndex(Compilation compilation) => _compilation = compilation;
 
@@ -38,8 +39,26 @@ internal sealed class MemberIndex
     {
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
         var name = isConstructor ? target.ContainingType.Name : target.Name;
-        var scope = target.DeclaredAccessibility == Accessibility.Private ? target.ContainingType : null;
         var fillable = TypeOf(target) is { } type && type.IsReferenceType && type.SpecialType != SpecialType.System_String;
+        if (target.DeclaredAccessibility == Accessibility.Private)
+        {
+            return Scan(target, name, isConstructor, writesOnly, fillable, target.ContainingType, cancellationToken);
+        }
+
+        // Other members are looked for in every file. Many share a name (each module's Name, Run, Send):
+        // every mention of a name is bound once, for all the members of that name, not once per member.
+        var key = (name, writesOnly);
+        if (!_byName.TryGetValue(key, out var mentions))
+        {
+            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, name, writesOnly, cancellationToken));
+        }
+
+        return mentions.Holders(target, fillable);
+    }
+
+    /// <summary>The members mentioning a private target: its type's own files only, each mention bound to check it is the target.</summary>
+    private ImmutableArray<ISymbol> Scan(ISymbol target, string name, bool isConstructor, bool writesOnly, bool fillable, ISymbol scope, CancellationToken cancellationToken)
+    {
         var members = new List<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in Trees(scope))
@@ -104,13 +123,8 @@ internal sealed class MemberIndex
         symbol is not null && (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target)
             || symbol is IMethodSymbol { ReducedFrom: { } reduced } && SymbolEqualityComparer.Default.Equals(reduced.OriginalDefinition, target));
 
-    private IEnumerable<SyntaxTree> Trees(ISymbol? scope)
+    private static IEnumerable<SyntaxTree> Trees(ISymbol scope)
     {
-        if (scope is null)
-        {
-            return _compilation.SyntaxTrees;
-        }
-
         var trees = new List<SyntaxTree>();
         foreach (var reference in scope.DeclaringSyntaxReferences)
         {
@@ -130,7 +144,7 @@ internal sealed class MemberIndex
         public int GetHashCode((ISymbol Target, bool Writes) key) => SymbolEqualityComparer.Default.GetHashCode(key.Target) * 2 + (key.Writes ? 1 : 0);
     }
 
-    private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+    internal static ITypeSymbol? TypeOf(ISymbol member) => member switch
     {
         IFieldSymbol field => field.Type,
         IPropertySymbol property => property.Type,
@@ -139,7 +153,7 @@ internal sealed class MemberIndex
     };
 
     /// <summary>The member whose code holds a node: a method, accessor or constructor, or a field or property with an initializer.</summary>
-    private static ISymbol? Holder(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+    internal static ISymbol? Holder(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
     {
         for (; node is not null; node = node.Parent)
         {

@@ -101,14 +101,17 @@ internal sealed record TaintValue
     public TaintValue WithFunctions(ImmutableArray<FunctionRef> functions) => this with { Functions = functions };
 
     /// <summary>Only the data: labels and parameters with their traces, no handles, conditions or links.</summary>
-    public TaintValue DataOnly() => IsTainted
-        ? new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace }
-        : Clean;
+    public TaintValue DataOnly() => !IsTainted ? Clean
+        : Handles == Handle.None && HasOnlyData ? this
+        : new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace };
 
     /// <summary>The data and handles that an operation result inherits from an operand.</summary>
-    public TaintValue Carried() => IsTainted || Handles != Handle.None
-        ? new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace, Handles = Handles }
-        : Clean;
+    public TaintValue Carried() => !IsTainted && Handles == Handle.None ? Clean
+        : HasOnlyData ? this
+        : new() { SourceText = SourceText, SymbolName = SymbolName, RepositoryMetadata = RepositoryMetadata, Parameters = Parameters, ParameterTrace = ParameterTrace, Handles = Handles };
+
+    /// <summary>Nothing but data and handles: what <see cref="Carried"/> would copy is all there is (values are immutable, so it is shared).</summary>
+    private bool HasOnlyData => Condition is null && WritesInto is null && WriteObfuscation == Obfuscation.None && Endpoint is null && Functions.IsEmpty;
 
     /// <summary>This value with its parameter bits dropped: what it is whoever calls.</summary>
     public TaintValue WithoutParameters() => Parameters == 0 ? this : this with { Parameters = 0, ParameterTrace = null };
@@ -161,19 +164,36 @@ internal sealed record TaintValue
             return other;
         }
 
+        var sourceText = MergeTrace(SourceText, other.SourceText);
+        var symbolName = MergeTrace(SymbolName, other.SymbolName);
+        var repositoryMetadata = MergeTrace(RepositoryMetadata, other.RepositoryMetadata);
+        var parameterTrace = MergeTrace(ParameterTrace, other.ParameterTrace);
+        var condition = MergeCondition(Condition, other.Condition);
+        var endpoint = EndpointFact.Join(Endpoint, other.Endpoint);
+        var functions = MergeFunctions(Functions, other.Functions);
+
+        // Most joins at a merge or a loop head add nothing: then the existing value is the result, and nothing is allocated.
+        if (ReferenceEquals(sourceText, SourceText) && ReferenceEquals(symbolName, SymbolName) && ReferenceEquals(repositoryMetadata, RepositoryMetadata)
+            && ReferenceEquals(parameterTrace, ParameterTrace) && ReferenceEquals(condition, Condition) && ReferenceEquals(endpoint, Endpoint)
+            && functions == Functions && (Parameters | other.Parameters) == Parameters && (Handles | other.Handles) == Handles
+            && (WritesInto.HasValue || !other.WritesInto.HasValue) && (WriteObfuscation | other.WriteObfuscation) == WriteObfuscation)
+        {
+            return this;
+        }
+
         return new()
         {
-            SourceText = MergeTrace(SourceText, other.SourceText),
-            SymbolName = MergeTrace(SymbolName, other.SymbolName),
-            RepositoryMetadata = MergeTrace(RepositoryMetadata, other.RepositoryMetadata),
+            SourceText = sourceText,
+            SymbolName = symbolName,
+            RepositoryMetadata = repositoryMetadata,
             Parameters = Parameters | other.Parameters,
-            ParameterTrace = MergeTrace(ParameterTrace, other.ParameterTrace),
+            ParameterTrace = parameterTrace,
             Handles = Handles | other.Handles,
-            Condition = MergeCondition(Condition, other.Condition),
+            Condition = condition,
             WritesInto = WritesInto ?? other.WritesInto,
             WriteObfuscation = WriteObfuscation | other.WriteObfuscation,
-            Endpoint = EndpointFact.Join(Endpoint, other.Endpoint),
-            Functions = MergeFunctions(Functions, other.Functions),
+            Endpoint = endpoint,
+            Functions = functions,
         };
     }
 
