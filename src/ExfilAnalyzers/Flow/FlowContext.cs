@@ -19,7 +19,7 @@ internal sealed class FlowContext
         Compilation = compilation;
         Catalog = catalog;
         _optionsProvider = optionsProvider;
-        Members = new MemberIndex(compilation);
+        Members = new MemberIndex(compilation, Relevance);
         Dispatch = new DispatchTargets(compilation);
         Summaries = new SummaryStore(this);
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -18,46 +19,99 @@ internal sealed class MemberIndex
     public const int MaxMembers = 64;
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<(ISymbol Target, bool Writes), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
-    private readonly ConcurrentDictionary<(string Name, bool Writes), NameMentions> _byName = new();
+    private readonly ConcurrentDictionary<(ISymbol Target, Question Question), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
+    private readonly ConcurrentDictionary<(string Name, Question Question), NameMentions> _byName = new();
+    private readonly Func<CancellationToken, RelevanceIndex>? _relevance;
 
-    public MemberIndex(Compilation compilation) => _compilation = compilation;
+    /// <param name="relevance">Tells which members may store or see sensitive data, to skip the others' mentions unbound.</param>
+    public MemberIndex(Compilation compilation, Func<CancellationToken, RelevanceIndex>? relevance = null)
+    {
+        _compilation = compilation;
+        _relevance = relevance;
+    }
 
-    /// <summary>The methods and initialized fields or properties whose code refers to <paramref name="target"/> (calls it, for a method or constructor).</summary>
-    public ImmutableArray<ISymbol> Mentioning(ISymbol target, CancellationToken cancellationToken) =>
-        _cache.GetOrAdd((target.OriginalDefinition, false), key => Find(key.Target, writesOnly: false, cancellationToken));
+    /// <summary>What is asked of the mentions of a member: which members hold one, and which of them count.</summary>
+    public enum Question
+    {
+        /// <summary>
+        /// The members whose code refers to the target (calls it, for a method or constructor) and that may
+        /// see sensitive data (the relevance index's Matters).
+        /// </summary>
+        RelevantMentioning,
 
-    /// <summary>
-    /// The members whose code may write a field, property or event: mentions in a write position
-    /// (assigned, incremented, passed by ref, subscribed to) and, for an object that can be filled,
-    /// mentions as the receiver of an Add, Append, Write... or as an argument (CopyTo(buffer)).
-    /// </summary>
-    public ImmutableArray<ISymbol> Writing(ISymbol target, CancellationToken cancellationToken) =>
-        _cache.GetOrAdd((target.OriginalDefinition, true), key => Find(key.Target, writesOnly: true, cancellationToken));
+        /// <summary>
+        /// Every member whose code may write the target, a field, property or event: mentions in a write
+        /// position (assigned, incremented, passed by ref, subscribed to) and, for an object that can be
+        /// filled, mentions as the receiver of an Add, Append, Write... or as an argument (CopyTo(buffer)).
+        /// </summary>
+        Writing,
 
-    private ImmutableArray<ISymbol> Find(ISymbol target, bool writesOnly, CancellationToken cancellationToken)
+        /// <summary>The members that may write the target and may store sensitive data (the relevance index's MayStore).</summary>
+        StoringWriting,
+    }
+
+    /// <summary>The methods and initialized fields or properties that answer the question about the target; the filtered questions do not even bind a mention held by a member the relevance index rules out.</summary>
+    public ImmutableArray<ISymbol> Ask(ISymbol target, Question question, CancellationToken cancellationToken) =>
+        _cache.GetOrAdd((target.OriginalDefinition, question), key => Find(key.Target, key.Question, cancellationToken));
+
+    private ImmutableArray<ISymbol> Find(ISymbol target, Question question, CancellationToken cancellationToken)
     {
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
         var name = isConstructor ? target.ContainingType.Name : target.Name;
         var fillable = TypeOf(target) is { } type && type.IsReferenceType && type.SpecialType != SpecialType.System_String;
+        var holderCounts = HolderFilter(question, cancellationToken);
         if (target.DeclaredAccessibility == Accessibility.Private)
         {
-            return Scan(target, name, isConstructor, writesOnly, fillable, target.ContainingType, cancellationToken);
+            return Scan(target, name, isConstructor, IsWrites(question), fillable, holderCounts, target.ContainingType, cancellationToken);
         }
 
         // Other members are looked for in every file. Many share a name (each module's Name, Run, Send):
         // every mention of a name is bound once, for all the members of that name, not once per member.
-        var key = (name, writesOnly);
+        var key = (name, question);
         if (!_byName.TryGetValue(key, out var mentions))
         {
-            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, name, writesOnly, cancellationToken));
+            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, name, IsWrites(question), holderCounts, cancellationToken));
         }
 
         return mentions.Holders(target, fillable);
     }
 
+    private static bool IsWrites(Question question) => question is Question.Writing or Question.StoringWriting;
+
+    /// <summary>For a filtered question, which member declarations count; null when all do.</summary>
+    private Func<SyntaxTree, SyntaxNode, bool>? HolderFilter(Question question, CancellationToken cancellationToken)
+    {
+        if (_relevance is null || question == Question.Writing)
+        {
+            return null;
+        }
+
+        var relevance = _relevance(cancellationToken);
+        return question == Question.StoringWriting ? relevance.MayStore : relevance.Matters;
+    }
+
+    /// <summary>Whether the member declaration holding a mention counts (a mention outside any member, or no filter: yes).</summary>
+    internal static bool HolderCounts(SyntaxNode mention, Func<SyntaxTree, SyntaxNode, bool>? holderCounts)
+    {
+        if (holderCounts is null)
+        {
+            return true;
+        }
+
+        for (var node = mention.Parent; node is not null; node = node.Parent)
+        {
+            if (TreeIndex.NameOf(node) is not null)
+            {
+                return holderCounts(node.SyntaxTree, node);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The members mentioning a private target: its type's own files only, each mention bound to check it is the target.</summary>
-    private ImmutableArray<ISymbol> Scan(ISymbol target, string name, bool isConstructor, bool writesOnly, bool fillable, ISymbol scope, CancellationToken cancellationToken)
+    private ImmutableArray<ISymbol> Scan(ISymbol target, string name, bool isConstructor, bool writesOnly, bool fillable,
+        Func<SyntaxTree, SyntaxNode, bool>? holderCounts, ISymbol scope, CancellationToken cancellationToken)
     {
         var members = new List<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -76,7 +130,8 @@ internal sealed class MemberIndex
             foreach (var position in positions)
             {
                 var mention = root.FindToken(position).Parent;
-                if (writesOnly && !WriteMention.Is(mention, fillable) || !RefersTo(mention, target, isConstructor, model, cancellationToken))
+                if (mention is null || writesOnly && !WriteMention.Is(mention, fillable) || !HolderCounts(mention, holderCounts)
+                    || !RefersTo(mention, target, isConstructor, model, cancellationToken))
                 {
                     continue;
                 }
@@ -134,14 +189,14 @@ internal sealed class MemberIndex
         return trees;
     }
 
-    private sealed class TargetComparer : IEqualityComparer<(ISymbol Target, bool Writes)>
+    private sealed class TargetComparer : IEqualityComparer<(ISymbol Target, Question Question)>
     {
         public static readonly TargetComparer Instance = new();
 
-        public bool Equals((ISymbol Target, bool Writes) x, (ISymbol Target, bool Writes) y) =>
-            x.Writes == y.Writes && SymbolEqualityComparer.Default.Equals(x.Target, y.Target);
+        public bool Equals((ISymbol Target, Question Question) x, (ISymbol Target, Question Question) y) =>
+            x.Question == y.Question && SymbolEqualityComparer.Default.Equals(x.Target, y.Target);
 
-        public int GetHashCode((ISymbol Target, bool Writes) key) => SymbolEqualityComparer.Default.GetHashCode(key.Target) * 2 + (key.Writes ? 1 : 0);
+        public int GetHashCode((ISymbol Target, Question Question) key) => SymbolEqualityComparer.Default.GetHashCode(key.Target) * 4 + (int)key.Question;
     }
 
     internal static ITypeSymbol? TypeOf(ISymbol member) => member switch

@@ -23,7 +23,8 @@ internal sealed class NameMentions
     {
     }
 
-    public static NameMentions Build(Compilation compilation, string name, bool writesOnly, CancellationToken cancellationToken)
+    public static NameMentions Build(Compilation compilation, string name, bool writesOnly, System.Func<SyntaxTree, SyntaxNode, bool>? holderCounts,
+        CancellationToken cancellationToken)
     {
         var result = new NameMentions();
         foreach (var tree in compilation.SyntaxTrees)
@@ -43,7 +44,7 @@ internal sealed class NameMentions
                 var mention = root.FindToken(position).Parent;
                 if (mention is null) continue;
                 var writes = !writesOnly || WriteMention.Is(mention, fillable: false);
-                if (!writes && !WriteMention.Is(mention, fillable: true))
+                if (!writes && !WriteMention.Is(mention, fillable: true) || !MemberIndex.HolderCounts(mention, holderCounts))
                 {
                     continue;
                 }

@@ -360,7 +360,8 @@ internal sealed class SummaryStore
             ? initial.WithoutParameters()
             : null;
         var everyWriter = HoldsFunctions(field);
-        foreach (var writer in _context.Members.Writing(field, cancellationToken))
+        var question = everyWriter ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting;
+        foreach (var writer in _context.Members.Ask(field, question, cancellationToken))
         {
             if (!everyWriter && !Declared(writer, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).MayStore(tree, node)))
             {
@@ -397,7 +398,7 @@ internal sealed class SummaryStore
             return value;
         }
 
-        foreach (var caller in _context.Members.Mentioning(writer, cancellationToken))
+        foreach (var caller in _context.Members.Ask(writer, MemberIndex.Question.RelevantMentioning, cancellationToken))
         {
             // Only a caller that sees sensitive data can pass it (its own parameters are not followed here).
             if (!Declared(caller, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).Matters(tree, node)))
