@@ -259,13 +259,18 @@ internal sealed class RelevanceIndex
         }
     }
 
+    private long? _fingerprint;
+
+    private long Fingerprint(CancellationToken cancellationToken) =>
+        _fingerprint ??= DeclarationFingerprint.Of(_compilation!, _catalog!, cancellationToken);
+
     /// <summary>How many members one question may bind to settle whether they call a sink.</summary>
     private const int BindingsPerQuestion = 16;
 
     /// <summary>
     /// Whether the member calls a sink. A member that names no sink does not; one that does is bound
-    /// to see whether the name is a sink's, while the question's budget lasts, and is otherwise taken
-    /// to call one. Past the budget the answer can only be "may send": that costs an analysis, never
+    /// to see whether the name is a sink's (unless an earlier compilation with the same declarations
+    /// already did), while the question's budget lasts, and is otherwise taken to call one. Past the budget the answer can only be "may send": that costs an analysis, never
     /// a diagnostic, so the results do not depend on the order of the questions.
     /// </summary>
     private bool CallsSink(Entry member, ref int bindings, CancellationToken cancellationToken)
@@ -275,7 +280,6 @@ internal sealed class RelevanceIndex
             return known;
         }
 
-        var named = false;
         foreach (var name in member.Member.Mentions)
         {
             if (!_catalog!.IsSinkName(name))
@@ -283,22 +287,23 @@ internal sealed class RelevanceIndex
                 continue;
             }
 
-            named = true;
-            if (bindings <= 0)
+            var callsSink = SinkMentions.Confirm(_compilation!, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
+                mayBind: bindings > 0, out var bound, cancellationToken);
+            if (callsSink is null)
             {
                 return true;
             }
 
-            bindings--;
-            if (SinkMentions.Confirm(_compilation!, member.Tree, member.Member, name, _catalog, cancellationToken))
+            if (bound) bindings--;
+            if (callsSink.Value)
             {
                 member.CallsSink = true;
                 return true;
             }
         }
 
-        // Settled only when every sink name was bound (or there was none).
-        if (!named || bindings > 0) member.CallsSink = false;
+        // Every sink name it mentions has a definite answer here (an unknown one returned above).
+        member.CallsSink = false;
         return false;
     }
 

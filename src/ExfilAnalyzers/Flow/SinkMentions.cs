@@ -13,28 +13,41 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal static class SinkMentions
 {
-    // Mentions found to call a sink, per syntax tree: trees are shared between the compilations of
-    // successive edits, so in the IDE an unchanged file is not bound again to find the same sink.
-    // Only "calls a sink" is kept. If an edit elsewhere changed what the name binds to, the cached
-    // answer costs one analysis that finds nothing, never a diagnostic; "does not" is always rebound.
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name), bool>> Confirmed = new();
+    // What binding found, per syntax tree: trees are shared between the compilations of successive
+    // edits, so in the IDE an unchanged file is not bound again to learn the same thing. "Calls a sink"
+    // is kept whatever changes elsewhere: if an edit changed what the name binds to, the cached answer
+    // costs one analysis that finds nothing, never a diagnostic. "Does not" holds only while the
+    // compilation's declarations are the same (DeclarationFingerprint): a new type or overload
+    // elsewhere could make the name a sink's.
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name), Answer>> Answers = new();
 
-    public static bool Confirm(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the member calls a sink by that name, or null when that is not known yet and
+    /// <paramref name="mayBind"/> is false; <paramref name="bound"/> tells whether it had to be bound to know.
+    /// </summary>
+    public static bool? Confirm(Compilation compilation, long fingerprint, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog,
+        bool mayBind, out bool bound, CancellationToken cancellationToken)
     {
-        var confirmed = Confirmed.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name), bool>());
-        if (confirmed.ContainsKey((member.SpanStart, name)))
+        var answers = Answers.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name), Answer>());
+        var key = (member.SpanStart, name);
+        bound = false;
+        if (answers.TryGetValue(key, out var known) && (known.CallsSink || known.Fingerprint == fingerprint))
         {
-            return true;
+            return known.CallsSink;
         }
 
-        if (!Bind(compilation, tree, member, name, catalog, cancellationToken))
+        if (!mayBind)
         {
-            return false;
+            return null;
         }
 
-        confirmed.TryAdd((member.SpanStart, name), true);
-        return true;
+        bound = true;
+        var callsSink = Bind(compilation, tree, member, name, catalog, cancellationToken);
+        answers[key] = new Answer(callsSink, fingerprint);
+        return callsSink;
     }
+
+    private readonly record struct Answer(bool CallsSink, long Fingerprint);
 
     private static bool Bind(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, CancellationToken cancellationToken)
     {

@@ -25,13 +25,20 @@ internal sealed class TreeIndex
 
     private readonly Dictionary<string, List<int>> _positions;
 
-    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members)
+    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members, long declarationHash)
     {
         _positions = positions;
         Members = members;
+        DeclarationHash = declarationHash;
     }
 
     public ImmutableArray<DeclaredMember> Members { get; }
+
+    /// <summary>
+    /// A hash of what the tree declares: every token outside method bodies and field initializers. An edit
+    /// inside a body, the usual keystroke, leaves it unchanged, and with it how other files bind.
+    /// </summary>
+    public long DeclarationHash { get; }
 
     public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
         Cache.TryGetValue(tree, out var index) ? index : Cache.GetValue(tree, t => Build(t, cancellationToken));
@@ -74,8 +81,36 @@ internal sealed class TreeIndex
             members.Add(new DeclaredMember(name, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(), isState));
         }
 
-        return new TreeIndex(positions, members.ToImmutable());
+        return new TreeIndex(positions, members.ToImmutable(), HashDeclarations(root));
     }
+
+    private static long HashDeclarations(SyntaxNode root)
+    {
+        unchecked
+        {
+            var hash = (long)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(root.SyntaxTree.Options);
+            foreach (var token in root.DescendantTokens(node => !IsBody(node)))
+            {
+                hash = (hash * 1_000_003) ^ token.RawKind;
+                hash = (hash * 1_000_003) ^ System.StringComparer.Ordinal.GetHashCode(token.Text);
+            }
+
+            return hash;
+        }
+    }
+
+    /// <summary>
+    /// Code whose text no other file's binding depends on: the bodies of methods, accessors and
+    /// expression-bodied members, and the initializers of fields and properties that are not constants.
+    /// </summary>
+    private static bool IsBody(SyntaxNode node) => node switch
+    {
+        BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax } => true,
+        ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax } => true,
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } => !field.Modifiers.Any(SyntaxKind.ConstKeyword),
+        _ => false,
+    };
 
     /// <summary>For a member declaration, the name its callers use (a constructor's is its type's); null for any other node.</summary>
     public static string? NameOf(SyntaxNode node) => node switch

@@ -20,6 +20,23 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> _gateNames = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
 
+    /// <summary>A hash of the user's models: with the compilation's declarations, what decides what a call binds to as a model.</summary>
+    public int UserModelsHash { get; private init; }
+
+    private static int HashOf(UserModels? userModels)
+    {
+        unchecked
+        {
+            var hash = 17;
+            if (userModels is not null)
+            {
+                foreach (var entry in userModels.Entries) hash = hash * 31 + entry.GetHashCode();
+            }
+
+            return hash;
+        }
+    }
+
     private ModelCatalog(ModelTable table, Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>> byType,
         Dictionary<ISymbol, MemberModel> bySymbol, HashSet<INamedTypeSymbol> sinkTypes, ImmutableArray<string> endpoints,
         WellKnownTypes types)
@@ -126,7 +143,7 @@ internal sealed class ModelCatalog
             endpoints = userModels.Endpoints;
         }
 
-        return new ModelCatalog(table, byType, bySymbol, sinkTypes, endpoints, new WellKnownTypes(compilation));
+        return new ModelCatalog(table, byType, bySymbol, sinkTypes, endpoints, new WellKnownTypes(compilation)) { UserModelsHash = HashOf(userModels) };
     }
 
     public static string DisplayName(ITypeSymbol type) => type.Name;

@@ -96,6 +96,53 @@ public class LiveAnalysisTests
         Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("EXF", System.StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// What the IDE learnt about an unchanged file holds only while the declarations it binds against
+    /// do: here an edit elsewhere turns <c>Sender</c> into Application Insights' client, and the helper's
+    /// unchanged <c>s.TrackEvent(text)</c> into a sink call.
+    /// </summary>
+    [Fact]
+    public async Task A_declaration_edited_in_another_file_can_make_an_unchanged_call_a_sink()
+    {
+        const string helper = """
+            static class Helper
+            {
+                public static void Run(Sender s, string text) => s.TrackEvent(text);
+            }
+            """;
+        const string ownSender = """
+            using Microsoft.CodeAnalysis;
+
+            class Sender
+            {
+                public void TrackEvent(string text) { }
+            }
+
+            class Agent
+            {
+                void Report(Sender s, ISymbol symbol) => Helper.Run(s, symbol.Name);
+            }
+            """;
+        const string telemetrySender = """
+            global using Sender = Microsoft.ApplicationInsights.TelemetryClient;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(Sender s, ISymbol symbol) => Helper.Run(s, symbol.Name);
+            }
+            """;
+        var before = Compile(ownSender, helper);
+        Assert.Empty((await before.WithAnalyzers(AnalyzerRunner.All).GetAnalyzerDiagnosticsAsync()).Where(d => d.Id.StartsWith("EXF", System.StringComparison.Ordinal)));
+
+        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(telemetrySender, path: "/src/Agent.cs"));
+        var agentTree = after.SyntaxTrees.First();
+        var diagnostics = await after.WithAnalyzers(AnalyzerRunner.All).GetAnalyzerSemanticDiagnosticsAsync(after.GetSemanticModel(agentTree), null, default);
+
+        var finding = Assert.Single(diagnostics, d => d.Id == "EXF1002");
+        Assert.Equal("symbol.Name", agentTree.GetText().ToString(finding.Location.SourceSpan));
+    }
+
     private static CSharpCompilation Compile(string caller, string callee) =>
         CSharpCompilation.Create("Live",
             new[] { CSharpSyntaxTree.ParseText(caller, path: "/src/Agent.cs"), CSharpSyntaxTree.ParseText(callee, path: "/src/Helpers.cs") },
