@@ -42,8 +42,10 @@ internal static class TargetsSection
         var ide = result.Ide.FirstOrDefault(i => i.Suite == ours);
         if (ide is not null)
         {
-            table.Row($"IDE case: one file re-analysed in < 50 ms at {result.Scales[^1]}×",
+            table.Row($"IDE case: one file re-analysed in < 50 ms at {result.Scales[^1]}×, first edit of a file",
                 $"{Format.Milliseconds(ide.AddedCpu)} (worst {Format.Milliseconds(ide.WorstAddedCpu)})", Format.Verdict(ide.AddedCpu < EditBudget));
+            table.Row($"IDE case: one file re-analysed in < 50 ms at {result.Scales[^1]}×, next keystroke in it",
+                $"{Format.Milliseconds(ide.KeystrokeAddedCpu)} (worst {Format.Milliseconds(ide.WorstKeystrokeAddedCpu)})", Format.Verdict(ide.KeystrokeAddedCpu < EditBudget));
         }
 
         if (!result.CallSeries.IsEmpty)
