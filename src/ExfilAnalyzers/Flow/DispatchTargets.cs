@@ -25,8 +25,11 @@ internal sealed class DispatchTargets
     public static bool IsDispatched(IMethodSymbol method) =>
         method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
 
-    public ImmutableArray<IMethodSymbol> Of(IMethodSymbol method, CancellationToken cancellationToken) =>
-        _targets.GetOrAdd(method.OriginalDefinition, m => Find(m, cancellationToken));
+    public ImmutableArray<IMethodSymbol> Of(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        return _targets.TryGetValue(method, out var targets) ? targets : _targets.GetOrAdd(method, Find(method, cancellationToken));
+    }
 
     private ImmutableArray<IMethodSymbol> Find(IMethodSymbol method, CancellationToken cancellationToken)
     {

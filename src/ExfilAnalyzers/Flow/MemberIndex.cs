@@ -51,8 +51,11 @@ internal sealed class MemberIndex
     }
 
     /// <summary>The methods and initialized fields or properties that answer the question about the target; the filtered questions do not even bind a mention held by a member the relevance index rules out.</summary>
-    public ImmutableArray<ISymbol> Ask(ISymbol target, Question question, CancellationToken cancellationToken) =>
-        _cache.GetOrAdd((target.OriginalDefinition, question), key => Find(key.Target, key.Question, cancellationToken));
+    public ImmutableArray<ISymbol> Ask(ISymbol target, Question question, CancellationToken cancellationToken)
+    {
+        var key = (target.OriginalDefinition, question);
+        return _cache.TryGetValue(key, out var members) ? members : _cache.GetOrAdd(key, Find(key.OriginalDefinition, question, cancellationToken));
+    }
 
     private ImmutableArray<ISymbol> Find(ISymbol target, Question question, CancellationToken cancellationToken)
     {

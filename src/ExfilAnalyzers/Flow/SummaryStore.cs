@@ -216,20 +216,22 @@ internal sealed class SummaryStore
     public bool MayProduce(IMethodSymbol method, bool isVirtual, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        return _mayProduce.GetOrAdd((method, isVirtual), key =>
-        {
-            if (key.IsVirtual && DispatchTargets.IsDispatched(key.Method))
-            {
-                foreach (var target in _context.Dispatch.Of(key.Method, cancellationToken))
-                {
-                    if (Relevant(target, cancellationToken)) return true;
-                }
+        return _mayProduce.TryGetValue((method, isVirtual), out var known) ? known : _mayProduce.GetOrAdd((method, isVirtual), ComputeMayProduce(method, isVirtual, cancellationToken));
+    }
 
-                return false;
+    private bool ComputeMayProduce(IMethodSymbol method, bool isVirtual, CancellationToken cancellationToken)
+    {
+        if (isVirtual && DispatchTargets.IsDispatched(method))
+        {
+            foreach (var target in _context.Dispatch.Of(method, cancellationToken))
+            {
+                if (Relevant(target, cancellationToken)) return true;
             }
 
-            return Relevant(key.Method, cancellationToken);
-        });
+            return false;
+        }
+
+        return Relevant(method, cancellationToken);
     }
 
     /// <summary>Whether a member's declaration (a property's, for an accessor) passes a test of the relevance index.</summary>
@@ -363,7 +365,7 @@ internal sealed class SummaryStore
         var question = everyWriter ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting;
         foreach (var writer in _context.Members.Ask(field, question, cancellationToken))
         {
-            if (!everyWriter && !Declared(writer, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).MayStore(tree, node)))
+            if (!everyWriter && !Declared(writer, cancellationToken, _context.Relevance(cancellationToken).MayStore))
             {
                 continue;
             }
@@ -401,7 +403,7 @@ internal sealed class SummaryStore
         foreach (var caller in _context.Members.Ask(writer, MemberIndex.Question.RelevantMentioning, cancellationToken))
         {
             // Only a caller that sees sensitive data can pass it (its own parameters are not followed here).
-            if (!Declared(caller, cancellationToken, (tree, node) => _context.Relevance(cancellationToken).Matters(tree, node)))
+            if (!Declared(caller, cancellationToken, _context.Relevance(cancellationToken).Matters))
             {
                 continue;
             }
@@ -456,7 +458,10 @@ internal sealed class SummaryStore
 
     private MethodSummary? Compute(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
     {
-        var prepared = _bodies.GetOrAdd(method, m => PreparedBody.Of(m, _context.Compilation, _context.Catalog, cancellationToken));
+        if (!_bodies.TryGetValue(method, out var prepared))
+        {
+            prepared = _bodies.GetOrAdd(method, PreparedBody.Of(method, _context.Compilation, _context.Catalog, cancellationToken));
+        }
 
         // Nothing modelled and nothing of this compilation (or no body): the default rule says all there is.
         if (prepared.Graph is not { } graph)
@@ -596,26 +601,25 @@ internal sealed class SummaryStore
             exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations());
     }
 
-    // Whether a property has a compiler-made backing field, decided once per property symbol: the
-    // answer scans every member of its type, and properties are read in every method.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPropertySymbol, object> AutoProperties = new();
-    private static readonly object Auto = new();
-    private static readonly object NotAuto = new();
+    // The auto-properties of a type, found in one pass over its members: asked of every property read,
+    // and a type with many properties would otherwise be scanned once for each.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, HashSet<IPropertySymbol>> AutoProperties = new();
 
     internal static bool IsAutoAccessor(IMethodSymbol accessor) =>
-        accessor.AssociatedSymbol is IPropertySymbol property
-        && ReferenceEquals(AutoProperties.GetValue(property, p => HasBackingField(p) ? Auto : NotAuto), Auto);
+        accessor.AssociatedSymbol is IPropertySymbol { ContainingType: { } type } property
+        && AutoProperties.GetValue(type, BackedProperties).Contains(property);
 
-    private static bool HasBackingField(IPropertySymbol property)
+    private static HashSet<IPropertySymbol> BackedProperties(INamedTypeSymbol type)
     {
-        foreach (var member in property.ContainingType.GetMembers())
+        var backed = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
         {
-            if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            if (member is IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property })
             {
-                return true;
+                backed.Add(property);
             }
         }
 
-        return false;
+        return backed;
     }
 }

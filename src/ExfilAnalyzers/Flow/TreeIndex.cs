@@ -41,7 +41,10 @@ internal sealed class TreeIndex
     public long DeclarationHash { get; }
 
     public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
-        Cache.TryGetValue(tree, out var index) ? index : Cache.GetValue(tree, t => Build(t, cancellationToken));
+        Cache.TryGetValue(tree, out var index) ? index : Add(tree, cancellationToken);
+
+    // Apart from For, so that the closure is allocated only when a tree is indexed, not at every look-up.
+    private static TreeIndex Add(SyntaxTree tree, CancellationToken cancellationToken) => Cache.GetValue(tree, t => Build(t, cancellationToken));
 
     /// <summary>Where the name is mentioned, in order.</summary>
     public IReadOnlyList<int> PositionsOf(string name) =>

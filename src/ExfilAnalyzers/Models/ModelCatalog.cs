@@ -160,7 +160,7 @@ internal sealed class ModelCatalog
             return null;
         }
 
-        return _cache.GetOrAdd((member, receiverType), key => Lookup(key.Member, key.Receiver));
+        return _cache.TryGetValue((member, receiverType), out var model) ? model : _cache.GetOrAdd((member, receiverType), Lookup(member, receiverType));
     }
 
     public bool IsModelledName(string name) => _modelledNames.Contains(name);
