@@ -19,6 +19,8 @@ internal sealed class DispatchTargets
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
     private ImmutableArray<INamedTypeSymbol> _types;
+    private Dictionary<string, List<INamedTypeSymbol>>? _declaringName;
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementers;
 
     public DispatchTargets(Compilation compilation) => _compilation = compilation;
 
@@ -40,7 +42,8 @@ internal sealed class DispatchTargets
         }
 
         var declaring = method.ContainingType.OriginalDefinition;
-        foreach (var type in SourceTypes(cancellationToken))
+        var candidates = declaring.TypeKind == TypeKind.Interface ? Implementers(declaring, cancellationToken) : Declaring(method.Name, cancellationToken);
+        foreach (var type in candidates)
         {
             if (targets.Count >= MaxTargets)
             {
@@ -105,6 +108,59 @@ internal sealed class DispatchTargets
         }
 
         return null;
+    }
+
+    // Indexes over the source types, each built once per compilation by one pass over them, so that a
+    // dispatch looks only at the types that can hold a target: one pass per dispatched method made
+    // the cost quadratic in the size of the code base.
+
+    /// <summary>The source types that declare a member of that name (an override is declared in its type).</summary>
+    private IReadOnlyList<INamedTypeSymbol> Declaring(string name, CancellationToken cancellationToken)
+    {
+        if (_declaringName is null)
+        {
+            var index = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
+            foreach (var type in SourceTypes(cancellationToken))
+            {
+                // MemberNames comes from the declarations: no member is created to build this.
+                foreach (var member in type.MemberNames)
+                {
+                    if (!index.TryGetValue(member, out var types)) index[member] = types = new List<INamedTypeSymbol>();
+                    types.Add(type);
+                }
+            }
+
+            Interlocked.CompareExchange(ref _declaringName, index, null);
+        }
+
+        return _declaringName.TryGetValue(name, out var declaring) ? declaring : System.Array.Empty<INamedTypeSymbol>();
+    }
+
+    /// <summary>The source classes and structs that implement the interface, directly or through a base or another interface.</summary>
+    private IReadOnlyList<INamedTypeSymbol> Implementers(INamedTypeSymbol contract, CancellationToken cancellationToken)
+    {
+        if (_implementers is null)
+        {
+            var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var type in SourceTypes(cancellationToken))
+            {
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                {
+                    continue;
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    var key = implemented.OriginalDefinition;
+                    if (!index.TryGetValue(key, out var types)) index[key] = types = new List<INamedTypeSymbol>();
+                    if (types.Count == 0 || !ReferenceEquals(types[types.Count - 1], type)) types.Add(type);
+                }
+            }
+
+            Interlocked.CompareExchange(ref _implementers, index, null);
+        }
+
+        return _implementers.TryGetValue(contract, out var implementers) ? implementers : System.Array.Empty<INamedTypeSymbol>();
     }
 
     private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)

@@ -141,4 +141,51 @@ public class FieldFlowTests
             }
             """, "gate P:Contoso.Consent.IsGranted");
     }
+
+    /// <summary>
+    /// Members that share a name are told apart: what is written to one <c>Label</c> (or passed to one
+    /// <c>Store</c>) is not what another holds, though the name's mentions are bound once for all of them.
+    /// </summary>
+    [Fact]
+    public Task Properties_and_setters_of_the_same_name_in_other_types_stay_apart()
+    {
+        return VerifyAsync(Usings + """
+            public sealed class SymbolModel
+            {
+                public string Label { get; set; } = "";
+                public string Kept = "";
+                public void Store(string value) => Kept = value;
+            }
+
+            public sealed class KindModel
+            {
+                public string Label { get; set; } = "";
+                public string Kept = "";
+                public void Store(string value) => Kept = value;
+            }
+
+            public sealed class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+                private readonly SymbolModel _symbol = new();
+                private readonly KindModel _kind = new();
+
+                public void OnSymbol(ISymbol symbol)
+                {
+                    _symbol.Label = symbol.Name;
+                    _kind.Label = "method";
+                    _symbol.Store(symbol.Name);
+                    _kind.Store("method");
+                }
+
+                public void Flush()
+                {
+                    Client.TrackEvent({|EXF1002:_symbol.Label|});
+                    Client.TrackEvent(_kind.Label);
+                    Client.TrackEvent({|EXF1002:_symbol.Kept|});
+                    Client.TrackEvent(_kind.Kept);
+                }
+            }
+            """);
+    }
 }
