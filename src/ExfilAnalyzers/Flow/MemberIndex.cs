@@ -118,35 +118,21 @@ internal sealed class MemberIndex
     {
         var members = new List<ISymbol>();
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var tree in Trees(scope))
+        foreach (var (mention, model) in TreeIndex.Mentions(_compilation, Trees(scope), name, cancellationToken))
         {
-            var positions = TreeIndex.For(tree, cancellationToken).PositionsOf(name);
-            if (positions.Count == 0)
+            if (writesOnly && !WriteMention.Is(mention, fillable) || !HolderCounts(mention, holderCounts)
+                || !RefersTo(mention, target, isConstructor, model, cancellationToken))
             {
                 continue;
             }
 
-#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
-            var model = _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var position in positions)
+            var holder = Holder(mention, model, cancellationToken);
+            if (holder is not null && seen.Add(holder))
             {
-                var mention = root.FindToken(position).Parent;
-                if (mention is null || writesOnly && !WriteMention.Is(mention, fillable) || !HolderCounts(mention, holderCounts)
-                    || !RefersTo(mention, target, isConstructor, model, cancellationToken))
+                members.Add(holder);
+                if (members.Count >= MaxMembers)
                 {
-                    continue;
-                }
-
-                var holder = Holder(mention, model, cancellationToken);
-                if (holder is not null && seen.Add(holder))
-                {
-                    members.Add(holder);
-                    if (members.Count >= MaxMembers)
-                    {
-                        return members.ToImmutableArray();
-                    }
+                    break;
                 }
             }
         }

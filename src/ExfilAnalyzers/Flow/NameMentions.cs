@@ -27,30 +27,15 @@ internal sealed class NameMentions
         CancellationToken cancellationToken)
     {
         var result = new NameMentions();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var (mention, model) in TreeIndex.Mentions(compilation, compilation.SyntaxTrees, name, cancellationToken))
         {
-            var positions = TreeIndex.For(tree, cancellationToken).PositionsOf(name);
-            if (positions.Count == 0)
+            var writes = !writesOnly || WriteMention.Is(mention, fillable: false);
+            if (!writes && !WriteMention.Is(mention, fillable: true) || !MemberIndex.HolderCounts(mention, holderCounts))
             {
                 continue;
             }
 
-#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
-            var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            var root = tree.GetRoot(cancellationToken);
-            foreach (var position in positions)
-            {
-                var mention = root.FindToken(position).Parent;
-                if (mention is null) continue;
-                var writes = !writesOnly || WriteMention.Is(mention, fillable: false);
-                if (!writes && !WriteMention.Is(mention, fillable: true) || !MemberIndex.HolderCounts(mention, holderCounts))
-                {
-                    continue;
-                }
-
-                result.Add(mention, model, writes ? result._holders : result._fillingHolders, cancellationToken);
-            }
+            result.Add(mention, model, writes ? result._holders : result._fillingHolders, cancellationToken);
         }
 
         return result;

@@ -46,6 +46,35 @@ internal sealed class TreeIndex
     // Apart from For, so that the closure is allocated only when a tree is indexed, not at every look-up.
     private static TreeIndex Add(SyntaxTree tree, CancellationToken cancellationToken) => Cache.GetValue(tree, t => Build(t, cancellationToken));
 
+    /// <summary>
+    /// Every mention of the name in the trees, in order, with the model to bind it by; a tree that does
+    /// not mention the name is not even asked for a model.
+    /// </summary>
+    public static IEnumerable<(SyntaxNode Mention, SemanticModel Model)> Mentions(Compilation compilation, IEnumerable<SyntaxTree> trees, string name,
+        CancellationToken cancellationToken)
+    {
+        foreach (var tree in trees)
+        {
+            var positions = For(tree, cancellationToken).PositionsOf(name);
+            if (positions.Count == 0)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
+            var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in positions)
+            {
+                if (root.FindToken(position).Parent is { } mention)
+                {
+                    yield return (mention, model);
+                }
+            }
+        }
+    }
+
     /// <summary>Where the name is mentioned, in order.</summary>
     public IReadOnlyList<int> PositionsOf(string name) =>
         _positions.TryGetValue(name, out var positions) ? positions : System.Array.Empty<int>();
