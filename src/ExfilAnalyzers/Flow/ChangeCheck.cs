@@ -1,4 +1,5 @@
 using System;
+using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,33 +10,42 @@ namespace ExfilAnalyzers.Flow;
 /// <c>state.Folders.SequenceEqual(folders)</c>. Such a test asks whether anything changed, not what the value says,
 /// so it is no keyword trigger (docs/rules/EXF1004.md). A keyword kept in a field of the object itself
 /// (<c>name == _name</c> in a matcher) is still a trigger: the stored side must be read from another object.
+/// So is a source compared with a keyword that happens to share its name (<c>symbol.Name == name</c> in a
+/// loop over keywords): the stored side must not be sensitive itself.
 /// </summary>
 internal static class ChangeCheck
 {
     /// <summary>Whether <c>left == right</c> (or !=) compares a stored member with the new value of the same name.</summary>
-    public static bool Compares(IOperation left, IOperation right) => IsStoredAndNew(left, right) || IsStoredAndNew(right, left);
+    public static bool Compares(IOperation left, TaintValue leftValue, IOperation right, TaintValue rightValue) =>
+        IsStoredAndNew(left, leftValue, right) || IsStoredAndNew(right, rightValue, left);
 
     /// <summary>Equals or SequenceEqual between a stored member and the new value of the same name.</summary>
-    public static bool IsEqualityCall(IOperation call)
+    public static bool IsEqualityCall(IOperation call, TaintValue receiverValue, ArgumentValue[] arguments)
     {
         if (call is not IInvocationOperation { TargetMethod.Name: "Equals" or "SequenceEqual" } invocation)
         {
             return false;
         }
 
-        IOperation? first = invocation.Instance;
-        IOperation? second = null;
-        foreach (var argument in invocation.Arguments)
+        var operands = new (IOperation Operation, TaintValue Value)[2];
+        var count = 0;
+        if (invocation.Instance is { } instance) operands[count++] = (instance, receiverValue);
+        foreach (var argument in arguments)
         {
-            if (first is null) first = argument.Value;
-            else if (second is null) second = argument.Value;
+            if (count == 2) break;
+            if (argument.Argument is { } operation) operands[count++] = (operation.Value, argument.Value);
         }
 
-        return first is not null && second is not null && Compares(first, second);
+        return count == 2 && Compares(operands[0].Operation, operands[0].Value, operands[1].Operation, operands[1].Value);
     }
 
-    private static bool IsStoredAndNew(IOperation stored, IOperation fresh)
+    private static bool IsStoredAndNew(IOperation stored, TaintValue storedValue, IOperation fresh)
     {
+        if (storedValue.Labels != TaintLabel.None)
+        {
+            return false;
+        }
+
         stored = Unwrapped(stored);
         fresh = Unwrapped(fresh);
         var storedName = stored switch

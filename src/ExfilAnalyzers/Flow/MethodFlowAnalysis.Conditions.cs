@@ -162,7 +162,7 @@ internal sealed partial class MethodFlowAnalysis
 
         // Two sensitive values compared with each other (x.Name == y.Name, a name against its old
         // value) check sameness or change; a keyword trigger compares sensitive data with a keyword.
-        if (left.Labels != TaintLabel.None && right.Labels != TaintLabel.None || ChangeCheck.Compares(leftOperation, rightOperation))
+        if (left.Labels != TaintLabel.None && right.Labels != TaintLabel.None || ChangeCheck.Compares(leftOperation, left, rightOperation, right))
         {
             return TaintValue.Clean;
         }
@@ -261,7 +261,7 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>Contains, StartsWith, Regex.IsMatch...: a content test of the receiver and arguments; a gate over a consent setting.</summary>
     private TaintValue ContentTest(IOperation call, TaintValue receiverValue, ArgumentValue[] arguments)
     {
-        if (ChangeCheck.IsEqualityCall(call))
+        if (ChangeCheck.IsEqualityCall(call, receiverValue, arguments))
         {
             return TaintValue.Clean;
         }

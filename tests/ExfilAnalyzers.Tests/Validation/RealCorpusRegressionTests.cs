@@ -533,6 +533,17 @@ public class RealCorpusRegressionTests
                     {|EXF1004:Matches(document.Name)|};
                     {|EXF1004:Mentions(document.Name)|};
                 }
+
+                public void Look(ISymbol symbol, string[] keywords)
+                {
+                    foreach (var name in keywords)
+                    {
+                        if (symbol.Name == name)
+                        {
+                            {|EXF1004:Events.Log.Changed()|};
+                        }
+                    }
+                }
             }
             """);
     }
