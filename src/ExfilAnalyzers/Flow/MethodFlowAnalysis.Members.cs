@@ -158,7 +158,11 @@ internal sealed partial class MethodFlowAnalysis
 
         if (_context.Summaries.ForAccessor(reference.Property.SetMethod, _calls, _cancellationToken) is { } setter)
         {
-            ApplySummaryResult(setter, reference, receiver, receiverValue, new[] { new ArgumentValue(null, value, valueOperation?.Syntax ?? assignment.Syntax) });
+            // The assigned value is the setter's parameter 0, `value`: what the setter sends or tests of it is
+            // this assignment's. What it stores of it, the property's own place holds (StorePlace below): put
+            // into the whole receiver, it would taint every other member read from it.
+            var argument = new ArgumentValue(null, value, valueOperation?.Syntax ?? assignment.Syntax) { Ordinal = 0 };
+            ApplySummaryResult(setter.WithContentsOfItsOwn(), reference, receiver, receiverValue, new[] { argument });
         }
 
         StorePlace(PlaceOf(reference), value, valueOperation, receiver);

@@ -53,6 +53,22 @@ internal sealed class MethodSummary
         SinkCalls = sinkCalls;
     }
 
+    /// <summary>
+    /// This summary with what it puts into the objects its parameters give reduced to its own data: for a
+    /// setter, whose store of <c>value</c> the property's own place speaks for, not the whole receiver.
+    /// </summary>
+    public MethodSummary WithContentsOfItsOwn()
+    {
+        var contents = ParameterContents.ToBuilder();
+        foreach (var put in ParameterContents)
+        {
+            contents[put.Key] = put.Value.WithoutParameters();
+        }
+
+        return new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls,
+            FieldWrites, CallArguments, Invocations);
+    }
+
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
     public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
     {

@@ -203,4 +203,53 @@ public class MethodSummaryTests
             }
             """);
     }
+
+    /// <summary>
+    /// A property setter is a helper whose parameter is the assigned value: what it sends or tests of
+    /// <c>value</c> is reported at the assignment, as for a method call (it was lost before: the
+    /// value was not matched to the setter's parameter).
+    /// </summary>
+    [Fact]
+    public Task A_setter_that_sends_or_tests_its_value_is_reported_at_the_assignment()
+    {
+        return VerifyAsync(Usings + """
+            using System.Diagnostics.Tracing;
+
+            sealed class Events : EventSource
+            {
+                public static readonly Events Log = new();
+                public void Renamed() => WriteEvent(1);
+            }
+
+            sealed class Panel
+            {
+                private static readonly TelemetryClient Client = new();
+                private string _title = "";
+
+                public string Title
+                {
+                    get => _title;
+                    set => Client.TrackEvent(value);
+                }
+
+                public string Caption
+                {
+                    get => _title;
+                    set
+                    {
+                        if (value.Contains("Secret")) Events.Log.Renamed();
+                        _title = value;
+                    }
+                }
+
+                public void Show(Document document, ISymbol symbol)
+                {
+                    Title = {|EXF1003:document.Name|};
+                    Title = "constant";
+                    {|EXF1004:Caption|} = symbol.Name;
+                    Caption = "constant";
+                }
+            }
+            """);
+    }
 }

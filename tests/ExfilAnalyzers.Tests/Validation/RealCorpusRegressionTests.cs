@@ -547,4 +547,51 @@ public class RealCorpusRegressionTests
             }
             """);
     }
+
+    /// <summary>
+    /// Group G (Application Insights, 11 findings while setters were being fixed): <c>TelemetryClient.Initialize</c>
+    /// sets <c>telemetry.Context.Internal.NodeName</c> to the host name through a setter that stores
+    /// <c>value</c> in a field; the operation's id, read from the same telemetry item and logged, does not
+    /// carry it. The node name read back from the object it was stored in still does.
+    /// </summary>
+    [Fact]
+    public Task A_value_stored_by_a_setter_stays_in_its_property_not_the_whole_object()
+    {
+        return VerifyAsync(Events + """
+            sealed class InternalContext
+            {
+                private string _nodeName = "";
+                public string NodeName { get => _nodeName; set => _nodeName = value; }
+            }
+
+            sealed class OperationContext
+            {
+                public string Id { get; set; } = "";
+            }
+
+            sealed class Context
+            {
+                public InternalContext Internal { get; } = new();
+                public OperationContext Operation { get; } = new();
+            }
+
+            sealed class Telemetry
+            {
+                public Context Context { get; } = new();
+            }
+
+            static class Client
+            {
+                public static void Initialize(Telemetry telemetry)
+                {
+                    telemetry.Context.Internal.NodeName = System.Net.Dns.GetHostName();
+                    Events.Log.Changed(telemetry.Context.Operation.Id);
+
+                    var node = telemetry.Context.Internal;
+                    node.NodeName = System.Net.Dns.GetHostName();
+                    Events.Log.Changed({|EXF1003:node.NodeName|});
+                }
+            }
+            """);
+    }
 }
