@@ -60,13 +60,9 @@ internal sealed class DispatchTargets
         return targets.ToImmutableArray();
     }
 
+    /// <summary>The type's implementation of the interface method (the type is one of the interface's <see cref="Implementers"/>).</summary>
     private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol method, INamedTypeSymbol declaring)
     {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-        {
-            return null;
-        }
-
         foreach (var iface in type.AllInterfaces)
         {
             if (!SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, declaring))
@@ -87,15 +83,9 @@ internal sealed class DispatchTargets
         return null;
     }
 
+    /// <summary>The type's override of the method (the type is one of those <see cref="Declaring"/> its name).</summary>
     private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
     {
-        // MemberNames comes from the declarations: a type that declares no member of this name is
-        // skipped without creating its members (in the IDE, a fresh compilation has none yet).
-        if (!type.MemberNames.Contains(method.Name))
-        {
-            return null;
-        }
-
         foreach (var member in type.GetMembers(method.Name))
         {
             for (var current = (member as IMethodSymbol)?.OverriddenMethod; current is not null; current = current.OverriddenMethod)
@@ -122,7 +112,8 @@ internal sealed class DispatchTargets
             var index = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
             foreach (var type in SourceTypes(cancellationToken))
             {
-                // MemberNames comes from the declarations: no member is created to build this.
+                // MemberNames comes from the declarations: no member is created to build this (in the IDE,
+                // a fresh compilation has none yet), and a type that declares no member of a name is never asked.
                 foreach (var member in type.MemberNames)
                 {
                     if (!index.TryGetValue(member, out var types)) index[member] = types = new List<INamedTypeSymbol>();

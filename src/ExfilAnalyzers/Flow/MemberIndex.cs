@@ -21,10 +21,10 @@ internal sealed class MemberIndex
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<(ISymbol Target, Question Question), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
     private readonly ConcurrentDictionary<(string Name, Question Question), NameMentions> _byName = new();
-    private readonly Func<CancellationToken, RelevanceIndex>? _relevance;
+    private readonly Func<CancellationToken, RelevanceIndex> _relevance;
 
     /// <param name="relevance">Tells which members may store or see sensitive data, to skip the others' mentions unbound.</param>
-    public MemberIndex(Compilation compilation, Func<CancellationToken, RelevanceIndex>? relevance = null)
+    public MemberIndex(Compilation compilation, Func<CancellationToken, RelevanceIndex> relevance)
     {
         _compilation = compilation;
         _relevance = relevance;
@@ -84,7 +84,7 @@ internal sealed class MemberIndex
     /// <summary>For a filtered question, which member declarations count; null when all do.</summary>
     private Func<SyntaxTree, SyntaxNode, bool>? HolderFilter(Question question, CancellationToken cancellationToken)
     {
-        if (_relevance is null || question == Question.Writing)
+        if (question == Question.Writing)
         {
             return null;
         }

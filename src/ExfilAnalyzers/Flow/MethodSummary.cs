@@ -56,17 +56,25 @@ internal sealed class MethodSummary
     /// <summary>
     /// This summary with what it puts into the objects its parameters give reduced to its own data: for a
     /// setter, whose store of <c>value</c> the property's own place speaks for, not the whole receiver.
+    /// Made once per summary: it is asked at every assignment to the property.
     /// </summary>
-    public MethodSummary WithContentsOfItsOwn()
+    public MethodSummary WithContentsOfItsOwn() => _contentsOfItsOwn ??= MakeContentsOfItsOwn();
+
+    private MethodSummary? _contentsOfItsOwn;
+
+    private MethodSummary MakeContentsOfItsOwn()
     {
         var contents = ParameterContents.ToBuilder();
+        var changed = false;
         foreach (var put in ParameterContents)
         {
-            contents[put.Key] = put.Value.WithoutParameters();
+            var own = put.Value.WithoutParameters();
+            changed |= !ReferenceEquals(own, put.Value);
+            contents[put.Key] = own;
         }
 
-        return new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls,
-            FieldWrites, CallArguments, Invocations);
+        return !changed ? this : new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
+            SinkCalls, FieldWrites, CallArguments, Invocations);
     }
 
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>

@@ -270,7 +270,8 @@ internal sealed class RelevanceIndex
     /// <summary>
     /// Whether the member calls a sink. A member that names no sink does not; one that does is bound
     /// to see whether the name is a sink's (unless an earlier compilation with the same declarations
-    /// already did), while the question's budget lasts, and is otherwise taken to call one. Past the budget the answer can only be "may send": that costs an analysis, never
+    /// already did), while the question's budget lasts, and is otherwise taken to call one. Past the
+    /// budget the answer can only be "may send": that costs an analysis, never
     /// a diagnostic, so the results do not depend on the order of the questions.
     /// </summary>
     private bool CallsSink(Entry member, ref int bindings, CancellationToken cancellationToken)

@@ -234,19 +234,6 @@ internal sealed class SummaryStore
         return Relevant(method, cancellationToken);
     }
 
-    /// <summary>Whether a member's declaration (a property's, for an accessor) passes a test of the relevance index.</summary>
-    private static bool Declared(ISymbol member, CancellationToken cancellationToken, System.Func<SyntaxTree, SyntaxNode, bool> test)
-    {
-        var declaration = member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet, AssociatedSymbol: { } property } ? property : member;
-        foreach (var reference in declaration.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax(cancellationToken);
-            if (test(syntax.SyntaxTree, syntax)) return true;
-        }
-
-        return declaration.DeclaringSyntaxReferences.IsEmpty;
-    }
-
     private bool Relevant(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var declaration = method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && method.AssociatedSymbol is { } property
@@ -361,15 +348,11 @@ internal sealed class SummaryStore
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
-        var everyWriter = HoldsFunctions(field);
-        var question = everyWriter ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting;
+        // Delegates are followed whoever stores them; other state, the index looks for only in members
+        // that can store sensitive data.
+        var question = HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting;
         foreach (var writer in _context.Members.Ask(field, question, cancellationToken))
         {
-            if (!everyWriter && !Declared(writer, cancellationToken, _context.Relevance(cancellationToken).MayStore))
-            {
-                continue;
-            }
-
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
             {
@@ -400,14 +383,10 @@ internal sealed class SummaryStore
             return value;
         }
 
+        // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
+        // the index asks only those.
         foreach (var caller in _context.Members.Ask(writer, MemberIndex.Question.RelevantMentioning, cancellationToken))
         {
-            // Only a caller that sees sensitive data can pass it (its own parameters are not followed here).
-            if (!Declared(caller, cancellationToken, _context.Relevance(cancellationToken).Matters))
-            {
-                continue;
-            }
-
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
             {
