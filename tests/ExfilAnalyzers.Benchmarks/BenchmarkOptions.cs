@@ -23,9 +23,10 @@ internal sealed record BenchmarkOptions(
     ImmutableArray<int> CallSiteCounts)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
+          --edits N        files edited in the IDE case, each then typed on once, after a warm-up edit (default 5)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
           --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4; 0: none)
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
@@ -48,6 +49,7 @@ internal sealed record BenchmarkOptions(
             {
                 "--quick" => options with { Quick = true, Runs = 1, Edits = 3 },
                 "--runs" => options with { Runs = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                "--edits" => options with { Edits = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--repeat-limit" => options with { RepeatLimitSeconds = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--time-limit" => options with { TimeLimitMinutes = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--output" => options with { OutputFolder = Path.GetFullPath(Value(args, ++i)) },
@@ -66,7 +68,9 @@ internal sealed record BenchmarkOptions(
             options = options with { TimeLimitMinutes = 24 * 60 };
         }
 
-        return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.") : options;
+        return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.")
+            : options.Edits < 1 ? throw new ArgumentException("--edits must be at least 1.")
+            : options;
     }
 
     public Measurement.RunLimits Limits => new(Runs, TimeSpan.FromSeconds(RepeatLimitSeconds), TimeSpan.FromMinutes(TimeLimitMinutes));
