@@ -22,112 +22,171 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class RelevanceIndex
 {
-    private readonly Dictionary<(SyntaxTree Tree, int SpanStart), Entry> _entries = new();
-    private readonly Dictionary<string, List<Entry>> _writers = new(System.StringComparer.Ordinal);
+    private readonly RelevanceGraph _graph;
+    private readonly RelevanceEdit? _edit;
+    private readonly Compilation _compilation;
+    private readonly Models.ModelCatalog _catalog;
     private readonly Dictionary<object, bool> _sendingMemo = new();
     private readonly object _sendingLock = new();
-    private Dictionary<string, List<Entry>> _named = new(System.StringComparer.Ordinal);
-    private Compilation? _compilation;
-    private Models.ModelCatalog? _catalog;
-    private HashSet<string> _names = new(System.StringComparer.Ordinal);
+    private bool[] _relevant;
+    private bool[] _receiving;
+    private HashSet<string> _names;
+    private sbyte[]? _callsSink;
 
-    private RelevanceIndex()
+    private RelevanceIndex(Compilation compilation, Models.ModelCatalog catalog, RelevanceGraph graph, RelevanceEdit? edit)
     {
+        _compilation = compilation;
+        _catalog = catalog;
+        _graph = graph;
+        _edit = edit;
+        _relevant = graph.Relevant;
+        _receiving = graph.Receiving;
+        _names = graph.RelevantNames;
     }
 
-    public static RelevanceIndex Build(Compilation compilation, Models.ModelCatalog catalog, bool sinksMatter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The index of the compilation: from the settled graph of an earlier compilation of the same project
+    /// when it differs by an edit that only adds (<see cref="RelevanceEdit"/>), otherwise from every tree.
+    /// </summary>
+    public static RelevanceIndex Build(Compilation compilation, Models.ModelCatalog catalog, bool sinksMatter, CancellationToken cancellationToken) =>
+        Build(compilation, catalog, sinksMatter, RecentRelevanceGraphs.Of(compilation), cancellationToken);
+
+    /// <summary>The index of the compilation, from <paramref name="earlier"/> when that is exact.</summary>
+    public static RelevanceIndex Build(Compilation compilation, Models.ModelCatalog catalog, bool sinksMatter, RelevanceGraph? earlier,
+        CancellationToken cancellationToken)
     {
-        var index = new RelevanceIndex();
-        var members = new List<Entry>();
-        var mentionedBy = new Dictionary<string, List<Entry>>(System.StringComparer.Ordinal);
-        var named = new Dictionary<string, List<Entry>>(System.StringComparer.Ordinal);
-        var stateNames = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        var names = catalog.Names;
+        if (earlier is not null && earlier.SinksMatter == sinksMatter && earlier.Names.SameAs(names)
+            && RelevanceEdit.TryMake(earlier, compilation, cancellationToken) is { } edit)
         {
-            foreach (var member in TreeIndex.For(tree, cancellationToken).Members)
-            {
-                var entry = new Entry(tree, member);
-                members.Add(entry);
-                if (member.IsState) stateNames.Add(member.Name);
-                Add(named, member.Name, entry);
-                foreach (var name in member.Mentions)
-                {
-                    Add(mentionedBy, name, entry);
-                }
-            }
+            var derived = new RelevanceIndex(compilation, catalog, earlier, edit);
+            derived.Propagate(edit, cancellationToken);
+            return derived;
         }
 
-        var relevantNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var graph = RelevanceGraph.Build(compilation.SyntaxTrees, names, sinksMatter, cancellationToken);
+        var index = new RelevanceIndex(compilation, catalog, graph, null)
+        {
+            _relevant = new bool[graph.Count],
+            _receiving = new bool[graph.Count],
+            _names = new HashSet<string>(System.StringComparer.Ordinal),
+        };
+        var seeds = new Stack<string>();
+        foreach (var name in graph.MentionedBy.Keys)
+        {
+            if (graph.IsSeed(name) && index._names.Add(name)) seeds.Push(name);
+        }
+
+        index.Propagate(seeds, new Stack<RelevanceEntry>(), cancellationToken);
+        graph.Settle(index._relevant, index._receiving, index._names);
+        RecentRelevanceGraphs.Remember(compilation, graph);
+        return index;
+    }
+
+    /// <summary>The settled graph this index answers from (with <see cref="StartedFromEarlier"/>, an earlier compilation's).</summary>
+    public RelevanceGraph Graph => _graph;
+
+    /// <summary>True when the index was derived from an earlier compilation's graph rather than built from every tree.</summary>
+    public bool StartedFromEarlier => _edit is not null;
+
+    /// <summary>From the graph's answers, what the edit adds: its new names that matter, and the members that mention more than before.</summary>
+    private void Propagate(RelevanceEdit edit, CancellationToken cancellationToken)
+    {
+        if (edit.Pairs.Count == 0)
+        {
+            return;
+        }
+
+        _relevant = new bool[edit.Count];
+        _receiving = new bool[edit.Count];
+        System.Array.Copy(_graph.Relevant, _relevant, _graph.Count);
+        System.Array.Copy(_graph.Receiving, _receiving, _graph.Count);
+        foreach (var (entry, old) in edit.Pairs)
+        {
+            _relevant[entry.Id] = _relevant[old.Id];
+            _receiving[entry.Id] = _receiving[old.Id];
+        }
+
+        _names = new HashSet<string>(_graph.RelevantNames, System.StringComparer.Ordinal);
         var names = new Stack<string>();
-        var spreading = new Stack<Entry>();
-        foreach (var name in mentionedBy.Keys)
+        foreach (var name in edit.AddedNames)
         {
-            if ((catalog.IsSourceName(name) || catalog.IsGateName(name) || sinksMatter && catalog.IsSinkName(name)) && relevantNames.Add(name))
-            {
-                names.Push(name);
-            }
+            _names.Add(name);
+            names.Push(name);
         }
 
+        var spreading = new Stack<RelevanceEntry>();
+        foreach (var entry in edit.Grown)
+        {
+            if (_receiving[entry.Id]) spreading.Push(entry);
+        }
+
+        Propagate(names, spreading, cancellationToken);
+    }
+
+    /// <summary>
+    /// The worklist, linear in the mentions it visits: a name that matters makes its mentioners matter,
+    /// and a member that matters or is handed taint hands it to the members it names and makes the
+    /// state it writes matter.
+    /// </summary>
+    private void Propagate(Stack<string> names, Stack<RelevanceEntry> spreading, CancellationToken cancellationToken)
+    {
         while (names.Count > 0 || spreading.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (names.Count > 0)
             {
-                if (!mentionedBy.TryGetValue(names.Pop(), out var mentioning)) continue;
-                foreach (var member in mentioning)
-                {
-                    if (member.Relevant) continue;
-                    member.Relevant = true;
-                    MakeRelevant(member.Member.Name);
-                    Spread(member);
-                }
+                var name = names.Pop();
+                if (_graph.MentionedBy.TryGetValue(name, out var mentioning)) MakeRelevant(mentioning, names, spreading);
+                if (_edit is not null && _edit.MentionedBy.TryGetValue(name, out mentioning)) MakeRelevant(mentioning, names, spreading);
+                continue;
             }
-            else
-            {
-                var member = spreading.Pop();
-                foreach (var written in member.Member.Writes)
-                {
-                    if (stateNames.Contains(written)) MakeRelevant(written);
-                }
 
-                foreach (var mention in member.Member.Mentions)
+            var member = spreading.Pop();
+            foreach (var written in member.Member.Writes)
+            {
+                if (_graph.StateNames.Contains(written) && _names.Add(written)) names.Push(written);
+            }
+
+            foreach (var mention in member.Member.Mentions)
+            {
+                if (!_graph.Named.TryGetValue(mention, out var declared)) continue;
+                foreach (var callee in declared)
                 {
-                    if (!named.TryGetValue(mention, out var callees)) continue;
-                    foreach (var callee in callees)
+                    var current = Current(callee);
+                    if (!_receiving[current.Id] && !_relevant[current.Id])
                     {
-                        if (!callee.Receiving && !callee.Relevant) Spread(callee);
+                        _receiving[current.Id] = true;
+                        spreading.Push(current);
                     }
                 }
             }
         }
+    }
 
-        foreach (var member in members)
+    private void MakeRelevant(List<RelevanceEntry> mentioning, Stack<string> names, Stack<RelevanceEntry> spreading)
+    {
+        foreach (var member in mentioning)
         {
-            index._entries[(member.Tree, member.Member.SpanStart)] = member;
-            foreach (var written in member.Member.Writes)
-            {
-                if (stateNames.Contains(written)) Add(index._writers, written, member);
-            }
-        }
-
-        index._named = named;
-        index._compilation = compilation;
-        index._catalog = catalog;
-
-        index._names = relevantNames;
-        return index;
-
-        void MakeRelevant(string name)
-        {
-            if (relevantNames.Add(name)) names.Push(name);
-        }
-
-        void Spread(Entry member)
-        {
-            member.Receiving = true;
+            if (_relevant[member.Id] || IsReplaced(member)) continue;
+            _relevant[member.Id] = true;
+            if (_names.Add(member.Member.Name)) names.Push(member.Member.Name);
+            _receiving[member.Id] = true;
             spreading.Push(member);
         }
     }
+
+    /// <summary>An entry of a tree the edit replaced: it is not part of this compilation.</summary>
+    private bool IsReplaced(RelevanceEntry entry) => _edit is not null && _edit.Replaced.ContainsKey(entry.Tree);
+
+    /// <summary>The entry as it is in this compilation: the graph's, or its counterpart in the tree that replaced its own.</summary>
+    private RelevanceEntry Current(RelevanceEntry entry) =>
+        _edit is not null && _edit.Replaced.TryGetValue(entry.Tree, out var replacement) ? replacement[entry.Ordinal] : entry;
+
+    private RelevanceEntry? EntryAt(SyntaxTree tree, int spanStart) =>
+        (_edit is not null && _edit.Trees.TryGetValue(tree, out var edited) ? edited : _graph.MembersOf(tree)) is { } members
+            ? RelevanceEntry.At(members, spanStart)
+            : null;
 
     /// <summary>
     /// Whether a member may send, decided on demand (in the IDE only the edited file's members ask):
@@ -136,7 +195,7 @@ internal sealed class RelevanceIndex
     /// is made), or it names state that a sending member writes (a stored callback, an event). Each
     /// member is visited, and bound, at most once per compilation.
     /// </summary>
-    private bool IsSending(Entry start, CancellationToken cancellationToken)
+    private bool IsSending(RelevanceEntry start, CancellationToken cancellationToken)
     {
         lock (_sendingLock)
         {
@@ -158,7 +217,7 @@ internal sealed class RelevanceIndex
     /// gets one answer, so every member and name is visited once per compilation. A member that
     /// calls a sink needs no look further.
     /// </summary>
-    private void Solve(Entry start, CancellationToken cancellationToken)
+    private void Solve(RelevanceEntry start, CancellationToken cancellationToken)
     {
         var index = new Dictionary<object, int>();
         var low = new Dictionary<object, int>();
@@ -228,7 +287,7 @@ internal sealed class RelevanceIndex
             index[node] = low[node] = index.Count;
             component.Push(node);
             onComponent.Add(node);
-            var calls = node is Entry member && CallsSink(member, ref bindings, cancellationToken);
+            var calls = node is RelevanceEntry member && CallsSink(member, ref bindings, cancellationToken);
             reaches[node] = calls;
             frames.Push((node, calls ? Enumerable.Empty<object>().GetEnumerator() : Successors(node).GetEnumerator()));
         }
@@ -237,23 +296,34 @@ internal sealed class RelevanceIndex
     /// <summary>A member leads to the names it mentions; a name to the members declared with it and to the writers of state of that name.</summary>
     private IEnumerable<object> Successors(object node)
     {
-        if (node is Entry member)
+        if (node is RelevanceEntry member)
         {
             foreach (var name in member.Member.Mentions)
             {
-                if (_named.ContainsKey(name) || _writers.ContainsKey(name)) yield return name;
+                if (_graph.Named.ContainsKey(name) || _graph.Writers.ContainsKey(name) || _edit is not null && _edit.Writers.ContainsKey(name))
+                {
+                    yield return name;
+                }
             }
 
             yield break;
         }
 
         var text = (string)node;
-        if (_named.TryGetValue(text, out var named))
+        if (_graph.Named.TryGetValue(text, out var named))
         {
-            foreach (var entry in named) yield return entry;
+            foreach (var entry in named) yield return Current(entry);
         }
 
-        if (_writers.TryGetValue(text, out var writers))
+        if (_graph.Writers.TryGetValue(text, out var writers))
+        {
+            foreach (var entry in writers)
+            {
+                if (!IsReplaced(entry)) yield return entry;
+            }
+        }
+
+        if (_edit is not null && _edit.Writers.TryGetValue(text, out writers))
         {
             foreach (var entry in writers) yield return entry;
         }
@@ -262,7 +332,7 @@ internal sealed class RelevanceIndex
     private long? _fingerprint;
 
     private long Fingerprint(CancellationToken cancellationToken) =>
-        _fingerprint ??= DeclarationFingerprint.Of(_compilation!, _catalog!, cancellationToken);
+        _fingerprint ??= DeclarationFingerprint.Of(_compilation, _catalog, cancellationToken);
 
     /// <summary>How many members one question may bind to settle whether they call a sink.</summary>
     private const int BindingsPerQuestion = 16;
@@ -274,21 +344,23 @@ internal sealed class RelevanceIndex
     /// budget the answer can only be "may send": that costs an analysis, never
     /// a diagnostic, so the results do not depend on the order of the questions.
     /// </summary>
-    private bool CallsSink(Entry member, ref int bindings, CancellationToken cancellationToken)
+    private bool CallsSink(RelevanceEntry member, ref int bindings, CancellationToken cancellationToken)
     {
-        if (member.CallsSink is { } known)
+        // Per compilation (under the sending lock): an unchanged tree's members are shared with earlier ones.
+        _callsSink ??= new sbyte[_relevant.Length];
+        if (_callsSink[member.Id] != 0)
         {
-            return known;
+            return _callsSink[member.Id] > 0;
         }
 
         foreach (var name in member.Member.Mentions)
         {
-            if (!_catalog!.IsSinkName(name))
+            if (!_catalog.IsSinkName(name))
             {
                 continue;
             }
 
-            var callsSink = SinkMentions.Confirm(_compilation!, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
+            var callsSink = SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
                 mayBind: bindings > 0, out var bound, cancellationToken);
             if (callsSink is null)
             {
@@ -298,13 +370,13 @@ internal sealed class RelevanceIndex
             if (bound) bindings--;
             if (callsSink.Value)
             {
-                member.CallsSink = true;
+                _callsSink[member.Id] = 1;
                 return true;
             }
         }
 
         // Every sink name it mentions has a definite answer here (an unknown one returned above).
-        member.CallsSink = false;
+        _callsSink[member.Id] = -1;
         return false;
     }
 
@@ -317,7 +389,7 @@ internal sealed class RelevanceIndex
 
     /// <summary>True when the member may send, itself or through what it names (an unknown declaration is kept, to be safe).</summary>
     public bool MaySend(SyntaxTree tree, SyntaxNode declaration, CancellationToken cancellationToken) =>
-        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || IsSending(entry, cancellationToken);
+        EntryAt(tree, declaration.SpanStart) is not { } entry || IsSending(entry, cancellationToken);
 
     /// <summary>
     /// True when state of this name (a field, property or event) may hold sensitive data or a consent
@@ -327,41 +399,9 @@ internal sealed class RelevanceIndex
 
     /// <summary>True when the member matters or may be handed taint: only then can it store taint anywhere.</summary>
     public bool MayStore(SyntaxTree tree, SyntaxNode declaration) =>
-        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || entry.Relevant || entry.Receiving;
+        EntryAt(tree, declaration.SpanStart) is not { } entry || _relevant[entry.Id] || _receiving[entry.Id];
 
     /// <summary>True unless the member is known not to matter (an unknown declaration is kept, to be safe).</summary>
     public bool Matters(SyntaxTree tree, SyntaxNode declaration) =>
-        !_entries.TryGetValue((tree, declaration.SpanStart), out var entry) || entry.Relevant;
-
-    private static void Add(Dictionary<string, List<Entry>> map, string name, Entry entry)
-    {
-        if (!map.TryGetValue(name, out var list))
-        {
-            map[name] = list = new List<Entry>(2);
-        }
-
-        list.Add(entry);
-    }
-
-    private sealed class Entry
-    {
-        public Entry(SyntaxTree tree, DeclaredMember member)
-        {
-            Tree = tree;
-            Member = member;
-        }
-
-        public SyntaxTree Tree { get; }
-
-        public DeclaredMember Member { get; }
-
-        /// <summary>Taint can appear in the member itself: it is analysed for its own diagnostics.</summary>
-        public bool Relevant { get; set; }
-
-        /// <summary>The member may be handed taint; what state it touches matters.</summary>
-        public bool Receiving { get; set; }
-
-        /// <summary>Whether a mention of a sink's name in the member binds to a sink; null until asked.</summary>
-        public bool? CallsSink { get; set; }
-    }
+        EntryAt(tree, declaration.SpanStart) is not { } entry || _relevant[entry.Id];
 }

@@ -165,6 +165,11 @@ internal sealed class ModelCatalog
 
     public bool IsModelledName(string name) => _modelledNames.Contains(name);
 
+    /// <summary>The source, gate and sink names together, for what is decided by names alone.</summary>
+    public ModelNames Names => _names ??= new ModelNames(_sourceNames, _gateNames, _sinkNames);
+
+    private ModelNames? _names;
+
     /// <summary>A name some model makes a source of sensitive data (or of a handle to it).</summary>
     public bool IsSourceName(string name) => _sourceNames.Contains(name);
 

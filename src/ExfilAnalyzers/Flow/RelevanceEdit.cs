@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// A compilation seen as a settled <see cref="RelevanceGraph"/> with a few trees replaced, the IDE's
+/// keystroke: the relevance of the other trees is taken from the graph, and only what the edit adds
+/// is propagated. That is exact when the edit only adds to the graph: the edited trees declare the
+/// same members, and every mention an edit removed was inert (it made nothing matter). Relevance
+/// only grows with mentions, so the graph's answers are then still justified, and propagating the
+/// added mentions from them reaches the answers a full build would. Any other edit is built afresh.
+/// </summary>
+internal sealed class RelevanceEdit
+{
+    /// <summary>At most this many trees replaced, and at least three times as many kept.</summary>
+    private const int MaxReplaced = 8;
+
+    private RelevanceEdit(RelevanceGraph graph) => Graph = graph;
+
+    public RelevanceGraph Graph { get; }
+
+    /// <summary>Each replaced tree of the graph, with the entries of the tree that replaces it.</summary>
+    public Dictionary<SyntaxTree, RelevanceEntry[]> Replaced { get; } = new();
+
+    /// <summary>Each new tree, with its entries.</summary>
+    public Dictionary<SyntaxTree, RelevanceEntry[]> Trees { get; } = new();
+
+    /// <summary>The new trees' share of <see cref="RelevanceGraph.MentionedBy"/>.</summary>
+    public Dictionary<string, List<RelevanceEntry>> MentionedBy { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The new trees' share of <see cref="RelevanceGraph.Writers"/>.</summary>
+    public Dictionary<string, List<RelevanceEntry>> Writers { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Ids of the graph's entries and then the new trees' entries.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Each new entry with the graph's entry it replaces.</summary>
+    public List<(RelevanceEntry New, RelevanceEntry Old)> Pairs { get; } = new();
+
+    /// <summary>Names the edit added that matter, or may: their mentioners are looked at again.</summary>
+    public List<string> AddedNames { get; } = new();
+
+    /// <summary>New entries that mention or write something their predecessor did not.</summary>
+    public List<RelevanceEntry> Grown { get; } = new();
+
+    /// <summary>The edit that turns the graph's trees into the compilation's, or null when the graph cannot be reused.</summary>
+    public static RelevanceEdit? TryMake(RelevanceGraph graph, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var added = new List<SyntaxTree>();
+        var kept = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (graph.Holds(tree))
+            {
+                kept++;
+            }
+            else
+            {
+                added.Add(tree);
+                if (added.Count > MaxReplaced) return null;
+            }
+        }
+
+        // Every tree the graph has and the compilation has not must have been replaced by one of the added trees.
+        if (kept + added.Count != graph.TreeCount || kept < 3 * added.Count)
+        {
+            return null;
+        }
+
+        var edit = new RelevanceEdit(graph) { Count = graph.Count };
+        foreach (var tree in added)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (graph.TreeAt(tree.FilePath) is not { } old || compilation.ContainsSyntaxTree(old) || edit.Replaced.ContainsKey(old)
+                || !edit.Replace(old, tree, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return edit;
+    }
+
+    private bool Replace(SyntaxTree oldTree, SyntaxTree newTree, CancellationToken cancellationToken)
+    {
+        var olds = Graph.MembersOf(oldTree)!;
+        var members = TreeIndex.For(newTree, cancellationToken).Members;
+        if (members.Length != olds.Length)
+        {
+            return false;
+        }
+
+        var entries = new RelevanceEntry[members.Length];
+        for (var ordinal = 0; ordinal < members.Length; ordinal++)
+        {
+            var old = olds[ordinal];
+            var entry = entries[ordinal] = new RelevanceEntry(newTree, members[ordinal], Count++, ordinal);
+            if (entry.Member.Name != old.Member.Name || entry.Member.IsState != old.Member.IsState || !Compare(old, entry))
+            {
+                return false;
+            }
+
+            Pairs.Add((entry, old));
+            foreach (var name in entry.Member.Mentions)
+            {
+                RelevanceGraph.Add(MentionedBy, name, entry);
+            }
+        }
+
+        RelevanceGraph.AddWriters(Writers, entries, Graph.StateNames);
+        Replaced[oldTree] = entries;
+        Trees[newTree] = entries;
+        return true;
+    }
+
+    /// <summary>
+    /// False when the edit removed a mention or write that made something matter; otherwise records
+    /// what it added that may.
+    /// </summary>
+    private bool Compare(RelevanceEntry old, RelevanceEntry entry)
+    {
+        var spread = Graph.Relevant[old.Id] || Graph.Receiving[old.Id];
+        var now = new HashSet<string>(entry.Member.Mentions, System.StringComparer.Ordinal);
+        foreach (var name in old.Member.Mentions)
+        {
+            // A mention made its member matter if the name mattered, and spread to the members of that name if its member had spread.
+            if (!now.Contains(name) && (Graph.RelevantNames.Contains(name) || spread && Graph.Named.ContainsKey(name)))
+            {
+                return false;
+            }
+        }
+
+        now = new HashSet<string>(entry.Member.Writes, System.StringComparer.Ordinal);
+        foreach (var name in old.Member.Writes)
+        {
+            if (!now.Contains(name) && spread && Graph.StateNames.Contains(name))
+            {
+                return false;
+            }
+        }
+
+        var before = new HashSet<string>(old.Member.Mentions, System.StringComparer.Ordinal);
+        var grown = false;
+        foreach (var name in entry.Member.Mentions)
+        {
+            if (before.Contains(name)) continue;
+            grown = true;
+            if (Graph.RelevantNames.Contains(name) || Graph.IsSeed(name)) AddedNames.Add(name);
+        }
+
+        before = new HashSet<string>(old.Member.Writes, System.StringComparer.Ordinal);
+        foreach (var name in entry.Member.Writes)
+        {
+            grown |= !before.Contains(name);
+        }
+
+        if (grown) Grown.Add(entry);
+        return true;
+    }
+}

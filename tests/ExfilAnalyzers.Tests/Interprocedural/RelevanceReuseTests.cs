@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// In the IDE each keystroke is a new compilation, and the relevance filter starts from the previous
+/// one's settled graph when the edit only adds to it. Whatever path it takes, every answer must be
+/// the one a build from every tree gives.
+/// </summary>
+public class RelevanceReuseTests
+{
+    private const string Agent = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+            private string _note = "";
+
+            void Report(ISymbol symbol) => Client.TrackEvent(Format.Describe(symbol));
+            void Quiet(ISymbol symbol) { var n = 1; Client.TrackEvent("quiet" + n); }
+            void Later(ISymbol symbol) { Quiet(symbol); Store.Clear(symbol); }
+            void Relay(string text) => Store.Keep(text);
+            void Flush() => Client.TrackEvent(_note);
+        }
+        """;
+
+    private const string Format = """
+        using Microsoft.CodeAnalysis;
+
+        static class Format
+        {
+            public static string Describe(ISymbol s) => s.Name;
+            public static string Plain(int n) => n.ToString();
+            public static string Last = "";
+            public static void Remember(ISymbol s) { Last = s.Name; }
+        }
+        """;
+
+    private const string Store = """
+        using Microsoft.CodeAnalysis;
+
+        static class Store
+        {
+            public static string Kept = "";
+            public static void Keep(string value) => Kept = value;
+            public static void Clear(ISymbol s) => Kept = "";
+        }
+        """;
+
+    private const string Sender = """
+        using Microsoft.ApplicationInsights;
+
+        class Sender
+        {
+            private static readonly TelemetryClient Client = new();
+            public void SendKept() => Client.TrackTrace(Store.Kept);
+            public void SendPlain() => Client.TrackTrace(Format.Plain(3));
+        }
+        """;
+
+    public static TheoryData<string, string, string, string, bool> Edits() => new()
+    {
+        // file, from, to, what it shows, whether the earlier graph is reused
+        { "Agent.cs", "var n = 1;", "var n = symbol.Name;", "a source typed into a member that did not matter", true },
+        { "Agent.cs", "var n = 1;", "var n = 1; Relay(symbol.Name);", "a call that hands taint on, to state read in another file", true },
+        { "Agent.cs", "void Flush() => Client.TrackEvent(_note);", "void Flush() { _note = System.Environment.UserName; Client.TrackEvent(_note); }",
+            "a write of a source into state", true },
+        { "Agent.cs", "=> Client.TrackEvent(Format.Describe(symbol));", "{ Store.Keep(\"r\"); Client.TrackEvent(Format.Describe(symbol)); }",
+            "a member that matters, calling one more", true },
+        { "Agent.cs", "=> Client.TrackEvent(Format.Describe(symbol));", "{ _note = \"seen\"; Client.TrackEvent(Format.Describe(symbol)); }",
+            "a member that matters, writing state", true },
+        { "Agent.cs", "\"quiet\"", "\"silent\"", "an edit that changes no name", true },
+        { "Agent.cs", "var n = 1;", "var n = 1; var half = sym;", "a half-typed name that binds to nothing", true },
+        { "Agent.cs", "\"quiet\" + n", "\"quiet\" + 1", "a mention that made nothing matter, removed", true },
+        { "Store.cs", "=> Kept = \"\";", "=> Kept = s.Name;", "an edit in a file other files read from", true },
+        { "Agent.cs", "Client.TrackEvent(Format.Describe(symbol));", "Client.TrackEvent(\"report\");", "a mention that mattered, removed", false },
+        { "Agent.cs", "var n = 1; Client.TrackEvent(\"quiet\" + n); }\n    void Later(ISymbol symbol) { Quiet(symbol); Store.Clear(symbol); }",
+            "var n = symbol.Name; Client.TrackEvent(\"quiet\" + n); }\n    void Later(ISymbol symbol) { Quiet(symbol); }",
+            "a caller that comes to matter, after a call it no longer makes", true },
+        { "Agent.cs", "=> Client.TrackEvent(Format.Describe(symbol));", "=> Format.Describe(symbol);", "a member handed taint by a member that no longer names it", false },
+        { "Format.cs", "{ Last = s.Name; }", "{ var l = Last + s.Name; }", "state a member that matters no longer writes, though it still reads it", false },
+        { "Agent.cs", "void Flush()", "void Other() { }\n    void Flush()", "a member added", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void An_index_started_from_the_last_keystroke_answers_as_one_built_from_every_tree(string file, string from, string to, string shows, bool reused)
+    {
+        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
+        var before = Compile(project, Sources());
+        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
+
+        var edited = Sources();
+        Assert.Contains(from, edited[file]);
+        edited[file] = edited[file].Replace(from, to);
+        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.Single(t => t.FilePath.EndsWith(file)),
+            CSharpSyntaxTree.ParseText(edited[file], path: "/src/" + file));
+
+        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var fresh = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier: null, CancellationToken.None);
+
+        Assert.True(reused == derived.StartedFromEarlier, $"{shows}: started from the earlier graph {derived.StartedFromEarlier}");
+        Assert.False(fresh.StartedFromEarlier);
+        Assert.Equal(Answers(fresh, after), Answers(derived, after));
+    }
+
+    /// <summary>The edits that add something change what matters: the comparison above is not between two unchanged graphs.</summary>
+    [Fact]
+    public void An_added_source_makes_members_in_other_files_matter()
+    {
+        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
+        var before = Compile(project, Sources());
+        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
+        var sources = Sources();
+        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = 1; Relay(symbol.Name);");
+        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(sources["Agent.cs"], path: "/src/Agent.cs"));
+
+        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+
+        Assert.True(derived.StartedFromEarlier);
+        Assert.False(earlier.MayHold("Kept"));
+        Assert.True(derived.MayHold("Kept"));
+        var sendKept = Declarations(after).Single(d => d.Name == "Sender.cs.SendKept");
+        Assert.False(earlier.Matters(sendKept.Tree, sendKept.Node)); // Sender.cs is the same tree in both compilations
+        Assert.True(derived.Matters(sendKept.Tree, sendKept.Node));
+    }
+
+    private static List<string> Answers(RelevanceIndex index, Compilation compilation)
+    {
+        var answers = new List<string>();
+        var names = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var (tree, node, name) in Declarations(compilation))
+        {
+            answers.Add($"{name}: matters {index.Matters(tree, node)}, stores {index.MayStore(tree, node)}, sends {index.MaySend(tree, node, CancellationToken.None)}");
+            names.UnionWith(TreeIndex.For(tree, CancellationToken.None).Members.SelectMany(m => m.Mentions));
+        }
+
+        answers.AddRange(names.Select(name => $"{name}: holds {index.MayHold(name)}"));
+        return answers;
+    }
+
+    private static IEnumerable<(SyntaxTree Tree, SyntaxNode Node, string Name)> Declarations(Compilation compilation) =>
+        from tree in compilation.SyntaxTrees
+        from node in tree.GetRoot().DescendantNodes(n => TreeIndex.NameOf(n) is null)
+        let name = TreeIndex.NameOf(node)
+        where name is not null
+        select (tree, node, System.IO.Path.GetFileName(tree.FilePath) + "." + name);
+
+    private static Dictionary<string, string> Sources()
+    {
+        var sources = new Dictionary<string, string>
+        {
+            ["Agent.cs"] = Agent,
+            ["Format.cs"] = Format,
+            ["Store.cs"] = Store,
+            ["Sender.cs"] = Sender,
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            sources[$"Filler{i}.cs"] = $"class Filler{i} {{ private int _n; public int Next() => ++_n + {i}; }}";
+        }
+
+        return sources;
+    }
+
+    private static CSharpCompilation Compile(string project, Dictionary<string, string> sources) =>
+        CSharpCompilation.Create(project, sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, path: "/src/" + s.Key)), TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    private static ModelCatalog Catalog(Compilation compilation) => ModelCatalog.Create(compilation, ModelTable.BuiltIn, null);
+}
