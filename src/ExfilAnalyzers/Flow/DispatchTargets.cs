@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ExfilAnalyzers.Flow;
 
@@ -112,9 +113,9 @@ internal sealed class DispatchTargets
             var index = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
             foreach (var type in SourceTypes(cancellationToken))
             {
-                // MemberNames comes from the declarations: no member is created to build this (in the IDE,
-                // a fresh compilation has none yet), and a type that declares no member of a name is never asked.
-                foreach (var member in type.MemberNames)
+                // From the declarations: no member is created to build this (in the IDE, a fresh compilation
+                // has none yet), and a type that declares no member of a name is never asked.
+                foreach (var member in DeclaredNames(type))
                 {
                     if (!index.TryGetValue(member, out var types)) index[member] = types = new List<INamedTypeSymbol>();
                     types.Add(type);
@@ -125,6 +126,31 @@ internal sealed class DispatchTargets
         }
 
         return _declaringName.TryGetValue(name, out var declaring) ? declaring : System.Array.Empty<INamedTypeSymbol>();
+    }
+
+    /// <summary>
+    /// The names of the members the type declares. A record's <see cref="INamedTypeSymbol.MemberNames"/>
+    /// creates all its members (its synthesized ones exist only as symbols), so a record's are read from
+    /// its syntax: a synthesized member has no source body and is never a target anyway.
+    /// </summary>
+    private static IEnumerable<string> DeclaredNames(INamedTypeSymbol type)
+    {
+        if (!type.IsRecord)
+        {
+            return type.MemberNames;
+        }
+
+        var names = new List<string>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration) continue;
+            foreach (var member in declaration.Members)
+            {
+                if (TreeIndex.NameOf(member) is { Length: > 0 } name) names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The source classes and structs that implement the interface, directly or through a base or another interface.</summary>

@@ -49,6 +49,36 @@ public class DispatchTests
             """);
     }
 
+    /// <summary>A record's members are found by its syntax, not its symbols (which would create them all): its overrides are still targets.</summary>
+    [Fact]
+    public Task Virtual_calls_land_on_overrides_declared_in_records()
+    {
+        return VerifyAsync(Usings + """
+            abstract record Report(string Title) { public abstract void Publish(string detail); }
+
+            sealed record CloudReport(string Title) : Report(Title)
+            {
+                private static readonly TelemetryClient Client = new();
+                public override void Publish(string detail) => Client.TrackTrace(Title + detail);
+            }
+
+            sealed record LocalReport(string Title) : Report(Title)
+            {
+                public override void Publish(string detail) { }
+                public override string ToString() => Title;
+            }
+
+            class Host
+            {
+                void OnSymbol(Report report, ISymbol symbol)
+                {
+                    report.Publish({|EXF1002:symbol.Name|});
+                    report.Publish(report.ToString());
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Stored_lambdas_callbacks_and_events()
     {
