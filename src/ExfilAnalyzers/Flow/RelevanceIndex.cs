@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -213,20 +212,25 @@ internal sealed class RelevanceIndex
     /// Tarjan's algorithm, iteratively, over the graph of members and names reachable from
     /// <paramref name="start"/>: a member leads to the names it mentions, a name to the members
     /// declared with it and to the writers of state of that name. Names in between keep the graph
-    /// linear in the number of mentions however common a name is. Each strongly connected group
-    /// gets one answer, so every member and name is visited once per compilation. A member that
-    /// calls a sink needs no look further.
+    /// linear in the number of mentions however common a name is. A strongly connected group that
+    /// completes reaches no sink: it gets "does not send" at once. The search stops at the first member
+    /// found to call a sink (or known to send): every node still on the component stack reaches it
+    /// (those on the path lead to it, and the others reach a node on the path), so each of them
+    /// sends. Either way every member and name is visited once per compilation.
     /// </summary>
     private void Solve(RelevanceEntry start, CancellationToken cancellationToken)
     {
         var index = new Dictionary<object, int>();
         var low = new Dictionary<object, int>();
-        var reaches = new Dictionary<object, bool>();
         var component = new Stack<object>();
         var onComponent = new HashSet<object>();
         var frames = new Stack<(object Node, IEnumerator<object> Next)>();
         var bindings = BindingsPerQuestion;
-        Enter(start);
+        if (Enter(start))
+        {
+            return;
+        }
+
         while (frames.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -234,13 +238,17 @@ internal sealed class RelevanceIndex
             if (next.MoveNext())
             {
                 var successor = next.Current;
-                if (_sendingMemo.TryGetValue(successor, out var answer))
+                if (_sendingMemo.TryGetValue(successor, out var sends))
                 {
-                    reaches[node] |= answer;
+                    if (sends)
+                    {
+                        Found();
+                        return;
+                    }
                 }
                 else if (!index.ContainsKey(successor))
                 {
-                    Enter(successor);
+                    if (Enter(successor)) return;
                 }
                 else if (onComponent.Contains(successor))
                 {
@@ -253,9 +261,7 @@ internal sealed class RelevanceIndex
             frames.Pop();
             if (frames.Count > 0)
             {
-                // Back in the caller: what the callee reaches, the caller reaches.
                 var caller = frames.Peek().Node;
-                reaches[caller] |= reaches[node];
                 low[caller] = System.Math.Min(low[caller], low[node]);
             }
 
@@ -264,32 +270,38 @@ internal sealed class RelevanceIndex
                 continue;
             }
 
-            var group = new List<object>();
-            var sends = false;
             object popped;
             do
             {
                 popped = component.Pop();
                 onComponent.Remove(popped);
-                group.Add(popped);
-                sends |= reaches[popped];
+                _sendingMemo[popped] = false;
             }
             while (!ReferenceEquals(popped, node));
-
-            foreach (var grouped in group)
-            {
-                _sendingMemo[grouped] = sends;
-            }
         }
 
-        void Enter(object node)
+        // Enters a node; true when it calls a sink, which settles the search.
+        bool Enter(object node)
         {
             index[node] = low[node] = index.Count;
             component.Push(node);
             onComponent.Add(node);
-            var calls = node is RelevanceEntry member && CallsSink(member, ref bindings, cancellationToken);
-            reaches[node] = calls;
-            frames.Push((node, calls ? Enumerable.Empty<object>().GetEnumerator() : Successors(node).GetEnumerator()));
+            if (node is RelevanceEntry member && CallsSink(member, ref bindings, cancellationToken))
+            {
+                Found();
+                return true;
+            }
+
+            frames.Push((node, Successors(node).GetEnumerator()));
+            return false;
+        }
+
+        void Found()
+        {
+            foreach (var node in component)
+            {
+                _sendingMemo[node] = true;
+            }
         }
     }
 
