@@ -37,12 +37,19 @@ internal sealed class DispatchTargets
     private ImmutableArray<IMethodSymbol> Find(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var targets = new List<IMethodSymbol>();
-        if (MethodBodies.HasSourceBody(method))
+        if (IsTarget(method))
         {
             targets.Add(method);
         }
 
         var declaring = method.ContainingType.OriginalDefinition;
+        if (declaring.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum)
+        {
+            // item.ToString() on an object may land in any type of the code base: the first few overrides
+            // would be an arbitrary choice, changed by declaring a type anywhere. The model speaks instead.
+            return targets.ToImmutableArray();
+        }
+
         var candidates = declaring.TypeKind == TypeKind.Interface ? Implementers(declaring, cancellationToken) : Declaring(method.Name, cancellationToken);
         foreach (var type in candidates)
         {
@@ -52,7 +59,7 @@ internal sealed class DispatchTargets
             }
 
             var target = declaring.TypeKind == TypeKind.Interface ? Implementation(type, method, declaring) : Override(type, method);
-            if (target is not null && MethodBodies.HasSourceBody(target) && !targets.Contains(target, SymbolEqualityComparer.Default))
+            if (target is not null && IsTarget(target) && !targets.Contains(target, SymbolEqualityComparer.Default))
             {
                 targets.Add(target);
             }
@@ -60,6 +67,12 @@ internal sealed class DispatchTargets
 
         return targets.ToImmutableArray();
     }
+
+    /// <summary>
+    /// A method whose code can be followed. A record's synthesized members (ToString, Equals, ...) point at
+    /// the record's declaration but have no code there: they would take the places of real overrides.
+    /// </summary>
+    private static bool IsTarget(IMethodSymbol method) => MethodBodies.HasSourceBody(method) && !method.IsImplicitlyDeclared;
 
     /// <summary>The type's implementation of the interface method (the type is one of the interface's <see cref="Implementers"/>).</summary>
     private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol method, INamedTypeSymbol declaring)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
@@ -75,6 +76,57 @@ public class DispatchTests
                     report.Publish({|EXF1002:symbol.Name|});
                     report.Publish(report.ToString());
                 }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// A record's synthesized ToString has no code of its own to follow: it must not take one of the few
+    /// places a call through an interface has for its targets (they were full here, and the implementation
+    /// that reads a user name was left out).
+    /// </summary>
+    [Fact]
+    public Task Synthesized_record_members_do_not_crowd_out_real_overrides()
+    {
+        var records = "interface ILabelled { string ToString(); }\n"
+            + string.Concat(Enumerable.Range(0, 9).Select(i => $"record Point{i}(int X) : ILabelled;\n"));
+        return VerifyAsync(Usings + records + """
+            sealed class Account : ILabelled
+            {
+                public override string ToString() => Environment.UserName;
+            }
+
+            class Host
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Label(ILabelled item) => Client.TrackEvent({|EXF1003:item.ToString()|});
+            }
+            """);
+    }
+
+    /// <summary>
+    /// ToString on a plain object may land in any type of the code base. Following the first few overrides
+    /// found made findings come and go with the order types are declared in (on the real corpus, an ETW
+    /// message formatted from an object was reported through an unrelated DiagnosticData.ToString);
+    /// the model of object.ToString speaks instead.
+    /// </summary>
+    [Fact]
+    public Task ToString_on_a_plain_object_is_not_dispatched_to_every_override()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Account
+            {
+                public override string ToString() => Environment.UserName;
+            }
+
+            class Host
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Describe(object item) => Client.TrackEvent(item.ToString());
+
+                void DescribeAccount(Account account) => Client.TrackEvent({|EXF1003:account.ToString()|});
             }
             """);
     }
