@@ -89,7 +89,10 @@ internal sealed class DispatchTargets
                 if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method)
                     && type.FindImplementationForInterfaceMember(candidate) is IMethodSymbol implementation)
                 {
-                    return implementation.OriginalDefinition;
+                    // A base's virtual member implements the interface for the derived type too; what runs
+                    // is the derived type's override of it, when it has one.
+                    var inherited = !SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition);
+                    return (inherited ? Override(type, implementation.OriginalDefinition) : null) ?? implementation.OriginalDefinition;
                 }
             }
         }

@@ -106,6 +106,34 @@ public class DispatchTests
     }
 
     /// <summary>
+    /// An interface implemented by a base's virtual member: what runs for a derived type is its
+    /// override (here a record's, of the base record's synthesized ToString).
+    /// </summary>
+    [Fact]
+    public Task Interface_calls_reach_overrides_of_an_inherited_implementation()
+    {
+        return VerifyAsync(Usings + """
+            interface ILabelled { string ToString(); }
+            abstract record Entity : ILabelled;
+            record Point(int X) : Entity;
+
+            sealed record Account : Entity
+            {
+                public override string ToString() => Environment.UserName;
+            }
+
+            class Host
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Label(ILabelled item) => Client.TrackEvent({|EXF1003:item.ToString()|});
+
+                void Describe(Entity item) => Client.TrackEvent({|EXF1003:item.ToString()|});
+            }
+            """);
+    }
+
+    /// <summary>
     /// ToString on a plain object may land in any type of the code base. Following the first few overrides
     /// found made findings come and go with the order types are declared in (on the real corpus, an ETW
     /// message formatted from an object was reported through an unrelated DiagnosticData.ToString);
