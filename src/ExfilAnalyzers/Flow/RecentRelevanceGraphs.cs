@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
@@ -6,14 +7,18 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// The last settled relevance graph of each of the few projects analysed most recently, so that the
 /// IDE's next compilation of a project can start from it. A graph holds that compilation's trees (most
-/// of them shared with the next one) and names, never a compilation or symbol; at most
-/// <see cref="Capacity"/> are kept.
+/// of them shared with the next one) and names, never a compilation or symbol. Only the most recent
+/// project's graph is held firmly; the others (at most <see cref="Capacity"/> in all) are held weakly,
+/// so that a closed solution's trees are not kept alive by this cache.
 /// </summary>
 internal static class RecentRelevanceGraphs
 {
     private const int Capacity = 4;
 
-    private static readonly LinkedList<(string Project, RelevanceGraph Graph)> Recent = new();
+    private static readonly LinkedList<(string Project, WeakReference<RelevanceGraph> Graph)> Recent = new();
+
+    /// <summary>Holds the most recent graph alive between keystrokes, when nothing else does.</summary>
+    private static RelevanceGraph? s_heldFirmly;
 
     public static RelevanceGraph? Of(Compilation compilation)
     {
@@ -22,7 +27,10 @@ internal static class RecentRelevanceGraphs
         {
             for (var node = Recent.First; node is not null; node = node.Next)
             {
-                if (node.Value.Project == project) return node.Value.Graph;
+                if (node.Value.Project == project)
+                {
+                    return node.Value.Graph.TryGetTarget(out var graph) ? graph : null;
+                }
             }
         }
 
@@ -43,8 +51,9 @@ internal static class RecentRelevanceGraphs
                 }
             }
 
-            Recent.AddFirst((project, graph));
+            Recent.AddFirst((project, new WeakReference<RelevanceGraph>(graph)));
             if (Recent.Count > Capacity) Recent.RemoveLast();
+            s_heldFirmly = graph;
         }
     }
 }
