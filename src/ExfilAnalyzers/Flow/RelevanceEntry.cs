@@ -5,25 +5,17 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// A declared member as a node of the relevance graph. <see cref="Id"/> indexes the answers an index
 /// keeps per member; <see cref="Ordinal"/> is the member's place in its tree, by which an edited
-/// tree's members are matched to the ones they replace.
+/// tree's members are matched to the ones they replace. Compared by reference: each is one node.
 /// </summary>
-internal sealed class RelevanceEntry
+internal sealed class RelevanceEntry(SyntaxTree tree, DeclaredMember member, int id, int ordinal)
 {
-    public RelevanceEntry(SyntaxTree tree, DeclaredMember member, int id, int ordinal)
-    {
-        Tree = tree;
-        Member = member;
-        Id = id;
-        Ordinal = ordinal;
-    }
+    public SyntaxTree Tree => tree;
 
-    public SyntaxTree Tree { get; }
+    public DeclaredMember Member => member;
 
-    public DeclaredMember Member { get; }
+    public int Id => id;
 
-    public int Id { get; }
-
-    public int Ordinal { get; }
+    public int Ordinal => ordinal;
 
     /// <summary>The entry of the member declared at that position, or null (members are in document order and do not nest).</summary>
     public static RelevanceEntry? At(RelevanceEntry[] members, int spanStart)
