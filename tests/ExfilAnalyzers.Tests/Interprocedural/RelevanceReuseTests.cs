@@ -114,6 +114,31 @@ public class RelevanceReuseTests
         Assert.Equal(Answers(fresh, after), Answers(derived, after));
     }
 
+    /// <summary>Typing in one file, then in another: both replaced trees are matched by their paths.</summary>
+    [Fact]
+    public void Edits_in_two_files_are_followed_together()
+    {
+        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
+        var before = Compile(project, Sources());
+        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
+        var sources = Sources();
+        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = 1; Relay(\"r\");");
+        sources["Store.cs"] = sources["Store.cs"].Replace("=> Kept = \"\";", "=> Kept = s.Name;");
+        var after = before;
+        foreach (var file in new[] { "Agent.cs", "Store.cs" })
+        {
+            after = after.ReplaceSyntaxTree(after.SyntaxTrees.Single(t => t.FilePath.EndsWith(file)),
+                CSharpSyntaxTree.ParseText(sources[file], path: "/src/" + file));
+        }
+
+        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var fresh = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier: null, CancellationToken.None);
+
+        Assert.True(derived.StartedFromEarlier);
+        Assert.Equal(Answers(fresh, after), Answers(derived, after));
+        Assert.NotEqual(Answers(earlier, before), Answers(derived, after));
+    }
+
     /// <summary>The edits that add something change what matters: the comparison above is not between two unchanged graphs.</summary>
     [Fact]
     public void An_added_source_makes_members_in_other_files_matter()
