@@ -73,7 +73,8 @@ internal sealed class MemberIndex
         var key = (name, question);
         if (!_byName.TryGetValue(key, out var mentions))
         {
-            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, name, IsWrites(question), holderCounts, cancellationToken));
+            var trees = _relevance(cancellationToken).TreesMentioning(name);
+            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, trees, name, IsWrites(question), holderCounts, cancellationToken));
         }
 
         return mentions.Holders(target, fillable);

@@ -23,11 +23,12 @@ internal sealed class NameMentions
     {
     }
 
-    public static NameMentions Build(Compilation compilation, string name, bool writesOnly, System.Func<SyntaxTree, SyntaxNode, bool>? holderCounts,
-        CancellationToken cancellationToken)
+    /// <param name="trees">The trees that mention the name (<see cref="RelevanceIndex.TreesMentioning"/>), in the compilation's order.</param>
+    public static NameMentions Build(Compilation compilation, IEnumerable<SyntaxTree> trees, string name, bool writesOnly,
+        System.Func<SyntaxTree, SyntaxNode, bool>? holderCounts, CancellationToken cancellationToken)
     {
         var result = new NameMentions();
-        foreach (var (mention, model) in TreeIndex.Mentions(compilation, compilation.SyntaxTrees, name, cancellationToken))
+        foreach (var (mention, model) in TreeIndex.Mentions(compilation, trees, name, cancellationToken))
         {
             var writes = !writesOnly || WriteMention.Is(mention, fillable: false);
             if (!writes && !WriteMention.Is(mention, fillable: true) || !MemberIndex.HolderCounts(mention, holderCounts))

@@ -185,6 +185,37 @@ internal sealed partial class RelevanceIndex
             : null;
 
     /// <summary>
+    /// The trees whose members mention the name, in the compilation's order: the only trees that hold a
+    /// mention (a tree's mentions are those of its members), found without asking every tree.
+    /// </summary>
+    public IReadOnlyList<SyntaxTree> TreesMentioning(string name)
+    {
+        var trees = new List<SyntaxTree>();
+        if (_graph.MentionedBy.TryGetValue(name, out var mentioning))
+        {
+            foreach (var entry in mentioning)
+            {
+                // Entries come tree by tree: a tree is added once.
+                if (!IsReplaced(entry) && (trees.Count == 0 || !ReferenceEquals(trees[trees.Count - 1], entry.Tree))) trees.Add(entry.Tree);
+            }
+        }
+
+        if (_edit is not null && _edit.MentionedBy.TryGetValue(name, out mentioning))
+        {
+            foreach (var entry in mentioning)
+            {
+                if (!trees.Contains(entry.Tree)) trees.Add(entry.Tree);
+            }
+
+            // The edited trees were appended: back to the compilation's order, which the bounds on what a
+            // question returns depend on.
+            trees.Sort((x, y) => TreeOrder.Compare(_compilation, x, y));
+        }
+
+        return trees;
+    }
+
+    /// <summary>
     /// True when the member's own diagnostics may exist: sensitive data can appear in it and it may
     /// send (itself or through what it calls). Unknown declarations are kept, to be safe.
     /// </summary>

@@ -139,6 +139,37 @@ public class RelevanceReuseTests
         Assert.NotEqual(Answers(earlier, before), Answers(derived, after));
     }
 
+    /// <summary>
+    /// The trees that mention a name are found from the graph, not by asking every tree: they must be
+    /// exactly those a walk of every tree finds, in the compilation's order, after an edit too.
+    /// </summary>
+    [Fact]
+    public void The_trees_mentioning_a_name_are_those_a_walk_of_every_tree_finds()
+    {
+        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
+        var before = Compile(project, Sources());
+        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
+        var sources = Sources();
+        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = Format.Plain(1);");
+        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.Single(t => t.FilePath.EndsWith("Agent.cs")),
+            CSharpSyntaxTree.ParseText(sources["Agent.cs"], path: "/src/Agent.cs"));
+        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        Assert.True(derived.StartedFromEarlier);
+
+        foreach (var (index, compilation) in new[] { (earlier, (Compilation)before), (derived, after) })
+        {
+            var names = compilation.SyntaxTrees.SelectMany(t => TreeIndex.For(t, CancellationToken.None).Members.SelectMany(m => m.Mentions)).Distinct();
+            foreach (var name in names)
+            {
+                var walked = compilation.SyntaxTrees.Where(t => TreeIndex.For(t, CancellationToken.None).PositionsOf(name).Count > 0).ToList();
+                Assert.Equal(walked, index.TreesMentioning(name));
+            }
+        }
+
+        // Plain is now mentioned in Agent.cs too, the first tree, though the graph found it after Sender.cs's.
+        Assert.Equal(new[] { "/src/Agent.cs", "/src/Sender.cs" }, derived.TreesMentioning("Plain").Select(t => t.FilePath));
+    }
+
     /// <summary>The edits that add something change what matters: the comparison above is not between two unchanged graphs.</summary>
     [Fact]
     public void An_added_source_makes_members_in_other_files_matter()
@@ -170,7 +201,7 @@ public class RelevanceReuseTests
             names.UnionWith(TreeIndex.For(tree, CancellationToken.None).Members.SelectMany(m => m.Mentions));
         }
 
-        answers.AddRange(names.Select(name => $"{name}: holds {index.MayHold(name)}"));
+        answers.AddRange(names.Select(name => $"{name}: holds {index.MayHold(name)}, mentioned in {string.Join(", ", index.TreesMentioning(name).Select(t => t.FilePath))}"));
         return answers;
     }
 
