@@ -96,17 +96,7 @@ public class RelevanceReuseTests
     [MemberData(nameof(Edits))]
     public void An_index_started_from_the_last_keystroke_answers_as_one_built_from_every_tree(string file, string from, string to, string shows, bool reused)
     {
-        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
-        var before = Compile(project, Sources());
-        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
-
-        var edited = Sources();
-        Assert.Contains(from, edited[file]);
-        edited[file] = edited[file].Replace(from, to);
-        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.Single(t => t.FilePath.EndsWith(file)),
-            CSharpSyntaxTree.ParseText(edited[file], path: "/src/" + file));
-
-        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var (_, _, after, derived) = Edit((file, from, to));
         var fresh = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier: null, CancellationToken.None);
 
         Assert.True(reused == derived.StartedFromEarlier, $"{shows}: started from the earlier graph {derived.StartedFromEarlier}");
@@ -118,20 +108,7 @@ public class RelevanceReuseTests
     [Fact]
     public void Edits_in_two_files_are_followed_together()
     {
-        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
-        var before = Compile(project, Sources());
-        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
-        var sources = Sources();
-        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = 1; Relay(\"r\");");
-        sources["Store.cs"] = sources["Store.cs"].Replace("=> Kept = \"\";", "=> Kept = s.Name;");
-        var after = before;
-        foreach (var file in new[] { "Agent.cs", "Store.cs" })
-        {
-            after = after.ReplaceSyntaxTree(after.SyntaxTrees.Single(t => t.FilePath.EndsWith(file)),
-                CSharpSyntaxTree.ParseText(sources[file], path: "/src/" + file));
-        }
-
-        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var (before, earlier, after, derived) = Edit(("Agent.cs", "var n = 1;", "var n = 1; Relay(\"r\");"), ("Store.cs", "=> Kept = \"\";", "=> Kept = s.Name;"));
         var fresh = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier: null, CancellationToken.None);
 
         Assert.True(derived.StartedFromEarlier);
@@ -146,17 +123,10 @@ public class RelevanceReuseTests
     [Fact]
     public void The_trees_mentioning_a_name_are_those_a_walk_of_every_tree_finds()
     {
-        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
-        var before = Compile(project, Sources());
-        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
-        var sources = Sources();
-        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = Format.Plain(1);");
-        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.Single(t => t.FilePath.EndsWith("Agent.cs")),
-            CSharpSyntaxTree.ParseText(sources["Agent.cs"], path: "/src/Agent.cs"));
-        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var (before, earlier, after, derived) = Edit(("Agent.cs", "var n = 1;", "var n = Format.Plain(1);"));
         Assert.True(derived.StartedFromEarlier);
 
-        foreach (var (index, compilation) in new[] { (earlier, (Compilation)before), (derived, after) })
+        foreach (var (index, compilation) in new[] { (earlier, before), (derived, after) })
         {
             var names = compilation.SyntaxTrees.SelectMany(t => TreeIndex.For(t, CancellationToken.None).Members.SelectMany(m => m.Mentions)).Distinct();
             foreach (var name in names)
@@ -174,14 +144,7 @@ public class RelevanceReuseTests
     [Fact]
     public void An_added_source_makes_members_in_other_files_matter()
     {
-        var project = "Reuse" + System.Guid.NewGuid().ToString("N");
-        var before = Compile(project, Sources());
-        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
-        var sources = Sources();
-        sources["Agent.cs"] = sources["Agent.cs"].Replace("var n = 1;", "var n = 1; Relay(symbol.Name);");
-        var after = before.ReplaceSyntaxTree(before.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(sources["Agent.cs"], path: "/src/Agent.cs"));
-
-        var derived = RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None);
+        var (_, earlier, after, derived) = Edit(("Agent.cs", "var n = 1;", "var n = 1; Relay(symbol.Name);"));
 
         Assert.True(derived.StartedFromEarlier);
         Assert.False(earlier.MayHold("Kept"));
@@ -189,6 +152,27 @@ public class RelevanceReuseTests
         var sendKept = Declarations(after).Single(d => d.Name == "Sender.cs.SendKept");
         Assert.False(earlier.Matters(sendKept.Tree, sendKept.Node)); // Sender.cs is the same tree in both compilations
         Assert.True(derived.Matters(sendKept.Tree, sendKept.Node));
+    }
+
+    /// <summary>
+    /// The sources compiled and indexed from every tree, then edited (each text replaced once, in its
+    /// file) and indexed again from that first index's graph.
+    /// </summary>
+    private static (Compilation Before, RelevanceIndex Earlier, Compilation After, RelevanceIndex Derived) Edit(params (string File, string From, string To)[] edits)
+    {
+        var before = Compile("Reuse" + System.Guid.NewGuid().ToString("N"), Sources());
+        var earlier = RelevanceIndex.Build(before, Catalog(before), sinksMatter: false, earlier: null, CancellationToken.None);
+        var sources = Sources();
+        Compilation after = before;
+        foreach (var (file, from, to) in edits)
+        {
+            Assert.Contains(from, sources[file]);
+            sources[file] = sources[file].Replace(from, to);
+            after = after.ReplaceSyntaxTree(after.SyntaxTrees.Single(t => t.FilePath.EndsWith(file)),
+                CSharpSyntaxTree.ParseText(sources[file], path: "/src/" + file));
+        }
+
+        return (before, earlier, after, RelevanceIndex.Build(after, Catalog(after), sinksMatter: false, earlier.Graph, CancellationToken.None));
     }
 
     private static List<string> Answers(RelevanceIndex index, Compilation compilation)
