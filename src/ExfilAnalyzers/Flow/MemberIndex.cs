@@ -68,8 +68,9 @@ internal sealed class MemberIndex
             return Scan(target, name, isConstructor, IsWrites(question), fillable, holderCounts, target.ContainingType, cancellationToken);
         }
 
-        // Other members are looked for in every file. Many share a name (each module's Name, Run, Send):
-        // every mention of a name is bound once, for all the members of that name, not once per member.
+        // Other members are looked for in every file that mentions the name (the relevance graph knows which).
+        // Many share a name (each module's Name, Run, Send): every mention of a name is bound once, for all
+        // the members of that name, not once per member.
         var key = (name, question);
         if (!_byName.TryGetValue(key, out var mentions))
         {
