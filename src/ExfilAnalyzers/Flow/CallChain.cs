@@ -51,6 +51,13 @@ internal sealed class CallChain
 
     public int Mode { get; }
 
+    /// <summary>
+    /// True when something below this frame read state whose value depends on the level it is read at
+    /// (see <see cref="SummaryStore.FieldValue(ISymbol, CallChain, System.Threading.CancellationToken)"/>).
+    /// A summary computed without such a read is the same at every level, so it is computed once for all.
+    /// </summary>
+    public bool ReadsState { get; private set; }
+
     public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new ChainState(), mode);
 
     public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
@@ -66,6 +73,15 @@ internal sealed class CallChain
         }
 
         return false;
+    }
+
+    /// <summary>A read of level-dependent state below this frame: it and every frame above it depend on their level.</summary>
+    public void MarkReadsState()
+    {
+        for (var frame = this; frame is not null && !frame.ReadsState; frame = frame.Parent)
+        {
+            frame.ReadsState = true;
+        }
     }
 
     /// <summary>A cut below this frame: it and every frame above it are incomplete.</summary>

@@ -99,7 +99,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         // What the object may carry adds data, but says nothing about consent: the writes decide that.
-        var written = _context.Summaries.FieldValue(member, _calls.Mode, _cancellationToken);
+        var written = _context.Summaries.FieldValue(member, _calls, _cancellationToken);
         return value.Join(written).WithCondition(written.Condition ?? value.Join(written).Condition);
     }
 

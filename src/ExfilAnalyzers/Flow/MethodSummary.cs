@@ -74,8 +74,14 @@ internal sealed class MethodSummary
         }
 
         return !changed ? this : new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
-            SinkCalls, FieldWrites, CallArguments, Invocations);
+            SinkCalls, FieldWrites, CallArguments, Invocations) { ReadsState = ReadsState };
     }
+
+    /// <summary>This summary marked as depending on the level it was computed at (a member of a cycle that read state).</summary>
+    public MethodSummary ThatReadsState() => ReadsState
+        ? this
+        : new MethodSummary(ReturnValue, OutParameters, ParameterContents, SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls, FieldWrites,
+            CallArguments, Invocations) { ReadsState = true };
 
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
     public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
@@ -87,6 +93,7 @@ internal sealed class MethodSummary
         var ungated = summaries[0].UngatedSinks.ToBuilder();
         var gated = summaries[0].ReturnsOnlyWhenGated;
         var invocations = summaries[0].Invocations.ToBuilder();
+        var readsState = summaries[0].ReadsState;
         for (var i = 1; i < summaries.Count; i++)
         {
             var other = summaries[i];
@@ -97,10 +104,14 @@ internal sealed class MethodSummary
             ungated.AddRange(other.UngatedSinks);
             gated &= other.ReturnsOnlyWhenGated;
             invocations.AddRange(other.Invocations);
+            readsState |= other.ReadsState;
         }
 
         return new MethodSummary(returned, outs, contents, effects.ToImmutable(), ungated.ToImmutable(), gated, ImmutableArray<SinkCall>.Empty,
-            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable());
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable())
+        {
+            ReadsState = readsState,
+        };
     }
 
     /// <summary>Equality of everything a caller depends on, traces excluded: the test that a cycle reached its fixpoint.</summary>
@@ -138,6 +149,12 @@ internal sealed class MethodSummary
 
     /// <summary>Delegates the method receives and invokes: the caller's functions run with these arguments.</summary>
     public ImmutableArray<DelegateInvocation> Invocations { get; }
+
+    /// <summary>
+    /// True when computing it read state whose value depends on the level (<see cref="CallChain.ReadsState"/>):
+    /// it holds only at the level it was computed at, and whoever uses it depends on the level too.
+    /// </summary>
+    public bool ReadsState { get; init; }
 
     public TaintValue ReturnValue { get; }
 

@@ -64,6 +64,7 @@ internal sealed class SummaryStore
 
         if (_complete.TryGetValue((method, chain.CalleeMode), out var cached))
         {
+            if (cached.ReadsState) chain.MarkReadsState();
             return cached;
         }
 
@@ -148,13 +149,31 @@ internal sealed class SummaryStore
         }
         else if (summary is not null && !frame.Incomplete)
         {
-            _complete.TryAdd((method, frame.Mode), summary);
+            Remember(_complete, method, frame.Mode, summary);
         }
 
         return summary;
     }
 
     private const int MaxCycleRounds = 6;
+
+    /// <summary>
+    /// Caches a summary computed at a mode; one that read no level-dependent state is what every level
+    /// below <see cref="CallChain.Report"/> would compute, so it is kept for all of them.
+    /// </summary>
+    private static void Remember<TKey>(ConcurrentDictionary<(TKey Member, int Mode), MethodSummary> cache, TKey member, int mode, MethodSummary summary)
+    {
+        cache.TryAdd((member, mode), summary);
+        if (summary.ReadsState || mode >= CallChain.Report)
+        {
+            return;
+        }
+
+        for (var level = 0; level <= CallChain.Normal; level++)
+        {
+            cache.TryAdd((member, level), summary);
+        }
+    }
 
     private MethodSummary? IterateCycle(List<IMethodSymbol> cycle, CallChain frame, CancellationToken cancellationToken)
     {
@@ -173,12 +192,15 @@ internal sealed class SummaryStore
             if (!changed) break;
         }
 
+        // The rounds ran beside the first computation (under the frame's parent), which may have read
+        // state on the cycle's behalf: the cycle is shared by every level only if neither did.
+        var readsState = frame.ReadsState || frame.Parent!.ReadsState;
         MethodSummary? root = null;
         foreach (var member in cycle)
         {
             if (state.Provisional.TryGetValue(member, out var solved))
             {
-                if (!frame.Incomplete) _complete.TryAdd((member, frame.Mode), solved);
+                if (!frame.Incomplete) Remember(_complete, member, frame.Mode, readsState && !solved.ReadsState ? solved.ThatReadsState() : solved);
                 state.Provisional.Remove(member);
                 if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
             }
@@ -320,27 +342,37 @@ internal sealed class SummaryStore
     /// A summary in normal mode reads fields at level 1. A field's value at a level is computed by
     /// analysing its writers at that level, where other fields read at the level below, and level 0
     /// reads them as clean. Field values never wait on each other, so each is computed once, cached,
-    /// and the same whatever order the IDE asks in; one hop of field-to-field flow is followed.
+    /// and the same whatever order the IDE asks in; one hop of field-to-field flow is followed. Reading
+    /// state that may hold something marks the reader as depending on its level
+    /// (<see cref="CallChain.ReadsState"/>); every other summary is computed once for all levels.
     /// </summary>
-    public TaintValue FieldValue(ISymbol field, int readerMode, CancellationToken cancellationToken)
+    public TaintValue FieldValue(ISymbol field, CallChain reader, CancellationToken cancellationToken)
     {
-        var level = System.Math.Min(readerMode, CallChain.Normal) - 1;
         field = field.OriginalDefinition;
-        if (level < 0 || field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true })
+        if (HoldsNothing(field, cancellationToken))
         {
             return TaintValue.Clean;
         }
 
+        // Its value depends on the level it is read at, so the reader's summary does too.
+        reader.MarkReadsState();
+        var level = System.Math.Min(reader.Mode, CallChain.Normal) - 1;
+        return level < 0 ? TaintValue.Clean : ValueAtLevel(field, level, cancellationToken);
+    }
+
+    /// <summary>
+    /// True for state that reads as clean at every level: metadata, constants, and state no member that
+    /// matters writes (delegates are followed whoever stores them).
+    /// </summary>
+    private bool HoldsNothing(ISymbol field, CancellationToken cancellationToken) =>
+        field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
+        || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
+
+    private TaintValue ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
+    {
         if (_fields.TryGetValue((field, level), out var cached))
         {
             return cached;
-        }
-
-        // State no member that matters writes holds nothing; delegates are followed whoever stores them.
-        if (!_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field))
-        {
-            _fields.TryAdd((field, level), TaintValue.Clean);
-            return TaintValue.Clean;
         }
 
         var frame = CallChain.Start(field, level);
@@ -452,7 +484,7 @@ internal sealed class SummaryStore
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
-        var summary = Summarize(method, analysis, sinks);
+        var summary = Summarize(method, analysis, sinks, chain);
         if (chain.Mode == CallChain.Report && !chain.Incomplete)
         {
             _complete.TryAdd((method, chain.Mode), summary);
@@ -508,6 +540,7 @@ internal sealed class SummaryStore
 
         if (_lambdas.TryGetValue((lambda, chain.CalleeMode), out var cached))
         {
+            if (cached.ReadsState) chain.MarkReadsState();
             return cached;
         }
 
@@ -525,16 +558,16 @@ internal sealed class SummaryStore
         var analysis = new MethodFlowAnalysis(_context, body, symbol, _context.OptionsFor(lambda.Syntax.SyntaxTree), findings,
             new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
         analysis.Run(EntryState(symbol));
-        var summary = Summarize(symbol, analysis, findings);
+        var summary = Summarize(symbol, analysis, findings, frame);
         if (!frame.Incomplete)
         {
-            _lambdas.TryAdd((lambda, chain.CalleeMode), summary);
+            Remember(_lambdas, lambda, chain.CalleeMode, summary);
         }
 
         return summary;
     }
 
-    private static MethodSummary Summarize(IMethodSymbol method, MethodFlowAnalysis analysis, MethodFindings sinks)
+    private static MethodSummary Summarize(IMethodSymbol method, MethodFlowAnalysis analysis, MethodFindings sinks, CallChain frame)
     {
         var exit = analysis.ExitState;
         var outs = ImmutableDictionary<int, TaintValue>.Empty;
@@ -577,7 +610,10 @@ internal sealed class SummaryStore
         }
 
         return new MethodSummary(analysis.ReturnValue, outs, contents, sinks.Effects(), ungated.ToImmutable(),
-            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations());
+            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations())
+        {
+            ReadsState = frame.ReadsState,
+        };
     }
 
     // The auto-properties of a type, found in one pass over its members: asked of every property read,
