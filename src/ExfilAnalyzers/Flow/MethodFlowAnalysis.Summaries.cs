@@ -185,6 +185,14 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>A callee's value in the caller: its own sources as they are, its parameter bits replaced by the arguments.</summary>
     private TaintValue Instantiate(TaintValue calleeValue, TaintValue receiverValue, ArgumentValue[] arguments, IOperation call)
     {
+        // Nothing of the callee's parameters, and nothing but what is kept as it is: the value itself
+        // (most summaries return clean or their own sources; this is asked at every call).
+        if (calleeValue.Parameters == 0 && calleeValue.ParameterTrace is null && calleeValue.Condition is null or { Kind: ConditionKind.Gate } && calleeValue.WritesInto is null
+            && calleeValue.WriteObfuscation == Obfuscation.None && calleeValue.Functions.IsEmpty)
+        {
+            return calleeValue;
+        }
+
         var result = calleeValue.OnlyLabels(calleeValue.Labels).WithHandles(calleeValue.Handles).WithEndpoint(calleeValue.Endpoint);
         for (var bit = 0; bit < 64 && calleeValue.Parameters >> bit != 0; bit++)
         {
