@@ -13,7 +13,8 @@ internal sealed class FlowTrace
     public const int MaxSteps = 24;
 
     // The steps as a list shared between traces, newest first: a step is added in constant time and
-    // a trace that branches shares its past. Turned into an array only when a report reads it.
+    // a trace that branches shares its past; a callee's steps are one node that refers to its trace.
+    // Turned into an array only when a report reads it.
     private readonly StepNode? _last;
     private ImmutableArray<Location> _steps;
 
@@ -45,10 +46,10 @@ internal sealed class FlowTrace
             if (_steps.IsDefault)
             {
                 var steps = new Location[StepCount];
-                var node = _last;
-                for (var i = StepCount - 1; i >= 0 && node is not null; i--, node = node.Previous)
+                var end = StepCount;
+                for (var node = _last; node is not null && end > 0; node = node.Previous)
                 {
-                    steps[i] = node.Step;
+                    end = node.CopyTo(steps, end, SourceLocation);
                 }
 
                 // A benign race: every thread computes the same array.
@@ -75,17 +76,6 @@ internal sealed class FlowTrace
         return new FlowTrace(SourceApi, SourceLocation, new StepNode(step, _last), StepCount + 1, Obfuscation, ObfuscationLocation);
     }
 
-    public FlowTrace WithSteps(ImmutableArray<Location> steps)
-    {
-        var result = this;
-        foreach (var step in steps)
-        {
-            result = result.WithStep(step);
-        }
-
-        return result;
-    }
-
     public FlowTrace WithObfuscation(Obfuscation obfuscation, Location location)
     {
         if ((Obfuscation & obfuscation) == obfuscation)
@@ -105,15 +95,37 @@ internal sealed class FlowTrace
     /// <summary>A caller's trace continued by the callee's steps from its parameter onwards.</summary>
     public FlowTrace Continue(FlowTrace calleeTrace)
     {
+        // What adding the callee's source and each of its steps would add, counted without building it:
+        // a call site continues every trace a summary returns, so the steps are spliced in as one node.
+        var count = StepCount;
+        var last = LastStep;
+        var added = 0;
+        Consider(calleeTrace.SourceLocation);
+        foreach (var step in calleeTrace.Steps)
+        {
+            Consider(step);
+        }
+
+        var result = added == 0 ? this : new FlowTrace(SourceApi, SourceLocation, new Spliced(last!, _last, calleeTrace, added), count, Obfuscation, ObfuscationLocation);
+
         // The callee's steps already pass through where it hid the data: add its tactics, not a step.
-        var result = WithStep(calleeTrace.SourceLocation).WithSteps(calleeTrace.Steps);
         return (result.Obfuscation | calleeTrace.Obfuscation) == result.Obfuscation
             ? result
             : new FlowTrace(result.SourceApi, result.SourceLocation, result._last, result.StepCount, result.Obfuscation | calleeTrace.Obfuscation,
                 result.ObfuscationLocation ?? calleeTrace.ObfuscationLocation);
+
+        // WithStep's rules: at most MaxSteps, no step at the source, none twice in a row.
+        void Consider(Location step)
+        {
+            if (count >= MaxSteps || step == SourceLocation || step == last) return;
+            count++;
+            added++;
+            last = step;
+        }
     }
 
-    private sealed class StepNode
+    /// <summary>One step, or (<see cref="Spliced"/>) several; <see cref="Step"/> is always the newest.</summary>
+    private class StepNode
     {
         public StepNode(Location step, StepNode? previous)
         {
@@ -124,5 +136,50 @@ internal sealed class FlowTrace
         public Location Step { get; }
 
         public StepNode? Previous { get; }
+
+        /// <summary>Writes this node's steps just before <paramref name="end"/>; returns where they start.</summary>
+        public virtual int CopyTo(Location[] steps, int end, Location source)
+        {
+            steps[end - 1] = Step;
+            return end - 1;
+        }
+    }
+
+    /// <summary>
+    /// A callee's source and steps added by <see cref="Continue"/>: replayed with the same rules as
+    /// <see cref="WithStep"/> (no step at the source, none twice in a row) when the steps are read.
+    /// </summary>
+    private sealed class Spliced : StepNode
+    {
+        private readonly FlowTrace _callee;
+        private readonly int _added;
+
+        public Spliced(Location newest, StepNode? previous, FlowTrace callee, int added)
+            : base(newest, previous)
+        {
+            _callee = callee;
+            _added = added;
+        }
+
+        public override int CopyTo(Location[] steps, int end, Location source)
+        {
+            var start = System.Math.Max(0, end - _added);
+            var at = start;
+            var last = Previous?.Step;
+            Replay(_callee.SourceLocation);
+            foreach (var step in _callee.Steps)
+            {
+                Replay(step);
+            }
+
+            return start;
+
+            void Replay(Location step)
+            {
+                if (at == end || step == source || step == last) return;
+                steps[at++] = step;
+                last = step;
+            }
+        }
     }
 }
