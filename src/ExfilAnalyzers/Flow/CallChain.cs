@@ -62,6 +62,12 @@ internal sealed class CallChain
 
     public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
 
+    /// <summary>
+    /// A frame beside this one for another member: the same caller, depth, budget and mode. A cycle's
+    /// rounds run in such frames, also when the cycle is solved at the top of a computation.
+    /// </summary>
+    public CallChain Beside(ISymbol member) => new(Parent, member, Depth, Budget, Mode);
+
     /// <summary>The mode a callee is analysed in: a reported method's callees are summarised normally.</summary>
     public int CalleeMode => Mode == Report ? Normal : Mode;
 

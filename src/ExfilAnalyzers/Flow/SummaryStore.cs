@@ -178,29 +178,35 @@ internal sealed class SummaryStore
     private MethodSummary? IterateCycle(List<IMethodSymbol> cycle, CallChain frame, CancellationToken cancellationToken)
     {
         var state = frame.Budget;
+
+        // The rounds run beside the first computation: a cut or a read of level-dependent state met in
+        // any of them holds for the whole cycle, whose members depend on each other.
+        var incomplete = frame.Incomplete;
+        var readsState = frame.ReadsState;
         for (var round = 0; round < MaxCycleRounds; round++)
         {
             var changed = false;
             foreach (var member in cycle)
             {
-                var again = Compute(member, frame.Parent!.Enter(member), cancellationToken);
-                if (again is null) continue;
-                if (!state.Provisional.TryGetValue(member, out var before) || !again.SameShape(before)) changed = true;
-                state.Provisional[member] = again;
+                var roundFrame = frame.Beside(member);
+                var summary = Compute(member, roundFrame, cancellationToken);
+                incomplete |= roundFrame.Incomplete;
+                readsState |= roundFrame.ReadsState;
+                if (summary is null) continue;
+                if (!state.Provisional.TryGetValue(member, out var before) || !summary.SameShape(before)) changed = true;
+                state.Provisional[member] = summary;
             }
 
             if (!changed) break;
         }
 
-        // The rounds ran beside the first computation (under the frame's parent), which may have read
-        // state on the cycle's behalf: the cycle is shared by every level only if neither did.
-        var readsState = frame.ReadsState || frame.Parent!.ReadsState;
         MethodSummary? root = null;
         foreach (var member in cycle)
         {
             if (state.Provisional.TryGetValue(member, out var solved))
             {
-                if (!frame.Incomplete) Remember(_complete, member, frame.Mode, readsState && !solved.ReadsState ? solved.ThatReadsState() : solved);
+                if (readsState) solved = solved.ThatReadsState();
+                if (!incomplete) Remember(_complete, member, frame.Mode, solved);
                 state.Provisional.Remove(member);
                 if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
             }

@@ -148,6 +148,29 @@ public class MethodSummaryTests
             """);
     }
 
+    /// <summary>
+    /// A chain cut at the depth bound where every step is recursive: the method resumed as a root of its
+    /// own is then a cycle solved at the top of a computation, with no frame above it.
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(70)]
+    public Task Recursive_steps_past_the_depth_bound_are_followed(int length)
+    {
+        var steps = string.Join("\n", Enumerable.Range(1, length).Select(i =>
+            $"    static string Get{i}(ISymbol s, int n) => n > 0 ? Get{i}(s, n - 1) : Get{i + 1}(s, 1);"));
+        return VerifyAsync(Usings + $$"""
+            class Agent
+            {
+                static readonly TelemetryClient Client = new();
+            {{steps}}
+                static string Get{{length + 1}}(ISymbol s, int n) => s.MetadataName;
+
+                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:Get1(symbol, 1)|});
+            }
+            """);
+    }
+
     [Fact]
     public Task Recursion_and_cycles_terminate_and_still_find_the_flow()
     {
