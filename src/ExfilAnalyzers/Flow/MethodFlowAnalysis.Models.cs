@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -186,7 +185,7 @@ internal sealed partial class MethodFlowAnalysis
             return false;
         }
 
-        var extension = Path.GetExtension(path);
+        var extension = FileNames.ExtensionOf(path!);
         return !string.IsNullOrEmpty(extension) && _context.Catalog.Table.SourceExtensions.Contains(extension);
     }
 
@@ -219,7 +218,7 @@ internal sealed partial class MethodFlowAnalysis
             return Handle.None;
         }
 
-        var name = Path.GetFileName(fileName!.Trim());
+        var name = FileNames.NameOf(fileName!);
         var table = _context.Catalog.Table;
         return table.GitProcesses.Contains(name) ? Handle.GitProcess
             : table.NetworkProcesses.Contains(name) ? Handle.NetworkProcess

@@ -48,7 +48,7 @@ internal sealed class ModelsFile
     public ImmutableArray<ModelsFileError> Errors { get; }
 
     public static bool IsModelsFile(string path) =>
-        string.Equals(System.IO.Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase);
+        string.Equals(FileNames.NameOf(path), FileName, StringComparison.OrdinalIgnoreCase);
 
     public static ModelsFile Get(string path, SourceText text) => Cache.GetValue(text, t => Parse(path, t));
 

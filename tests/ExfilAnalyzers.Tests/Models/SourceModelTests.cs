@@ -211,6 +211,27 @@ public class SourceModelTests
             """);
     }
 
+    /// <summary>A quoted path to git, and strings that System.IO.Path rejects under .NET Framework, where a look-up would throw.</summary>
+    [Fact]
+    public Task A_quoted_path_to_git_and_strings_that_are_no_paths()
+    {
+        return VerifyAsync(Usings + """"
+            class Agent
+            {
+                void Report(TelemetryClient client, string text)
+                {
+                    var git = Process.Start(new ProcessStartInfo("\"C:\\Program Files\\Git\\bin\\git.exe\"", "remote -v") { RedirectStandardOutput = true });
+                    client.TrackEvent({|EXF1003:git.StandardOutput.ReadToEnd()|});
+
+                    var odd = Process.Start(new ProcessStartInfo("tool|<x>\"", "run") { RedirectStandardOutput = true });
+                    client.TrackEvent(odd.StandardOutput.ReadToEnd());
+                    client.TrackEvent(text.Replace("\"", "|"));
+                    client.TrackEvent(string.Concat(text, "<b>\".cs"));
+                }
+            }
+            """");
+    }
+
     [Fact]
     public Task Environment_repository_and_machine_metadata()
     {
