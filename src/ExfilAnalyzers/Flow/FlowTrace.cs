@@ -106,7 +106,9 @@ internal sealed class FlowTrace
             Consider(step);
         }
 
-        var result = added == 0 ? this : new FlowTrace(SourceApi, SourceLocation, new Spliced(last!, _last, calleeTrace, added), count, Obfuscation, ObfuscationLocation);
+        var result = added == 0
+            ? this
+            : new FlowTrace(SourceApi, SourceLocation, new Spliced(last!, _last, calleeTrace, added), count, Obfuscation, ObfuscationLocation);
 
         // The callee's steps already pass through where it hid the data: add its tactics, not a step.
         return (result.Obfuscation | calleeTrace.Obfuscation) == result.Obfuscation

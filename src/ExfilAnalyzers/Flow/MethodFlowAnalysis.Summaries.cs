@@ -187,8 +187,9 @@ internal sealed partial class MethodFlowAnalysis
     {
         // Nothing of the callee's parameters, and nothing but what is kept as it is: the value itself
         // (most summaries return clean or their own sources; this is asked at every call).
-        if (calleeValue.Parameters == 0 && calleeValue.ParameterTrace is null && calleeValue.Condition is null or { Kind: ConditionKind.Gate } && calleeValue.WritesInto is null
-            && calleeValue.WriteObfuscation == Obfuscation.None && calleeValue.Functions.IsEmpty)
+        if (calleeValue.Parameters == 0 && calleeValue.ParameterTrace is null
+            && calleeValue.Condition is null or { Kind: ConditionKind.Gate }
+            && calleeValue.WritesInto is null && calleeValue.WriteObfuscation == Obfuscation.None && calleeValue.Functions.IsEmpty)
         {
             return calleeValue;
         }
