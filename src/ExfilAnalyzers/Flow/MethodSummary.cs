@@ -74,7 +74,7 @@ internal sealed class MethodSummary
         }
 
         return !changed ? this : new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
-            SinkCalls, FieldWrites, CallArguments, Invocations) { ReadsState = ReadsState };
+            SinkCalls, FieldWrites, CallArguments, Invocations);
     }
 
     /// <summary>This summary marked as depending on the level it was computed at (a member of a cycle that read state).</summary>
@@ -93,7 +93,6 @@ internal sealed class MethodSummary
         var ungated = summaries[0].UngatedSinks.ToBuilder();
         var gated = summaries[0].ReturnsOnlyWhenGated;
         var invocations = summaries[0].Invocations.ToBuilder();
-        var readsState = summaries[0].ReadsState;
         for (var i = 1; i < summaries.Count; i++)
         {
             var other = summaries[i];
@@ -104,14 +103,10 @@ internal sealed class MethodSummary
             ungated.AddRange(other.UngatedSinks);
             gated &= other.ReturnsOnlyWhenGated;
             invocations.AddRange(other.Invocations);
-            readsState |= other.ReadsState;
         }
 
         return new MethodSummary(returned, outs, contents, effects.ToImmutable(), ungated.ToImmutable(), gated, ImmutableArray<SinkCall>.Empty,
-            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable())
-        {
-            ReadsState = readsState,
-        };
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable());
     }
 
     /// <summary>Equality of everything a caller depends on, traces excluded: the test that a cycle reached its fixpoint.</summary>
@@ -152,7 +147,9 @@ internal sealed class MethodSummary
 
     /// <summary>
     /// True when computing it read state whose value depends on the level (<see cref="CallChain.ReadsState"/>):
-    /// it holds only at the level it was computed at, and whoever uses it depends on the level too.
+    /// it holds only at the level it was computed at, and whoever uses it depends on the level too. Set on
+    /// the summaries that are cached; derived ones (a dispatch's merge, a setter's own contents) are used
+    /// at once by a caller the cached ones already marked.
     /// </summary>
     public bool ReadsState { get; init; }
 

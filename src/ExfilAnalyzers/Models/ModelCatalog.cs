@@ -98,9 +98,6 @@ internal sealed class ModelCatalog
     /// <summary>Types whose objects are handles to sensitive data rather than data.</summary>
     public HandleTypes Handles { get; }
 
-    /// <summary>True when the compilation declares user models that can make any member a source.</summary>
-    public bool HasUserModels => _bySymbol.Count > 0 || _sinkTypes.Count > 0;
-
     public static ModelCatalog Create(Compilation compilation, ModelTable table, UserModels? userModels)
     {
         var byType = new Dictionary<INamedTypeSymbol, Dictionary<string, MemberModel>>(SymbolEqualityComparer.Default);
@@ -169,12 +166,6 @@ internal sealed class ModelCatalog
     public ModelNames Names => _names ??= new ModelNames(_sourceNames, _gateNames, _sinkNames);
 
     private ModelNames? _names;
-
-    /// <summary>A name some model makes a source of sensitive data (or of a handle to it).</summary>
-    public bool IsSourceName(string name) => _sourceNames.Contains(name);
-
-    /// <summary>A name a user model makes a consent gate.</summary>
-    public bool IsGateName(string name) => _gateNames.Contains(name);
 
     /// <summary>A name some model makes a sink.</summary>
     public bool IsSinkName(string name) => _sinkNames.Contains(name);
