@@ -18,6 +18,7 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> _sourceNames = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _gateNames = new(System.StringComparer.Ordinal);
+    private readonly HashSet<INamedTypeSymbol> _declaringSources;
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
 
     /// <summary>A hash of the user's models: with the compilation's declarations, what decides what a call binds to as a model.</summary>
@@ -62,6 +63,7 @@ internal sealed class ModelCatalog
             }
         }
 
+        _declaringSources = declaringSources;
         Handles = new HandleTypes(declaringSources);
 
         foreach (var members in byType.Values)
@@ -88,7 +90,55 @@ internal sealed class ModelCatalog
         }
     }
 
+    /// <summary>
+    /// A catalog for another compilation of the same project that binds the models to the same symbols
+    /// (see <see cref="RecentCatalogs"/>): the models as they are, the caches of look-ups empty, since
+    /// they hold the symbols of this compilation's source.
+    /// </summary>
+    private ModelCatalog(ModelCatalog shared)
+    {
+        Table = shared.Table;
+        _byType = shared._byType;
+        _bySymbol = shared._bySymbol;
+        _sinkTypes = shared._sinkTypes;
+        _modelledNames = shared._modelledNames;
+        _sourceNames = shared._sourceNames;
+        _sinkNames = shared._sinkNames;
+        _gateNames = shared._gateNames;
+        _declaringSources = shared._declaringSources;
+        _names = shared.Names;
+        Endpoints = shared.Endpoints;
+        Types = shared.Types;
+        Handles = new HandleTypes(shared._declaringSources);
+        UserModelsHash = shared.UserModelsHash;
+        BoundToReferencesOnly = shared.BoundToReferencesOnly;
+    }
+
     public ModelTable Table { get; }
+
+    /// <summary>
+    /// True when every type the models were bound to comes from a referenced assembly and no user model
+    /// is bound: then a compilation with the same references and none of these types in its source binds
+    /// the models to the same symbols, and can share this catalog's (<see cref="RecentCatalogs"/>).
+    /// </summary>
+    public bool BoundToReferencesOnly { get; private init; }
+
+    /// <summary>This catalog's models with empty caches: for a compilation that binds them to the same symbols.</summary>
+    public ModelCatalog Shared() => new(this);
+
+    /// <summary>The metadata names of every type the catalog resolved (or tried to): what a source type could take over.</summary>
+    public IEnumerable<string> ResolvedNames()
+    {
+        foreach (var row in Table.Rows)
+        {
+            yield return row.TypeName;
+        }
+
+        foreach (var name in WellKnownTypes.MetadataNames)
+        {
+            yield return name;
+        }
+    }
 
     /// <summary>Declared endpoints: destinations that EXF1006 accepts.</summary>
     public ImmutableArray<string> Endpoints { get; }
@@ -140,7 +190,25 @@ internal sealed class ModelCatalog
             endpoints = userModels.Endpoints;
         }
 
-        return new ModelCatalog(table, byType, bySymbol, sinkTypes, endpoints, new WellKnownTypes(compilation)) { UserModelsHash = HashOf(userModels) };
+        var types = new WellKnownTypes(compilation);
+        return new ModelCatalog(table, byType, bySymbol, sinkTypes, endpoints, types)
+        {
+            UserModelsHash = HashOf(userModels),
+            BoundToReferencesOnly = (userModels is null || userModels.IsEmpty) && FromReferences(compilation, byType.Keys) && FromReferences(compilation, types.All),
+        };
+    }
+
+    private static bool FromReferences(Compilation compilation, IEnumerable<INamedTypeSymbol?> types)
+    {
+        foreach (var type in types)
+        {
+            if (type is not null && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string DisplayName(ITypeSymbol type) => type.Name;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -6,21 +8,32 @@ namespace ExfilAnalyzers.Models;
 /// <summary>The framework types the engine itself reasons about, resolved once per compilation.</summary>
 internal sealed class WellKnownTypes
 {
+    /// <summary>The types resolved by name, in the order of <see cref="All"/>.</summary>
+    public static readonly ImmutableArray<string> MetadataNames = ImmutableArray.Create(
+        "System.Text.StringBuilder", "System.IO.Stream", "System.IO.TextWriter", "System.IO.BinaryWriter",
+        "System.Net.Http.Headers.HttpHeaders", "System.Text.Json.Utf8JsonWriter", "System.Diagnostics.ProcessStartInfo",
+        "System.Net.Http.HttpRequestMessage", "System.Uri", "System.Exception");
+
     public WellKnownTypes(Compilation compilation)
     {
         IEnumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
-        StringBuilder = Resolve(compilation, "System.Text.StringBuilder");
-        Stream = Resolve(compilation, "System.IO.Stream");
-        TextWriter = Resolve(compilation, "System.IO.TextWriter");
-        BinaryWriter = Resolve(compilation, "System.IO.BinaryWriter");
-        HttpHeaders = Resolve(compilation, "System.Net.Http.Headers.HttpHeaders");
-        Utf8JsonWriter = Resolve(compilation, "System.Text.Json.Utf8JsonWriter");
-        ProcessStartInfo = Resolve(compilation, "System.Diagnostics.ProcessStartInfo");
-        HttpRequestMessage = Resolve(compilation, "System.Net.Http.HttpRequestMessage");
-        Uri = Resolve(compilation, "System.Uri");
-        Exception = Resolve(compilation, "System.Exception");
+        var resolved = MetadataNames.Select(name => Resolve(compilation, name)).ToArray();
+        StringBuilder = resolved[0];
+        Stream = resolved[1];
+        TextWriter = resolved[2];
+        BinaryWriter = resolved[3];
+        HttpHeaders = resolved[4];
+        Utf8JsonWriter = resolved[5];
+        ProcessStartInfo = resolved[6];
+        HttpRequestMessage = resolved[7];
+        Uri = resolved[8];
+        Exception = resolved[9];
         ObjectToString = compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString)).FirstOrDefault();
     }
+
+    /// <summary>Every type this holds, special types included.</summary>
+    public IEnumerable<INamedTypeSymbol?> All =>
+        new[] { IEnumerable, StringBuilder, Stream, TextWriter, BinaryWriter, HttpHeaders, Utf8JsonWriter, ProcessStartInfo, HttpRequestMessage, Uri, Exception };
 
     /// <summary>object.ToString: what formatting an object calls.</summary>
     public ISymbol? ObjectToString { get; }

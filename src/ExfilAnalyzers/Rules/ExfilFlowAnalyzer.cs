@@ -46,7 +46,7 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var userModels = UserModelsReader.Read(start.Options.AdditionalFiles, start.CancellationToken);
-            var catalog = ModelCatalog.Create(start.Compilation, ModelTable.BuiltIn, userModels);
+            var catalog = RecentCatalogs.For(start.Compilation, ModelTable.BuiltIn, userModels, start.CancellationToken);
             var flow = new FlowContext(start.Compilation, catalog, start.Options.AnalyzerConfigOptionsProvider)
             {
                 SinksMatter = RuleSeverity.MayBeOn(start.Compilation, start.Options, ExfilDescriptors.UngatedTelemetry),

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Models;
+
+/// <summary>
+/// The model catalog of each of the few projects analysed most recently, so that the IDE's next
+/// compilation of a project (one per keystroke) does not resolve every modelled type again. A catalog
+/// is shared only when it is bound to referenced assemblies alone (<see cref="ModelCatalog.BoundToReferencesOnly"/>)
+/// and the new compilation binds its models to the very same symbols: same options, the same reference
+/// objects resolving to the same assembly symbols, and no source type that takes over a modelled name.
+/// Only the most recent project's snapshot is held firmly, the others weakly, like
+/// <see cref="Flow.RecentRelevanceGraphs"/>.
+/// </summary>
+internal static class RecentCatalogs
+{
+    private const int Capacity = 4;
+
+    private static readonly LinkedList<(string Project, WeakReference<Snapshot> Snapshot)> Recent = new();
+
+    private static Snapshot? s_heldFirmly;
+
+    /// <summary>The catalog of the compilation: shared with the project's previous compilation when that is exact, otherwise bound afresh.</summary>
+    public static ModelCatalog For(Compilation compilation, ModelTable table, UserModels? userModels, CancellationToken cancellationToken)
+    {
+        var project = compilation.AssemblyName ?? "";
+        if ((userModels is null || userModels.IsEmpty) && Find(project) is { } earlier && earlier.Matches(compilation, table, cancellationToken))
+        {
+            return earlier.Catalog.Shared();
+        }
+
+        var catalog = ModelCatalog.Create(compilation, table, userModels);
+        if (catalog.BoundToReferencesOnly)
+        {
+            Remember(project, new Snapshot(compilation, catalog));
+        }
+
+        return catalog;
+    }
+
+    private static Snapshot? Find(string project)
+    {
+        lock (Recent)
+        {
+            foreach (var (name, snapshot) in Recent)
+            {
+                if (name == project)
+                {
+                    return snapshot.TryGetTarget(out var found) ? found : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static void Remember(string project, Snapshot snapshot)
+    {
+        lock (Recent)
+        {
+            for (var node = Recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Project == project)
+                {
+                    Recent.Remove(node);
+                    break;
+                }
+            }
+
+            Recent.AddFirst((project, new WeakReference<Snapshot>(snapshot)));
+            if (Recent.Count > Capacity) Recent.RemoveLast();
+            s_heldFirmly = snapshot;
+        }
+    }
+
+    /// <summary>What a catalog's binding depended on: the options, the references and the symbols they resolved to.</summary>
+    private sealed class Snapshot
+    {
+        private readonly CompilationOptions _options;
+        private readonly MetadataReference[] _references;
+        private readonly ISymbol?[] _assemblies;
+
+        public Snapshot(Compilation compilation, ModelCatalog catalog)
+        {
+            _options = compilation.Options;
+            _references = compilation.References.ToArray();
+            _assemblies = Array.ConvertAll(_references, compilation.GetAssemblyOrModuleSymbol);
+            Catalog = catalog;
+        }
+
+        public ModelCatalog Catalog { get; }
+
+        public bool Matches(Compilation compilation, ModelTable table, CancellationToken cancellationToken)
+        {
+            if (!ReferenceEquals(table, Catalog.Table) || !ReferenceEquals(compilation.Options, _options))
+            {
+                return false;
+            }
+
+            var index = 0;
+            foreach (var reference in compilation.References)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (index >= _references.Length || !ReferenceEquals(reference, _references[index])
+                    || !ReferenceEquals(compilation.GetAssemblyOrModuleSymbol(reference), _assemblies[index]))
+                {
+                    return false;
+                }
+
+                index++;
+            }
+
+            return index == _references.Length && !SourceDeclaresAny(compilation, Catalog.ResolvedNames());
+        }
+
+        /// <summary>True when the compilation's source declares a type of one of the names: it would be resolved instead.</summary>
+        private static bool SourceDeclaresAny(Compilation compilation, IEnumerable<string> metadataNames)
+        {
+            var declared = compilation.Assembly.TypeNames;
+            foreach (var name in metadataNames)
+            {
+                // The simple names filter cheaply; the few that collide are looked up in the source alone.
+                if (declared.Contains(SimpleName(name)) && compilation.Assembly.GetTypeByMetadataName(name) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string SimpleName(string metadataName)
+        {
+            var start = metadataName.LastIndexOfAny(new[] { '.', '+' }) + 1;
+            var arity = metadataName.IndexOf('`', start);
+            return arity < 0 ? metadataName.Substring(start) : metadataName.Substring(start, arity - start);
+        }
+    }
+}
