@@ -20,6 +20,16 @@ internal static class RecentRelevanceGraphs
     /// <summary>Holds the most recent graph alive between keystrokes, when nothing else does.</summary>
     private static RelevanceGraph? s_heldFirmly;
 
+    /// <summary>Forgets every project: for a benchmark whose runs must each start cold, like a command-line build.</summary>
+    public static void Forget()
+    {
+        lock (Recent)
+        {
+            Recent.Clear();
+            s_heldFirmly = null;
+        }
+    }
+
     public static RelevanceGraph? Of(Compilation compilation)
     {
         var project = compilation.AssemblyName ?? "";

@@ -41,6 +41,16 @@ internal static class RecentCatalogs
         return catalog;
     }
 
+    /// <summary>Forgets every project: for a benchmark whose runs must each start cold, like a command-line build.</summary>
+    public static void Forget()
+    {
+        lock (Recent)
+        {
+            Recent.Clear();
+            s_heldFirmly = null;
+        }
+    }
+
     private static Snapshot? Find(string project)
     {
         lock (Recent)
