@@ -46,7 +46,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var receiver = invocation.Instance;
-        var receiverValue = receiver is null ? TaintValue.Clean : Evaluate(receiver);
+        var receiverValue = receiver is null || IsPlainFieldRead(receiver) && IgnoresReceiver(invocation) ? TaintValue.Clean : Evaluate(receiver);
         var arguments = EvaluateArguments(invocation.Arguments, receiver is null ? null : receiverValue);
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {

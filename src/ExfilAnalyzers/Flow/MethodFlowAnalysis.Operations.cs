@@ -198,6 +198,12 @@ internal sealed partial class MethodFlowAnalysis
 
     private TaintValue AssignCapture(IFlowCaptureOperation capture)
     {
+        if (IsPlainFieldRead(capture.Value) && CaptureOnlyIgnoredReceiver(capture.Id))
+        {
+            // Captured only to be the receiver of telemetry calls, which do not read it.
+            return TaintValue.Clean;
+        }
+
         if (capture.Value is IPropertyReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation)
         {
             // The graph captures an assignment's target before its value: remember what it denotes.
