@@ -52,8 +52,11 @@ public class RelevanceReuseTests
         static class Store
         {
             public static string Kept = "";
+            public static System.Action<string>? Hook;
             public static void Keep(string value) => Kept = value;
             public static void Clear(ISymbol s) => Kept = "";
+            // Writes a callback that sends: its readers in other files may send (through the edited tree's writer).
+            public static void Register(Microsoft.ApplicationInsights.TelemetryClient client) => Hook = text => client.TrackEvent(text);
         }
         """;
 
@@ -65,6 +68,7 @@ public class RelevanceReuseTests
             private static readonly TelemetryClient Client = new();
             public void SendKept() => Client.TrackTrace(Store.Kept);
             public void SendPlain() => Client.TrackTrace(Format.Plain(3));
+            public void Fire(string text) => Store.Hook?.Invoke(text);
         }
         """;
 

@@ -67,6 +67,38 @@ public class RelevanceTests
         Assert.True(index.Matters(tree, count));
     }
 
+    /// <summary>
+    /// Asked about First, the search enters Second and Third before it finds the sink through Zeta:
+    /// Third leads back to First, so all three form one group, and every one of them sends.
+    /// </summary>
+    [Fact]
+    public void Every_member_of_a_cycle_that_leads_to_a_sink_sends()
+    {
+        const string cycle = """
+            using Microsoft.ApplicationInsights;
+
+            class Cycle
+            {
+                private static readonly TelemetryClient Client = new();
+                void First(int n) { Second(n); Zeta(); }
+                void Second(int n) => Third(n);
+                void Third(int n) { if (n > 0) First(n - 1); }
+                void Zeta() => Client.TrackEvent("zeta");
+                void Apart(int n) => Second(n);
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(cycle);
+        var compilation = CSharpCompilation.Create("Cycle", new[] { tree }, TestReferences.All);
+        var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
+        var declarations = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
+
+        // The order of the questions is the point: First is asked before the members it leads through.
+        Assert.True(index.MaySend(tree, declarations["First"], CancellationToken.None));
+        Assert.True(index.MaySend(tree, declarations["Second"], CancellationToken.None));
+        Assert.True(index.MaySend(tree, declarations["Third"], CancellationToken.None));
+        Assert.True(index.MaySend(tree, declarations["Apart"], CancellationToken.None));
+    }
+
     private const string SendingCode = """
         using System.Collections.Generic;
         using System.Diagnostics.Metrics;
