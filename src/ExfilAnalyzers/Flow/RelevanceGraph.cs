@@ -96,6 +96,25 @@ internal sealed class RelevanceGraph
 
     public bool Holds(SyntaxTree tree) => _byTree.ContainsKey(tree);
 
+    private RelevanceEntry[]? _byId;
+
+    /// <summary>The entries by <see cref="RelevanceEntry.Id"/>, built on first use (the graph is not changed after it is built).</summary>
+    public RelevanceEntry[] EntriesById()
+    {
+        if (_byId is null)
+        {
+            var byId = new RelevanceEntry[Count];
+            foreach (var entries in _byTree.Values)
+            {
+                foreach (var entry in entries) byId[entry.Id] = entry;
+            }
+
+            System.Threading.Interlocked.CompareExchange(ref _byId, byId, null);
+        }
+
+        return _byId!;
+    }
+
     public RelevanceEntry[]? MembersOf(SyntaxTree tree) => _byTree.TryGetValue(tree, out var entries) ? entries : null;
 
     /// <summary>The graph's only tree with that path, or null.</summary>
