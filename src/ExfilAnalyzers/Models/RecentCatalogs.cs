@@ -93,11 +93,15 @@ internal static class RecentCatalogs
         private readonly MetadataReference[] _references;
         private readonly ISymbol?[] _assemblies;
 
+        // The full and simple names of the modelled types, split once: every keystroke checks them.
+        private readonly (string MetadataName, string SimpleName)[] _typeNames;
+
         public Snapshot(Compilation compilation, ModelCatalog catalog)
         {
             _options = compilation.Options;
             _references = compilation.References.ToArray();
             _assemblies = Array.ConvertAll(_references, compilation.GetAssemblyOrModuleSymbol);
+            _typeNames = catalog.ResolvedNames().Distinct(StringComparer.Ordinal).Select(name => (name, SimpleName(name))).ToArray();
             Catalog = catalog;
         }
 
@@ -123,17 +127,17 @@ internal static class RecentCatalogs
                 index++;
             }
 
-            return index == _references.Length && !SourceDeclaresAny(compilation, Catalog.ResolvedNames());
+            return index == _references.Length && !SourceDeclaresAny(compilation);
         }
 
-        /// <summary>True when the compilation's source declares a type of one of the names: it would be resolved instead.</summary>
-        private static bool SourceDeclaresAny(Compilation compilation, IEnumerable<string> metadataNames)
+        /// <summary>True when the compilation's source declares a type of one of the modelled names: it would be resolved instead.</summary>
+        private bool SourceDeclaresAny(Compilation compilation)
         {
             var declared = compilation.Assembly.TypeNames;
-            foreach (var name in metadataNames)
+            foreach (var (metadataName, simpleName) in _typeNames)
             {
                 // The simple names filter cheaply; the few that collide are looked up in the source alone.
-                if (declared.Contains(SimpleName(name)) && compilation.Assembly.GetTypeByMetadataName(name) is not null)
+                if (declared.Contains(simpleName) && compilation.Assembly.GetTypeByMetadataName(metadataName) is not null)
                 {
                     return true;
                 }
