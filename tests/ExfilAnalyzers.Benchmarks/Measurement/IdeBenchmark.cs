@@ -34,7 +34,7 @@ internal static class IdeBenchmark
         var keystrokes = suites.ToDictionary(s => s, _ => new List<(EditedFileRun, TimeSpan, TimeSpan)>());
         for (var edit = 0; edit <= edits; edit++)
         {
-            var module = Math.Min(modules - 1, (edit * modules / (edits + 1)) + (edit % 4));
+            var module = EditedModule(edit, edits, modules);
             var path = GeneratedCorpus.ServicePath(module);
             var original = trees.First(t => t.FilePath == path);
             var edited = EditedFileRun.Edit(original, ServiceTemplate.EditPoint, Insertion);
@@ -60,5 +60,16 @@ internal static class IdeBenchmark
         }
 
         return suites.Select(s => IdeResult.From(s, runs[s], keystrokes[s])).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The module whose service the edit types in: spread over the corpus, and with its number's residue
+    /// modulo 12 the edit's own, so that successive edits take every kind of service in turn (which flows
+    /// a service has depends on its number modulo 3 and modulo 4) in the generator's proportions.
+    /// </summary>
+    internal static int EditedModule(int edit, int edits, int modules)
+    {
+        var spread = edit * modules / (edits + 1) / 12 * 12;
+        return Math.Min(modules - 1, spread + (edit % 12));
     }
 }
