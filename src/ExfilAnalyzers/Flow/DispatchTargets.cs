@@ -18,12 +18,27 @@ internal sealed class DispatchTargets
     public const int MaxTargets = 8;
 
     private readonly Compilation _compilation;
+    private readonly System.Func<CancellationToken, long>? _fingerprint;
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _targets = new(SymbolEqualityComparer.Default);
     private ImmutableArray<INamedTypeSymbol> _types;
     private Dictionary<string, List<INamedTypeSymbol>>? _declaringName;
     private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementers;
 
-    public DispatchTargets(Compilation compilation) => _compilation = compilation;
+    // From the project's previous compilation when it has the same declarations: its types, resolved on demand.
+    private DispatchSnapshot? _earlier;
+    private volatile bool _earlierLooked;
+    private INamedTypeSymbol?[]? _earlierTypes;
+    private Dictionary<string, SyntaxTree>? _treesByPath;
+
+    /// <param name="fingerprint">The compilation's <see cref="DeclarationFingerprint"/>, to reuse the indexes of an earlier compilation; null: never.</param>
+    public DispatchTargets(Compilation compilation, System.Func<CancellationToken, long>? fingerprint = null)
+    {
+        _compilation = compilation;
+        _fingerprint = fingerprint;
+    }
+
+    /// <summary>True when an index was taken from the project's earlier compilation (for tests).</summary>
+    public bool StartedFromEarlier => _earlier is not null && (_earlierTypes is not null);
 
     public static bool IsDispatched(IMethodSymbol method) =>
         method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
@@ -124,6 +139,12 @@ internal sealed class DispatchTargets
     /// <summary>The source types that declare a member of that name (an override is declared in its type).</summary>
     private IReadOnlyList<INamedTypeSymbol> Declaring(string name, CancellationToken cancellationToken)
     {
+        if (_declaringName is null && Earlier(cancellationToken) is { DeclaringName: { } earlierNames } earlier)
+        {
+            if (!earlierNames.TryGetValue(name, out var indexes)) return System.Array.Empty<INamedTypeSymbol>();
+            if (Resolve(earlier, indexes, cancellationToken) is { } resolved) return resolved;
+        }
+
         if (_declaringName is null)
         {
             var index = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
@@ -138,7 +159,10 @@ internal sealed class DispatchTargets
                 }
             }
 
-            Interlocked.CompareExchange(ref _declaringName, index, null);
+            if (Interlocked.CompareExchange(ref _declaringName, index, null) is null && _fingerprint is not null)
+            {
+                DispatchSnapshot.Record(_compilation, _fingerprint(cancellationToken), SourceTypes(cancellationToken), index, null, cancellationToken);
+            }
         }
 
         return _declaringName.TryGetValue(name, out var declaring) ? declaring : System.Array.Empty<INamedTypeSymbol>();
@@ -172,6 +196,13 @@ internal sealed class DispatchTargets
     /// <summary>The source classes and structs that implement the interface, directly or through a base or another interface.</summary>
     private IReadOnlyList<INamedTypeSymbol> Implementers(INamedTypeSymbol contract, CancellationToken cancellationToken)
     {
+        if (_implementers is null && Earlier(cancellationToken) is { Implementers: { } earlierContracts } earlier
+            && DispatchSnapshot.ContractKey(contract, cancellationToken) is { } contractKey)
+        {
+            if (!earlierContracts.TryGetValue(contractKey, out var indexes)) return System.Array.Empty<INamedTypeSymbol>();
+            if (Resolve(earlier, indexes, cancellationToken) is { } resolved) return resolved;
+        }
+
         if (_implementers is null)
         {
             var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
@@ -190,10 +221,57 @@ internal sealed class DispatchTargets
                 }
             }
 
-            Interlocked.CompareExchange(ref _implementers, index, null);
+            if (Interlocked.CompareExchange(ref _implementers, index, null) is null && _fingerprint is not null)
+            {
+                DispatchSnapshot.Record(_compilation, _fingerprint(cancellationToken), SourceTypes(cancellationToken), null, index, cancellationToken);
+            }
         }
 
         return _implementers.TryGetValue(contract, out var implementers) ? implementers : System.Array.Empty<INamedTypeSymbol>();
+    }
+
+    /// <summary>The project's snapshot for this compilation's declarations, looked up once.</summary>
+    private DispatchSnapshot? Earlier(CancellationToken cancellationToken)
+    {
+        if (!_earlierLooked && _fingerprint is not null)
+        {
+            _earlier = DispatchSnapshot.PathsAreUnique(_compilation, cancellationToken) ? DispatchSnapshot.Of(_compilation, _fingerprint(cancellationToken)) : null;
+            _earlierLooked = true;
+        }
+
+        return _earlier;
+    }
+
+    /// <summary>
+    /// The snapshot's types at these indexes, as symbols of this compilation; null when one cannot be
+    /// found where the snapshot says (then the indexes are built afresh).
+    /// </summary>
+    private IReadOnlyList<INamedTypeSymbol>? Resolve(DispatchSnapshot earlier, int[] indexes, CancellationToken cancellationToken)
+    {
+        var types = _earlierTypes ??= new INamedTypeSymbol?[earlier.Types.Length];
+        var trees = _treesByPath ??= _compilation.SyntaxTrees.ToDictionary(t => t.FilePath, System.StringComparer.Ordinal);
+        var result = new INamedTypeSymbol[indexes.Length];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            var index = indexes[i];
+            if (types[index] is null)
+            {
+                var (path, ordinal) = earlier.Types[index];
+                if (!trees.TryGetValue(path, out var tree)) return null;
+                var declarations = DispatchSnapshot.TypeDeclarations(tree, cancellationToken);
+                if (ordinal >= declarations.Length
+                    || _compilation.GetSemanticModel(tree).GetDeclaredSymbol(declarations[ordinal], cancellationToken) is not INamedTypeSymbol type)
+                {
+                    return null;
+                }
+
+                types[index] = type;
+            }
+
+            result[i] = types[index]!;
+        }
+
+        return result;
     }
 
     private ImmutableArray<INamedTypeSymbol> SourceTypes(CancellationToken cancellationToken)

@@ -20,11 +20,17 @@ internal sealed class FlowContext
         Catalog = catalog;
         _optionsProvider = optionsProvider;
         Members = new MemberIndex(compilation, Relevance);
-        Dispatch = new DispatchTargets(compilation);
+        Dispatch = new DispatchTargets(compilation, Fingerprint);
         Summaries = new SummaryStore(this);
     }
 
     public MemberIndex Members { get; }
+
+    private long? _fingerprint;
+
+    /// <summary>What binding depends on beyond the code (<see cref="DeclarationFingerprint"/>), computed on first use.</summary>
+    public long Fingerprint(CancellationToken cancellationToken) =>
+        _fingerprint ??= DeclarationFingerprint.Of(Compilation, Catalog, cancellationToken);
 
     /// <summary>Which members can matter at all, by name; built on first use.</summary>
     public RelevanceIndex Relevance(CancellationToken cancellationToken)

@@ -42,9 +42,10 @@ internal sealed record SuiteRun(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         // A whole-compilation run is a build: nothing learnt from an earlier compilation of the same project
-        // (the models bound to its references, its relevance graph) may make it cheaper.
+        // (the models bound to its references, its relevance graph, its dispatch indexes) may make it cheaper.
         Models.RecentCatalogs.Forget();
         Flow.RecentRelevanceGraphs.Forget();
+        Flow.DispatchSnapshot.Forget();
         var memory = MemoryProbe.Start();
         var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
