@@ -18,9 +18,7 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class DispatchSnapshot
 {
-    private const int Capacity = 4;
-
-    private static readonly LinkedList<(string Project, DispatchSnapshot Snapshot)> Recent = new();
+    private static readonly RecentByProject<DispatchSnapshot> Recent = new();
 
     private static readonly ConditionalWeakTable<SyntaxTree, SyntaxNode[]> TypeDeclarationsCache = new();
 
@@ -42,19 +40,8 @@ internal sealed class DispatchSnapshot
     public Dictionary<string, int[]>? Implementers { get; private set; }
 
     /// <summary>The project's snapshot for a compilation with this fingerprint, or null.</summary>
-    public static DispatchSnapshot? Of(Compilation compilation, long fingerprint)
-    {
-        var project = compilation.AssemblyName ?? "";
-        lock (Recent)
-        {
-            foreach (var (name, snapshot) in Recent)
-            {
-                if (name == project) return snapshot.Fingerprint == fingerprint ? snapshot : null;
-            }
-        }
-
-        return null;
-    }
+    public static DispatchSnapshot? Of(Compilation compilation, long fingerprint) =>
+        Recent.Of(compilation) is { } snapshot && snapshot.Fingerprint == fingerprint ? snapshot : null;
 
     /// <summary>
     /// Records an index just built over <paramref name="types"/>, adding to the project's snapshot of the
@@ -79,7 +66,6 @@ internal sealed class DispatchSnapshot
             ordinals[types[i]] = i;
         }
 
-        var project = compilation.AssemblyName ?? "";
         lock (Recent)
         {
             var snapshot = Of(compilation, fingerprint) ?? new DispatchSnapshot(fingerprint, typePositions);
@@ -97,25 +83,12 @@ internal sealed class DispatchSnapshot
                 snapshot.Implementers = byKey;
             }
 
-            for (var node = Recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Project == project)
-                {
-                    Recent.Remove(node);
-                    break;
-                }
-            }
-
-            Recent.AddFirst((project, snapshot));
-            if (Recent.Count > Capacity) Recent.RemoveLast();
+            Recent.Remember(compilation, snapshot);
         }
     }
 
     /// <summary>Forgets every project: for a benchmark whose runs must each start cold, like a command-line build.</summary>
-    public static void Forget()
-    {
-        lock (Recent) Recent.Clear();
-    }
+    public static void Forget() => Recent.Forget();
 
     /// <summary>
     /// The key of an interface that is the same in every compilation with the same fingerprint: its

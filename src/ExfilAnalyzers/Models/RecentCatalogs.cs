@@ -12,22 +12,16 @@ namespace ExfilAnalyzers.Models;
 /// is shared only when it is bound to referenced assemblies alone (<see cref="ModelCatalog.BoundToReferencesOnly"/>)
 /// and the new compilation binds its models to the very same symbols: same options, the same reference
 /// objects resolving to the same assembly symbols, and no source type that takes over a modelled name.
-/// Only the most recent project's snapshot is held firmly, the others weakly, like
-/// <see cref="Flow.RecentRelevanceGraphs"/>.
+/// Kept per project like the relevance graphs (<see cref="Flow.RecentByProject{T}"/>).
 /// </summary>
 internal static class RecentCatalogs
 {
-    private const int Capacity = 4;
-
-    private static readonly LinkedList<(string Project, WeakReference<Snapshot> Snapshot)> Recent = new();
-
-    private static Snapshot? s_heldFirmly;
+    private static readonly Flow.RecentByProject<Snapshot> Recent = new();
 
     /// <summary>The catalog of the compilation: shared with the project's previous compilation when that is exact, otherwise bound afresh.</summary>
     public static ModelCatalog For(Compilation compilation, ModelTable table, UserModels? userModels, CancellationToken cancellationToken)
     {
-        var project = compilation.AssemblyName ?? "";
-        if ((userModels is null || userModels.IsEmpty) && Find(project) is { } earlier && earlier.Matches(compilation, table, cancellationToken))
+        if ((userModels is null || userModels.IsEmpty) && Recent.Of(compilation) is { } earlier && earlier.Matches(compilation, table, cancellationToken))
         {
             return earlier.Catalog.Shared();
         }
@@ -35,56 +29,14 @@ internal static class RecentCatalogs
         var catalog = ModelCatalog.Create(compilation, table, userModels);
         if (catalog.BoundToReferencesOnly)
         {
-            Remember(project, new Snapshot(compilation, catalog));
+            Recent.Remember(compilation, new Snapshot(compilation, catalog));
         }
 
         return catalog;
     }
 
     /// <summary>Forgets every project: for a benchmark whose runs must each start cold, like a command-line build.</summary>
-    public static void Forget()
-    {
-        lock (Recent)
-        {
-            Recent.Clear();
-            s_heldFirmly = null;
-        }
-    }
-
-    private static Snapshot? Find(string project)
-    {
-        lock (Recent)
-        {
-            foreach (var (name, snapshot) in Recent)
-            {
-                if (name == project)
-                {
-                    return snapshot.TryGetTarget(out var found) ? found : null;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static void Remember(string project, Snapshot snapshot)
-    {
-        lock (Recent)
-        {
-            for (var node = Recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Project == project)
-                {
-                    Recent.Remove(node);
-                    break;
-                }
-            }
-
-            Recent.AddFirst((project, new WeakReference<Snapshot>(snapshot)));
-            if (Recent.Count > Capacity) Recent.RemoveLast();
-            s_heldFirmly = snapshot;
-        }
-    }
+    public static void Forget() => Recent.Forget();
 
     /// <summary>What a catalog's binding depended on: the options, the references and the symbols they resolved to.</summary>
     private sealed class Snapshot
