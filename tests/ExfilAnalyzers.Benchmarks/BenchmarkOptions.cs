@@ -26,7 +26,7 @@ internal sealed record BenchmarkOptions(
         Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
-          --edits N        files edited in the IDE case, each then typed on once, after a warm-up edit (default 5)
+          --edits N        files edited in the IDE case, each then typed on once, after a warm-up edit (default 10)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
           --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4; 0: none)
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
@@ -40,7 +40,7 @@ internal sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 5,
+        var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 10,
             Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false,
             false, ImmutableArray.Create(10, 20, 40, 80, 160), ImmutableArray.Create(100, 200, 400, 800));
         for (var i = 0; i < args.Length; i++)
