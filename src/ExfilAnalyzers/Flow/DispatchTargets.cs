@@ -38,7 +38,7 @@ internal sealed class DispatchTargets
     }
 
     /// <summary>True when an index was taken from the project's earlier compilation (for tests).</summary>
-    public bool StartedFromEarlier => _earlier is not null && (_earlierTypes is not null);
+    public bool StartedFromEarlier => _earlier is not null && _earlierTypes is not null;
 
     public static bool IsDispatched(IMethodSymbol method) =>
         method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;

@@ -24,7 +24,7 @@ internal sealed partial class RelevanceIndex
     private sealed class SendingSearch
     {
         private readonly RelevanceIndex _index;
-        private readonly RelevanceEntry[] _graphEntries;
+        private readonly RelevanceEntry[] _entries;
         private readonly int _members;
         private readonly Dictionary<string, int> _nameIds = new(System.StringComparer.Ordinal);
         private readonly List<string> _names = new();
@@ -43,8 +43,8 @@ internal sealed partial class RelevanceIndex
         public SendingSearch(RelevanceIndex index)
         {
             _index = index;
-            _graphEntries = index._graph.EntriesById();
             _members = index._relevant.Length;
+            _entries = EntriesById(index, _members);
             var capacity = _members + 64;
             _sends = new sbyte[capacity];
             _order = new int[capacity];
@@ -211,8 +211,26 @@ internal sealed partial class RelevanceIndex
 
         private static readonly List<RelevanceEntry> Empty = new();
 
-        private RelevanceEntry Entry(int id) =>
-            id < _graphEntries.Length ? _graphEntries[id] : _index.EditEntry(id);
+        private RelevanceEntry Entry(int id) => _entries[id];
+
+        /// <summary>The members by id: the graph's, then those of the trees the edit added (a replaced tree's stay, never visited).</summary>
+        private static RelevanceEntry[] EntriesById(RelevanceIndex index, int members)
+        {
+            var graphEntries = index._graph.EntriesById();
+            if (index._edit is null)
+            {
+                return graphEntries;
+            }
+
+            var entries = new RelevanceEntry[members];
+            System.Array.Copy(graphEntries, entries, graphEntries.Length);
+            foreach (var tree in index._edit.Trees.Values)
+            {
+                foreach (var entry in tree) entries[entry.Id] = entry;
+            }
+
+            return entries;
+        }
 
         private int NameId(string name)
         {

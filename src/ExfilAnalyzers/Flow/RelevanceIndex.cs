@@ -172,25 +172,6 @@ internal sealed partial class RelevanceIndex
         }
     }
 
-    private RelevanceEntry[]? _editEntries;
-
-    /// <summary>An entry of a tree the edit added, by its id (after the graph's).</summary>
-    private RelevanceEntry EditEntry(int id)
-    {
-        if (_editEntries is null)
-        {
-            var entries = new RelevanceEntry[_edit!.Count - _graph.Count];
-            foreach (var tree in _edit.Trees.Values)
-            {
-                foreach (var entry in tree) entries[entry.Id - _graph.Count] = entry;
-            }
-
-            _editEntries = entries;
-        }
-
-        return _editEntries[id - _graph.Count];
-    }
-
     /// <summary>An entry of a tree the edit replaced: it is not part of this compilation.</summary>
     private bool IsReplaced(RelevanceEntry entry) => _edit is not null && _edit.Replaced.ContainsKey(entry.Tree);
 

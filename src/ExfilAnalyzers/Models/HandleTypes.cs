@@ -23,6 +23,9 @@ internal sealed class HandleTypes
         _declaringSources = declaringSources;
     }
 
+    /// <summary>The same decisions for another compilation's types: the cache holds this compilation's.</summary>
+    public HandleTypes WithEmptyCache() => new(_declaringSources);
+
     public bool IsHandle(ITypeSymbol? type) =>
         type is INamedTypeSymbol { IsValueType: false, TypeKind: TypeKind.Class or TypeKind.Interface } && _declaringSources.Count > 0
         && _cache.GetOrAdd(type, Decide);

@@ -18,7 +18,6 @@ internal sealed class ModelCatalog
     private readonly HashSet<string> _sourceNames = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _sinkNames = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _gateNames = new(System.StringComparer.Ordinal);
-    private readonly HashSet<INamedTypeSymbol> _declaringSources;
     private readonly ConcurrentDictionary<(ISymbol Member, ITypeSymbol? Receiver), MemberModel?> _cache = new();
 
     /// <summary>A hash of the user's models: with the compilation's declarations, what decides what a call binds to as a model.</summary>
@@ -63,7 +62,6 @@ internal sealed class ModelCatalog
             }
         }
 
-        _declaringSources = declaringSources;
         Handles = new HandleTypes(declaringSources);
 
         foreach (var members in byType.Values)
@@ -105,11 +103,10 @@ internal sealed class ModelCatalog
         _sourceNames = shared._sourceNames;
         _sinkNames = shared._sinkNames;
         _gateNames = shared._gateNames;
-        _declaringSources = shared._declaringSources;
         _names = shared.Names;
         Endpoints = shared.Endpoints;
         Types = shared.Types;
-        Handles = new HandleTypes(shared._declaringSources);
+        Handles = shared.Handles.WithEmptyCache();
         UserModelsHash = shared.UserModelsHash;
         BoundToReferencesOnly = shared.BoundToReferencesOnly;
     }

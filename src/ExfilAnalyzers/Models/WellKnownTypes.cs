@@ -8,7 +8,7 @@ namespace ExfilAnalyzers.Models;
 /// <summary>The framework types the engine itself reasons about, resolved once per compilation.</summary>
 internal sealed class WellKnownTypes
 {
-    /// <summary>The types resolved by name, in the order of <see cref="All"/>.</summary>
+    /// <summary>The types resolved by name (the others in <see cref="All"/> are special types), in the order the constructor reads them.</summary>
     public static readonly ImmutableArray<string> MetadataNames = ImmutableArray.Create(
         "System.Text.StringBuilder", "System.IO.Stream", "System.IO.TextWriter", "System.IO.BinaryWriter",
         "System.Net.Http.Headers.HttpHeaders", "System.Text.Json.Utf8JsonWriter", "System.Diagnostics.ProcessStartInfo",
