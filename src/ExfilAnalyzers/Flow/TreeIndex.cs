@@ -16,8 +16,10 @@ internal sealed record DeclaredMember(string Name, int SpanStart, int SpanEnd, I
 
 /// <summary>
 /// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
-/// is written, and which names each declared member's code mentions. Trees are immutable and shared
-/// between compilations, so in the IDE an edit re-indexes only the edited file.
+/// is written, and which names each declared member's code mentions. A name that surely denotes one of
+/// the member's own locals or parameters (<see cref="LocalScopes"/>) is no mention of anything else and
+/// is left out. Trees are immutable and shared between compilations, so in the IDE an edit re-indexes
+/// only the edited file.
 /// </summary>
 internal sealed class TreeIndex
 {
@@ -93,9 +95,10 @@ internal sealed class TreeIndex
 
             var mentions = new HashSet<string>(System.StringComparer.Ordinal);
             var writes = new HashSet<string>(System.StringComparer.Ordinal);
+            var locals = LocalScopes.Of(node);
             foreach (var token in node.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax)
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals.DenotesLocal(token))
                 {
                     var text = token.ValueText;
                     mentions.Add(text);
