@@ -9,6 +9,7 @@ namespace ExfilAnalyzers.Benchmarks;
 internal sealed record BenchmarkOptions(
     bool Quick,
     int Runs,
+    int ScalingRuns,
     double RepeatLimitSeconds,
     double TimeLimitMinutes,
     ImmutableArray<int> Scales,
@@ -23,9 +24,11 @@ internal sealed record BenchmarkOptions(
     ImmutableArray<int> CallSiteCounts)
 {
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--scaling-runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
+          --scaling-runs N measured runs of each size of the generated corpus (default 5): its growth factors divide
+                           medians of sizes of a second or two, which three runs leave at the mercy of the machine's noise
           --edits N        files edited in the IDE case, each then typed on once, after a warm-up edit (default 10)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
           --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4; 0: none)
@@ -40,15 +43,16 @@ internal sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(false, 3, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 10,
+        var options = new BenchmarkOptions(false, 3, 5, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 10,
             Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false,
             false, ImmutableArray.Create(10, 20, 40, 80, 160), ImmutableArray.Create(100, 200, 400, 800));
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
             {
-                "--quick" => options with { Quick = true, Runs = 1, Edits = 3 },
+                "--quick" => options with { Quick = true, Runs = 1, ScalingRuns = 1, Edits = 3 },
                 "--runs" => options with { Runs = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
+                "--scaling-runs" => options with { ScalingRuns = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--edits" => options with { Edits = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--repeat-limit" => options with { RepeatLimitSeconds = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--time-limit" => options with { TimeLimitMinutes = double.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
@@ -69,11 +73,15 @@ internal sealed record BenchmarkOptions(
         }
 
         return options.Runs < 1 ? throw new ArgumentException("--runs must be at least 1.")
+            : options.ScalingRuns < 1 ? throw new ArgumentException("--scaling-runs must be at least 1.")
             : options.Edits < 1 ? throw new ArgumentException("--edits must be at least 1.")
             : options;
     }
 
     public Measurement.RunLimits Limits => new(Runs, TimeSpan.FromSeconds(RepeatLimitSeconds), TimeSpan.FromMinutes(TimeLimitMinutes));
+
+    /// <summary>The limits of the generated corpus's scaling series: more runs than elsewhere, since its sizes are small.</summary>
+    public Measurement.RunLimits ScalingLimits => Limits with { Runs = ScalingRuns };
 
     public string CorpusCache => Path.Combine(OutputFolder, "corpus");
 

@@ -77,7 +77,7 @@ internal sealed class BenchmarkRun
         {
             var project = GeneratedCorpus.Create(scale, catalog);
             _log.WriteLine($"Generated {scale}×: {Format.Count(project.Files.Length)} files, {Format.Count(project.LineCount)} lines");
-            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken).ConfigureAwait(false));
+            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.ScalingLimits, _log, cancellationToken).ConfigureAwait(false));
         }
 
         var largest = _options.Scales[^1];
