@@ -285,8 +285,23 @@ internal sealed partial class MethodFlowAnalysis
             data = data.WithHandles(data.Handles | Handle.SourceFilePath);
         }
 
-        return DataShape.CarriesData(resultType) && !_context.Catalog.Handles.IsHandle(resultType) ? data : TaintValue.Clean;
+        var result = DataShape.CarriesData(resultType) && !_context.Catalog.Handles.IsHandle(resultType) ? data : TaintValue.Clean;
+        return IsFluentMutator(method, receiver) ? IntoReceiver(result, receiver!, receiverValue) : result;
     }
+
+    /// <summary>
+    /// A mutator that returns its receiver, as builders do (<c>StringBuilder.Append</c>): in
+    /// <c>sb.Append("a: ").Append(name)</c> the second call's receiver is what the first returned.
+    /// </summary>
+    private static bool IsFluentMutator(IMethodSymbol method, IOperation? receiver) =>
+        receiver is not null && StartsWithAny(method.Name, MutatorPrefixes)
+        && SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, receiver.Type?.OriginalDefinition);
+
+    /// <summary>The result of a fluent call, which is its receiver: what is put into it goes where the receiver's would.</summary>
+    private TaintValue IntoReceiver(TaintValue result, IOperation receiver, TaintValue receiverValue) =>
+        PlaceOf(receiver) is { } place ? result.WithWritesInto(place)
+        : receiverValue.WritesInto is { } target ? result.WithWritesInto(target, receiverValue.WriteObfuscation)
+        : result;
 
     /// <summary>
     /// The key of a library lookup (TryGetValue, GetValueOrDefault, GetOrAdd...): it selects an entry,

@@ -86,6 +86,48 @@ public class StringFlowTests
             """);
     }
 
+    /// <summary>
+    /// Append returns its builder, so a chain appends every link to it, however the chain reaches it: the
+    /// builder itself, the capture the graph makes of a chain with a branch, or another name for the result.
+    /// </summary>
+    [Fact]
+    public Task Every_link_of_a_fluent_chain_goes_into_the_builder()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                void Direct(TelemetryClient client, SyntaxNode node)
+                {
+                    var builder = new StringBuilder();
+                    builder.Append("node: ").Append(node.ToFullString()).AppendLine();
+                    client.TrackTrace({|EXF1001:builder.ToString()|});
+                }
+
+                void ThroughACapture(TelemetryClient client, SyntaxNode node, bool verbose)
+                {
+                    var builder = new StringBuilder();
+                    builder.Append(verbose ? "node: " : "n: ").Append(node.ToFullString());
+                    client.TrackTrace({|EXF1001:builder.ToString()|});
+                }
+
+                void ThroughAnotherName(TelemetryClient client, ISymbol symbol)
+                {
+                    var builder = new StringBuilder();
+                    var line = builder.Append("symbol: ");
+                    line.Append(symbol.Name);
+                    client.TrackEvent({|EXF1002:builder.ToString()|});
+                }
+
+                void OfConstants(TelemetryClient client, ISymbol symbol)
+                {
+                    var builder = new StringBuilder();
+                    builder.Append("kind: ").Append(symbol.Kind.ToString().Length).AppendLine();
+                    client.TrackEvent(builder.ToString());
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task StringBuilder_of_constants_is_clean()
     {
