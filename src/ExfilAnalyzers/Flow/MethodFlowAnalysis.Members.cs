@@ -55,7 +55,9 @@ internal sealed partial class MethodFlowAnalysis
 
         if (PlaceOf(reference) is { } place)
         {
-            return ReadMember(place, reference.Field);
+            var member = ReadMember(place, reference.Field);
+            // t.Item2 of a tuple whose element was never written apart: t's value, as its type allows.
+            return reference.Field.ContainingType.IsTupleType ? TupleElement(reference.Type, member) : member;
         }
 
         return Typed(reference.Type, receiverValue.Carried());

@@ -352,12 +352,21 @@ internal sealed partial class MethodFlowAnalysis
         {
             foreach (var target in all.Elements)
             {
-                WriteTo(Unwrap(target), value.Carried(), null, deconstruction);
+                // var (name, count) = Describe(symbol): the whole goes to each part its type lets carry data.
+                var part = Unwrap(target);
+                WriteTo(part, TupleElement(part.Type, value.Carried()), null, deconstruction);
             }
         }
 
         return value;
     }
+
+    /// <summary>
+    /// The share of a tuple's value one element gets: all of it, unless the element's type carries no data
+    /// (a number); a bool keeps what the tuple says, which may be a test of content.
+    /// </summary>
+    private TaintValue TupleElement(ITypeSymbol? type, TaintValue tuple) =>
+        type?.SpecialType == SpecialType.System_Boolean ? tuple : Typed(type, tuple);
 
     private static IOperation Unwrap(IOperation operation) => operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
 

@@ -213,6 +213,35 @@ public class LocalFlowTests
             """);
     }
 
+    /// <summary>
+    /// A tuple that is not taken apart where it is made (returned by a helper, or held in a local) gives
+    /// each part the whole tuple's data, as its type allows: a count is a number and carries none.
+    /// </summary>
+    [Fact]
+    public Task Parts_of_a_tuple_made_elsewhere_carry_data_as_their_types_allow()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                (string Name, int Count) Describe(ISymbol symbol) => (symbol.Name, 1);
+
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    var (name, count) = Describe(symbol);
+                    client.TrackEvent({|EXF1002:name|});
+                    client.TrackEvent(count.ToString());
+
+                    var pair = (symbol.Name, 2);
+                    var (first, second) = pair;
+                    client.TrackEvent({|EXF1002:first|});
+                    client.TrackEvent(second.ToString());
+                    client.TrackEvent({|EXF1002:pair.Item1|});
+                    client.TrackEvent(pair.Item2.ToString());
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Tuple_carries_its_elements()
     {
