@@ -94,6 +94,33 @@ public class SourceModelTests
             """);
     }
 
+    /// <summary>
+    /// Reporting which diagnostics users hit is common telemetry. Their ids, severities and categories are
+    /// the tool's; their messages name the user's declarations, and their text adds the file.
+    /// </summary>
+    [Fact]
+    public Task Diagnostic_messages_name_what_they_are_about()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                void Report(TelemetryClient client, Diagnostic diagnostic, Compilation compilation)
+                {
+                    client.TrackEvent({|EXF1002:diagnostic.GetMessage()|});
+                    client.TrackEvent({|EXF1003:diagnostic.ToString()|});
+                    client.TrackEvent({|EXF1003:$"{diagnostic}"|});
+                    foreach (var error in compilation.GetDiagnostics())
+                    {
+                        client.TrackTrace({|EXF1002:error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)|});
+                        client.TrackEvent(error.Id);
+                    }
+
+                    client.TrackEvent(diagnostic.Severity + " " + diagnostic.Descriptor.Category + " " + diagnostic.Descriptor.Title);
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Tool_own_names_are_not_sources()
     {
