@@ -92,6 +92,26 @@ public class NetworkSinkTests
             """);
     }
 
+    /// <summary>E-mail is a network channel too: the message's parts and the object that holds them are sent.</summary>
+    [Fact]
+    public Task Mail_through_smtp()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                async Task Send(ISymbol symbol, Document document)
+                {
+                    using var smtp = new System.Net.Mail.SmtpClient("smtp.example.net");
+                    smtp.Send("agent@example.net", "team@example.net", "symbol", {|EXF1002:{|EXF1006:symbol.Name|}|});
+                    var message = new System.Net.Mail.MailMessage("agent@example.net", "team@example.net") { Subject = "file" };
+                    message.Body = document.FilePath;
+                    await smtp.SendMailAsync({|EXF1003:{|EXF1006:message|}|});
+                    smtp.Send("agent@example.net", "team@example.net", "count", symbol.Name.Length.ToString());
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Dns_lookups_and_network_tools()
     {
