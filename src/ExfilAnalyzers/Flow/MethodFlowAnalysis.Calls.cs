@@ -34,7 +34,7 @@ internal readonly record struct Carrier(TaintValue Value, SyntaxNode Syntax);
 /// <summary>Transfer functions of calls: models first, then the callee's summary, then the default rule.</summary>
 internal sealed partial class MethodFlowAnalysis
 {
-    private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "Set", "Update", "Prepend" };
+    private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "TryWrite", "Set", "Update", "Prepend" };
     private static readonly string[] FillerPrefixes = { "Read", "Copy", "BlockCopy", "Get", "Transform", "Encrypt", "Encode", "TryEncode", "Decode", "TryDecode", "TryWrite", "TryFormat" };
 
     private TaintValue VisitInvocation(IInvocationOperation invocation)
@@ -351,11 +351,13 @@ internal sealed partial class MethodFlowAnalysis
             RecordSink(call, sink.Api, sink.SinkKind, SinkCarriers(call, TaintValue.Clean, arguments), null);
         }
 
-        // Add, Append, Write, Enqueue... put their arguments into the receiver; so does any void method
-        // of a collection or writer (UnionWith, CopyTo's receiver excepted). LINQ and other queries do not.
+        // Add, Append, Write, Enqueue, TryWrite... put their arguments into the receiver, whether they return
+        // nothing, the receiver, a flag, a count or a plain task (Stream.WriteAsync, ChannelWriter.WriteAsync);
+        // so does any void method of a collection or writer (UnionWith, CopyTo's receiver excepted). LINQ and
+        // other queries, which return data, do not.
         var returnsReceiver = SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, target.Type?.OriginalDefinition);
         var mutates = (StartsWithAny(method.Name, MutatorPrefixes)
-                && (method.ReturnsVoid || returnsReceiver || method.ReturnType.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32))
+                && (method.ReturnsVoid || returnsReceiver || !DataShape.CarriesData(method.ReturnType)))
             || (receiver is not null && method.ReturnsVoid && _context.Types.IsContainer(target.Type));
         if (mutates)
         {

@@ -8,7 +8,7 @@ namespace ExfilAnalyzers.Flow;
 internal static class WriteMention
 {
     private static readonly string[] MutatorPrefixes =
-        { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "Set", "Update", "Prepend", "Union", "Copy", "Fill", "Merge", "Store" };
+        { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "TryWrite", "Set", "Update", "Prepend", "Union", "Copy", "Fill", "Merge", "Store" };
 
     /// <summary>A call that may put something into its receiver (list.Add, builder.Append, stream.Write...).</summary>
     private static bool IsMutator(string name)
@@ -44,8 +44,14 @@ internal static class WriteMention
                 return true;
             case ArgumentSyntax:
                 return fillable;
-            case MemberAccessExpressionSyntax receiver when receiver.Expression == expression && receiver.Parent is InvocationExpressionSyntax:
-                return fillable && IsMutator(receiver.Name.Identifier.ValueText);
+            case MemberAccessExpressionSyntax receiver when receiver.Expression == expression:
+                // name.Add(x), and through members of it: name.Writer.TryWrite(x), name.Headers.Add(k, v).
+                while (receiver.Parent is MemberAccessExpressionSyntax outer && outer.Expression == receiver)
+                {
+                    receiver = outer;
+                }
+
+                return fillable && receiver.Parent is InvocationExpressionSyntax && IsMutator(receiver.Name.Identifier.ValueText);
             case ElementAccessExpressionSyntax element when element.Expression == expression:
                 return element.Parent is AssignmentExpressionSyntax target && target.Left == element;
             case ConditionalAccessExpressionSyntax conditional when conditional.Expression == expression:

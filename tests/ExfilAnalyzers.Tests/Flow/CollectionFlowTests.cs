@@ -167,6 +167,53 @@ public class CollectionFlowTests
             """);
     }
 
+    /// <summary>
+    /// A background sender is often a channel or a stream: what is written in (TryWrite, a WriteAsync that
+    /// returns a plain task) comes out where it is read, in the same method or, through a field written
+    /// by way of one of its members (<c>_channel.Writer</c>), in another.
+    /// </summary>
+    [Fact]
+    public Task Channels_and_streams_written_asynchronously()
+    {
+        return VerifyAsync(Usings + """
+            using System.IO;
+            using System.Text;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            class Agent
+            {
+                private readonly TelemetryClient _client = new();
+                private readonly Channel<string> _pending = Channel.CreateUnbounded<string>();
+                private readonly Channel<int> _counts = Channel.CreateUnbounded<int>();
+
+                public void Collect(ISymbol symbol)
+                {
+                    _pending.Writer.TryWrite(symbol.Name);
+                    _counts.Writer.TryWrite(symbol.Name.Length);
+                }
+
+                public async Task Pump()
+                {
+                    await foreach (var name in _pending.Reader.ReadAllAsync()) _client.TrackEvent({|EXF1002:name|});
+                    var count = await _counts.Reader.ReadAsync();
+                    _client.TrackEvent(count.ToString());
+                }
+
+                public async Task Local(Document document)
+                {
+                    var lines = Channel.CreateBounded<string>(10);
+                    await lines.Writer.WriteAsync(document.FilePath);
+                    _client.TrackEvent({|EXF1003:await lines.Reader.ReadAsync()|});
+
+                    using var buffer = new MemoryStream();
+                    await buffer.WriteAsync(Encoding.UTF8.GetBytes(document.FilePath));
+                    _client.TrackEvent({|EXF1003:Encoding.UTF8.GetString(buffer.ToArray())|});
+                }
+            }
+            """);
+    }
+
     [Fact]
     public Task Linq_keeps_the_elements()
     {
