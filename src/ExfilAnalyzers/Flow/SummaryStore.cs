@@ -412,20 +412,8 @@ internal sealed class SummaryStore
         _ => false,
     };
 
-    /// <summary>How many callers up a stored parameter is followed (<c>new Service(name)</c> storing it in <c>new Store(name)</c> is two).</summary>
-    private const int CallerLevels = 3;
-
-    /// <summary>How many callers one field value asks, over all levels.</summary>
-    private const int CallersPerValue = 64;
-
-    /// <summary>A writer's value with its parameters replaced by the data its callers pass, up to <see cref="CallerLevels"/> callers up.</summary>
+    /// <summary>A writer's value with its parameters replaced by the data its callers pass (one level up).</summary>
     private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, CallChain chain, CancellationToken cancellationToken)
-    {
-        var budget = CallersPerValue;
-        return FromCallers(written, writer, chain, CallerLevels, ref budget, cancellationToken);
-    }
-
-    private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, CallChain chain, int levels, ref int budget, CancellationToken cancellationToken)
     {
         var value = written.WithoutParameters();
         if (writer is null || (written.Parameters & ~(1UL << 63)) == 0)
@@ -433,15 +421,10 @@ internal sealed class SummaryStore
             return value;
         }
 
-        // Only a caller that sees sensitive data can pass it: the index asks only those. A caller that
-        // passes its own parameter on is followed to its callers in turn, while levels and budget last.
+        // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
+        // the index asks only those.
         foreach (var caller in _context.Members.Ask(writer, MemberIndex.Question.RelevantMentioning, cancellationToken))
         {
-            if (budget-- <= 0)
-            {
-                break;
-            }
-
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
             {
@@ -452,9 +435,7 @@ internal sealed class SummaryStore
             {
                 if ((written.Parameters & (1UL << bit)) != 0)
                 {
-                    value = value.Join(levels > 1
-                        ? FromCallers(arguments[bit], callerMethod, chain, levels - 1, ref budget, cancellationToken)
-                        : arguments[bit].WithoutParameters());
+                    value = value.Join(arguments[bit].WithoutParameters());
                 }
             }
         }

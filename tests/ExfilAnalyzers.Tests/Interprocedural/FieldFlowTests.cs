@@ -57,67 +57,6 @@ public class FieldFlowTests
             """);
     }
 
-    /// <summary>
-    /// Composition passes a value down through constructors before one stores it: the stored parameter is
-    /// followed up through each caller that passes its own parameter on, three callers up, and a caller
-    /// that passes clean data adds nothing.
-    /// </summary>
-    [Fact]
-    public Task Parameter_passed_down_through_constructors_before_it_is_stored()
-    {
-        return VerifyAsync(Usings + """
-            sealed class Store
-            {
-                private static readonly TelemetryClient Client = new();
-                private readonly string _label;
-
-                public Store(string label) { _label = label; }
-
-                public void Flush() => Client.TrackEvent({|EXF1002:_label|});
-            }
-
-            sealed class Service
-            {
-                private readonly Store _store;
-
-                public Service(string name) { _store = new Store(name); }
-
-                public void Flush() => _store.Flush();
-            }
-
-            sealed class Host
-            {
-                private readonly Service _service;
-
-                public Host(string name) { _service = new Service(name); }
-            }
-
-            sealed class CleanStore
-            {
-                private static readonly TelemetryClient Client = new();
-                private readonly string _label;
-
-                public CleanStore(string label) { _label = label; }
-
-                public void Flush() => Client.TrackEvent(_label);
-            }
-
-            sealed class CleanService
-            {
-                public CleanService(string kind) { new CleanStore(kind).Flush(); }
-            }
-
-            class Agent
-            {
-                void OnSymbol(ISymbol symbol)
-                {
-                    new Host(symbol.Name);
-                    new CleanService(symbol.Kind.ToString());
-                }
-            }
-            """);
-    }
-
     [Fact]
     public Task Static_list_filled_during_analysis_is_posted_at_shutdown()
     {
