@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ExfilAnalyzers.Flow;
 
@@ -22,7 +23,7 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class LocalScopes
 {
-    private readonly Dictionary<string, List<TextSpanPair>> _regions = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TextSpan>> _regions = new(System.StringComparer.Ordinal);
 
     private LocalScopes()
     {
@@ -41,8 +42,6 @@ internal sealed class LocalScopes
         return scopes;
     }
 
-    public bool IsEmpty => _regions.Count == 0;
-
     /// <summary>
     /// True when the identifier is a simple name looked up as a value (not a member's name after a dot,
     /// a named argument, an initializer's target or a type) inside a scope of a local or parameter of its name.
@@ -55,10 +54,9 @@ internal sealed class LocalScopes
             return false;
         }
 
-        var position = identifier.SpanStart;
         foreach (var region in regions)
         {
-            if (region.Start <= position && position < region.End) return true;
+            if (region.Contains(identifier.SpanStart)) return true;
         }
 
         return false;
@@ -141,7 +139,7 @@ internal sealed class LocalScopes
         }
     }
 
-    private void AddStatementLocals(SyntaxList<StatementSyntax> statements, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private void AddStatementLocals(SyntaxList<StatementSyntax> statements, TextSpan span)
     {
         foreach (var statement in statements)
         {
@@ -186,7 +184,7 @@ internal sealed class LocalScopes
         return null;
     }
 
-    private void AddVariables(VariableDeclarationSyntax declaration, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private void AddVariables(VariableDeclarationSyntax declaration, TextSpan span)
     {
         foreach (var variable in declaration.Variables)
         {
@@ -214,7 +212,7 @@ internal sealed class LocalScopes
         if (expressionBody is not null) Add(name, expressionBody.Span);
     }
 
-    private void Add(string name, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private void Add(string name, TextSpan span)
     {
         if (name.Length == 0)
         {
@@ -223,11 +221,9 @@ internal sealed class LocalScopes
 
         if (!_regions.TryGetValue(name, out var regions))
         {
-            _regions[name] = regions = new List<TextSpanPair>(1);
+            _regions[name] = regions = new List<TextSpan>(1);
         }
 
-        regions.Add(new TextSpanPair(span.Start, span.End));
+        regions.Add(span);
     }
-
-    private readonly record struct TextSpanPair(int Start, int End);
 }

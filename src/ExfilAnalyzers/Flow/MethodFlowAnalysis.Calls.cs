@@ -34,7 +34,7 @@ internal readonly record struct Carrier(TaintValue Value, SyntaxNode Syntax);
 /// <summary>Transfer functions of calls: models first, then the callee's summary, then the default rule.</summary>
 internal sealed partial class MethodFlowAnalysis
 {
-    private static readonly string[] MutatorPrefixes = { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "TryWrite", "Set", "Update", "Prepend" };
+    private static readonly string[] MutatorPrefixes = WriteMention.ReceiverMutatorPrefixes;
     private static readonly string[] FillerPrefixes = { "Read", "Copy", "BlockCopy", "Get", "Transform", "Encrypt", "Encode", "TryEncode", "Decode", "TryDecode", "TryWrite", "TryFormat" };
 
     private TaintValue VisitInvocation(IInvocationOperation invocation)
@@ -294,8 +294,10 @@ internal sealed partial class MethodFlowAnalysis
     /// <c>sb.Append("a: ").Append(name)</c> the second call's receiver is what the first returned.
     /// </summary>
     private static bool IsFluentMutator(IMethodSymbol method, IOperation? receiver) =>
-        receiver is not null && StartsWithAny(method.Name, MutatorPrefixes)
-        && SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, receiver.Type?.OriginalDefinition);
+        receiver is not null && StartsWithAny(method.Name, MutatorPrefixes) && ReturnsItsReceiver(method, receiver);
+
+    private static bool ReturnsItsReceiver(IMethodSymbol method, IOperation receiver) =>
+        SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, receiver.Type?.OriginalDefinition);
 
     /// <summary>The result of a fluent call, which is its receiver: what is put into it goes where the receiver's would.</summary>
     private TaintValue IntoReceiver(TaintValue result, IOperation receiver, TaintValue receiverValue) =>
@@ -355,9 +357,8 @@ internal sealed partial class MethodFlowAnalysis
         // nothing, the receiver, a flag, a count or a plain task (Stream.WriteAsync, ChannelWriter.WriteAsync);
         // so does any void method of a collection or writer (UnionWith, CopyTo's receiver excepted). LINQ and
         // other queries, which return data, do not.
-        var returnsReceiver = SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, target.Type?.OriginalDefinition);
         var mutates = (StartsWithAny(method.Name, MutatorPrefixes)
-                && (method.ReturnsVoid || returnsReceiver || !DataShape.CarriesData(method.ReturnType)))
+                && (method.ReturnsVoid || ReturnsItsReceiver(method, target) || !DataShape.CarriesData(method.ReturnType)))
             || (receiver is not null && method.ReturnsVoid && _context.Types.IsContainer(target.Type));
         if (mutates)
         {

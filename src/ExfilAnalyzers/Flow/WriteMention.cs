@@ -7,13 +7,22 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>Whether a mention of a name, by its syntax alone, may write what the name denotes.</summary>
 internal static class WriteMention
 {
-    private static readonly string[] MutatorPrefixes =
-        { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "TryWrite", "Set", "Update", "Prepend", "Union", "Copy", "Fill", "Merge", "Store" };
+    /// <summary>
+    /// Names of library calls that put their arguments into their receiver: the flow engine's default rule
+    /// uses them, and the name index must see every write the engine can make.
+    /// </summary>
+    public static readonly string[] ReceiverMutatorPrefixes =
+        { "Add", "Append", "Insert", "Write", "Push", "Enqueue", "Put", "TryAdd", "TryWrite", "Set", "Update", "Prepend" };
+
+    /// <summary>More names that may write their receiver through a method of the user's code or a void collection method (UnionWith, CopyTo...).</summary>
+    private static readonly string[] OtherMutatorPrefixes = { "Union", "Copy", "Fill", "Merge", "Store" };
 
     /// <summary>A call that may put something into its receiver (list.Add, builder.Append, stream.Write...).</summary>
-    private static bool IsMutator(string name)
+    private static bool IsMutator(string name) => StartsWithAny(name, ReceiverMutatorPrefixes) || StartsWithAny(name, OtherMutatorPrefixes);
+
+    private static bool StartsWithAny(string name, string[] prefixes)
     {
-        foreach (var prefix in MutatorPrefixes)
+        foreach (var prefix in prefixes)
         {
             if (name.StartsWith(prefix, System.StringComparison.Ordinal)) return true;
         }
