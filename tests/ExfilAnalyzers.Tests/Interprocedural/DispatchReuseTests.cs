@@ -16,6 +16,7 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 /// when the declarations are the same. Whatever path it takes, the targets must be the ones indexes
 /// built afresh give, in the same order (the bound on targets keeps the first ones).
 /// </summary>
+[Collection(ProjectCacheCollection.Name)]
 public class DispatchReuseTests
 {
     private static readonly Dictionary<string, string> Sources = new()
