@@ -9,7 +9,9 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// <summary>
 /// One suite on one project over all its runs: medians of the times, the findings of the last run, the worst
 /// memory. AddedCpu is the suite's CPU time minus that of the driver alone in the same run: what the suite
-/// adds to a build, robust to other processes on the machine.
+/// adds to a build, robust to other processes on the machine. CallbackCpu: the CPU time inside the suite's
+/// callbacks (ours only), measured within each run, so steadier where the added time is small. GcPause: how
+/// long collections paused the process during the suite's run.
 /// </summary>
 internal sealed record SuiteResult(
     AnalyzerSuite Suite,
@@ -17,6 +19,8 @@ internal sealed record SuiteResult(
     bool TimedOut,
     TimeSpan LoggedTime,
     TimeSpan AddedCpu,
+    TimeSpan? CallbackCpu,
+    TimeSpan GcPause,
     TimeSpan Wall,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
     ImmutableArray<Diagnostic> Findings,
@@ -34,6 +38,8 @@ internal sealed record SuiteResult(
             runs.Any(r => r.Run.TimedOut),
             Median.Of(runs.Select(r => r.Run.LoggedTime)),
             Median.Of(runs.Select(r => r.Run.Cpu - r.DriverCpu)),
+            runs.All(r => r.Run.CallbackCpu is not null) ? Median.Of(runs.Select(r => r.Run.CallbackCpu!.Value)) : null,
+            Median.Of(runs.Select(r => r.Run.GcPause)),
             Median.Of(runs.Select(r => r.Run.Wall)),
             byAnalyzer,
             runs[^1].Run.Findings,

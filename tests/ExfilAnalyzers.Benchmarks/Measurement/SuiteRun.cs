@@ -15,11 +15,14 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// One run of one analyzer suite over a fresh compilation, the way the compiler runs analyzers, on one
 /// thread: the analyzers' own time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime), the CPU
 /// time and wall time of the whole run (which include the compiler binding the compilation), findings and
-/// memory. A run that exceeds the time limit is cancelled and marked, its times being lower bounds.
+/// memory. Our analyzers also run inside a <see cref="TimedAnalyzer"/>, for the CPU time of their callbacks
+/// (null for the peers), and the time the garbage collector paused the process. A run that exceeds the time limit is cancelled and marked, its times being lower bounds.
 /// </summary>
 internal sealed record SuiteRun(
     TimeSpan LoggedTime,
     TimeSpan Cpu,
+    TimeSpan? CallbackCpu,
+    TimeSpan GcPause,
     TimeSpan Wall,
     bool TimedOut,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
@@ -46,10 +49,13 @@ internal sealed record SuiteRun(
         Models.RecentCatalogs.Forget();
         Flow.RecentRelevanceGraphs.Forget();
         Flow.DispatchSnapshot.Forget();
+        var callbacks = suite.IsOurs ? new CallbackClock() : null;
+        var analyzers = callbacks is null ? suite.Analyzers : suite.Analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, callbacks)).ToImmutableArray();
         var memory = MemoryProbe.Start();
+        var gcPause = GC.GetTotalPauseDuration();
         var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
-        var withAnalyzers = compilation.WithAnalyzers(suite.Analyzers, options);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         var timedOut = false;
         try
@@ -67,12 +73,13 @@ internal sealed record SuiteRun(
 
         var wall = clock.Elapsed;
         cpu = ProcessorTime.Now() - cpu;
+        gcPause = GC.GetTotalPauseDuration() - gcPause;
         var byAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
         var logged = timedOut ? wall : TimeSpan.Zero;
-        foreach (var analyzer in timedOut ? ImmutableArray<DiagnosticAnalyzer>.Empty : suite.Analyzers)
+        foreach (var analyzer in timedOut ? ImmutableArray<DiagnosticAnalyzer>.Empty : analyzers)
         {
             var time = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false)).ExecutionTime;
-            var name = analyzer.GetType().Name;
+            var name = ((analyzer as TimedAnalyzer)?.Inner ?? analyzer).GetType().Name;
             byAnalyzer[name] = byAnalyzer.GetValueOrDefault(name) + time;
             logged += time;
         }
@@ -82,7 +89,7 @@ internal sealed record SuiteRun(
             exceptions.Add(failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new SuiteRun(logged, cpu, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
+        return new SuiteRun(logged, cpu, callbacks?.Total, gcPause, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
             exceptions.Distinct().ToImmutableArray(), memory.PeakHeap, memory.BaselineHeap, memory.Allocated);
     }
 }

@@ -13,7 +13,7 @@ internal static class ScalingSection
     {
         var ours = ResultReport.Ours(result);
         text.AppendLine("## Generated corpus: scaling").AppendLine();
-        var headers = new List<string> { "Scale", "Lines", "Compile", "ExfilAnalyzers", "growth", "÷ compile", "Heap growth", "growth", "Allocated", "growth" };
+        var headers = new List<string> { "Scale", "Lines", "Compile", "ExfilAnalyzers", "growth", "÷ compile", "In our callbacks", "growth", "GC pauses", "Heap growth", "growth", "Allocated", "growth" };
         foreach (var peer in ResultReport.Peers(result))
         {
             headers.Add(peer.Name);
@@ -36,6 +36,9 @@ internal static class ScalingSection
                 ResultReport.Bound(mine.TimedOut) + Format.Seconds(mine.AddedCpu),
                 Growth(before?.AddedCpu.Ticks, mine.AddedCpu.Ticks),
                 Format.Percent(Format.Ratio(mine.AddedCpu, project.Compile)),
+                ResultReport.Bound(mine.TimedOut) + Format.Seconds(mine.CallbackCpu ?? TimeSpan.Zero),
+                Growth(before?.CallbackCpu?.Ticks, (mine.CallbackCpu ?? TimeSpan.Zero).Ticks),
+                Format.Seconds(mine.GcPause),
                 Format.Megabytes(mine.PeakHeapAboveBaseline),
                 Growth(before?.PeakHeapAboveBaseline, mine.PeakHeapAboveBaseline),
                 Format.Megabytes(mine.Allocated),
@@ -54,6 +57,9 @@ internal static class ScalingSection
 
         text.AppendLine(table.ToString());
         text.AppendLine("Times: CPU time added to the analyzer driver alone, median of the runs. "
+            + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks, taken within each run (the binding they ask for included), "
+            + "median of the runs; the time target's growth is read from it. GC pauses: how long collections paused the process during our run "
+            + "(the corpus in memory grows with the scale, and so does each full collection). "
             + "growth: the value divided by the one at the previous scale (the corpus doubles each row). "
             + "Heap growth: the most the managed heap grew above the corpus already in memory during our run.").AppendLine();
         Recall(text, result, ours);
