@@ -88,8 +88,11 @@ internal sealed partial class MethodFlowAnalysis
                 Evaluate(conditional.Condition);
                 return Evaluate(conditional.WhenTrue).Join(Evaluate(conditional.WhenFalse));
             case IThrowOperation thrown:
-                Evaluate(thrown.Exception);
+                // In a graph a throw ends its block (LeaveBlock); this form is a throw the graph kept whole.
+                Throw(Evaluate(thrown.Exception));
                 return TaintValue.Clean;
+            case ICaughtExceptionOperation:
+                return CaughtException();
             case IReturnOperation { Kind: OperationKind.YieldReturn } yielded:
                 // An iterator's elements are what it returns.
                 var yieldedValue = Evaluate(yielded.ReturnedValue).Carried();
@@ -106,7 +109,6 @@ internal sealed partial class MethodFlowAnalysis
             case IDefaultValueOperation:
             case IIsTypeOperation:
             case IIsNullOperation:
-            case ICaughtExceptionOperation:
             case IStaticLocalInitializationSemaphoreOperation:
             case IEmptyOperation:
                 return TaintValue.Clean;

@@ -68,6 +68,11 @@ internal sealed partial class MethodFlowAnalysis
             InvokeCallback(invoked, call, receiverValue, arguments);
         }
 
+        if (summary.Thrown.IsTainted)
+        {
+            Throw(Instantiate(summary.Thrown, receiverValue, arguments, call).WithStep(location));
+        }
+
         if (summary.ReturnsOnlyWhenGated)
         {
             _state.Gated = true;

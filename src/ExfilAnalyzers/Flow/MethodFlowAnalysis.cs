@@ -96,12 +96,14 @@ internal sealed partial class MethodFlowAnalysis
             var block = blocks[ordinal];
             var blockInput = input[ordinal]!;
             _state = blockInput.Clone();
+            EnterBlock(block);
             foreach (var operation in block.Operations)
             {
                 Evaluate(operation);
             }
 
             var branchValue = block.BranchValue is null ? TaintValue.Clean : Evaluate(block.BranchValue);
+            LeaveBlock(block, branchValue);
             var output = _state;
 
             PropagateToHandlers(block, blockInput, output, input, worklist);
@@ -244,7 +246,10 @@ internal sealed partial class MethodFlowAnalysis
         return target;
     }
 
-    /// <summary>An exception can leave a try block anywhere: its handlers see the state before and after each block.</summary>
+    /// <summary>
+    /// An exception can leave a try block anywhere: its handlers see the state before and after each block,
+    /// and a catch also what the block threw (MethodFlowAnalysis.Exceptions.cs).
+    /// </summary>
     private void PropagateToHandlers(BasicBlock block, FlowState before, FlowState after, FlowState?[] input, SortedSet<int> worklist)
     {
         // A lambda's graph is nested in its method's: its regions lead out into the method's, whose
@@ -264,7 +269,7 @@ internal sealed partial class MethodFlowAnalysis
                 }
 
                 Propagate(handler.FirstBlockOrdinal, before, input, worklist);
-                Propagate(handler.FirstBlockOrdinal, after, input, worklist);
+                Propagate(handler.FirstBlockOrdinal, HandlerState(handler, after), input, worklist);
             }
         }
     }

@@ -25,7 +25,7 @@ internal sealed record DelegateInvocation(ulong Delegate, ImmutableArray<TaintVa
 /// <summary>
 /// What a method does for its callers, computed once per compilation from its body alone: what it
 /// returns (its own sources, and which parameters flow there), what it leaves in out and ref parameters,
-/// what it writes into the objects its parameters give (bit 63 is <c>this</c>), which sinks its
+/// what it writes into the objects its parameters give (bit 63 is <c>this</c>), what its exceptions carry out, which sinks its
 /// parameters reach, and whether it returns only when consent holds. It also keeps the sink calls found
 /// in the method, which the method's own diagnostics are made of.
 /// </summary>
@@ -39,8 +39,9 @@ internal sealed class MethodSummary
         ImmutableDictionary<int, TaintValue> parameterContents, ImmutableArray<SinkEffect> sinkEffects,
         ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls,
         ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> callArguments,
-        ImmutableArray<DelegateInvocation> invocations = default)
+        ImmutableArray<DelegateInvocation> invocations = default, TaintValue? thrown = null)
     {
+        Thrown = thrown ?? TaintValue.Clean;
         Invocations = invocations.IsDefault ? ImmutableArray<DelegateInvocation>.Empty : invocations;
         FieldWrites = fieldWrites;
         CallArguments = callArguments;
@@ -74,14 +75,14 @@ internal sealed class MethodSummary
         }
 
         return !changed ? this : new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
-            SinkCalls, FieldWrites, CallArguments, Invocations);
+            SinkCalls, FieldWrites, CallArguments, Invocations, Thrown);
     }
 
     /// <summary>This summary marked as depending on the level it was computed at (a member of a cycle that read state).</summary>
     public MethodSummary ThatReadsState() => ReadsState
         ? this
         : new MethodSummary(ReturnValue, OutParameters, ParameterContents, SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls, FieldWrites,
-            CallArguments, Invocations) { ReadsState = true };
+            CallArguments, Invocations, Thrown) { ReadsState = true };
 
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
     public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
@@ -93,10 +94,12 @@ internal sealed class MethodSummary
         var ungated = summaries[0].UngatedSinks.ToBuilder();
         var gated = summaries[0].ReturnsOnlyWhenGated;
         var invocations = summaries[0].Invocations.ToBuilder();
+        var thrown = summaries[0].Thrown;
         for (var i = 1; i < summaries.Count; i++)
         {
             var other = summaries[i];
             returned = returned.Join(other.ReturnValue);
+            thrown = thrown.Join(other.Thrown);
             outs = JoinByKey(outs, other.OutParameters);
             contents = JoinByKey(contents, other.ParameterContents);
             effects.AddRange(other.SinkEffects);
@@ -106,12 +109,13 @@ internal sealed class MethodSummary
         }
 
         return new MethodSummary(returned, outs, contents, effects.ToImmutable(), ungated.ToImmutable(), gated, ImmutableArray<SinkCall>.Empty,
-            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable());
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable(), thrown);
     }
 
     /// <summary>Equality of everything a caller depends on, traces excluded: the test that a cycle reached its fixpoint.</summary>
     public bool SameShape(MethodSummary other) =>
         ReturnValue.SameShape(other.ReturnValue)
+        && Thrown.SameShape(other.Thrown)
         && SameValues(OutParameters, other.OutParameters)
         && SameValues(ParameterContents, other.ParameterContents)
         && SinkEffects.Length == other.SinkEffects.Length
@@ -154,6 +158,9 @@ internal sealed class MethodSummary
     public bool ReadsState { get; init; }
 
     public TaintValue ReturnValue { get; }
+
+    /// <summary>The data of the exceptions the method may let out (its own throws and its callees'), caught by no handler of its own.</summary>
+    public TaintValue Thrown { get; }
 
     /// <summary>Values left in out and ref parameters, by ordinal.</summary>
     public ImmutableDictionary<int, TaintValue> OutParameters { get; }

@@ -21,6 +21,12 @@ internal readonly struct Place : IEquatable<Place>
     /// </summary>
     public static readonly object Keys = new();
 
+    /// <summary>The capture id of the exception in flight to a catch handler.</summary>
+    public static readonly object ThrownException = new();
+
+    /// <summary>The capture id of the exception a handler caught.</summary>
+    public static readonly object CaughtException = new();
+
     /// <summary>The root that stands for <c>this</c>.</summary>
     public static readonly object This = new();
 
@@ -128,6 +134,8 @@ internal readonly struct Place : IEquatable<Place>
         _ when ReferenceEquals(part, Contents) => "*",
         _ when ReferenceEquals(part, Keys) => "keys",
         _ when ReferenceEquals(part, This) => "this",
+        _ when ReferenceEquals(part, ThrownException) => "thrown",
+        _ when ReferenceEquals(part, CaughtException) => "caught",
         _ => "capture" + part,
     };
 }

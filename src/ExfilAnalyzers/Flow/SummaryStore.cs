@@ -616,7 +616,7 @@ internal sealed class SummaryStore
         }
 
         return new MethodSummary(analysis.ReturnValue, outs, contents, sinks.Effects(), ungated.ToImmutable(),
-            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations())
+            exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations(), analysis.ThrownValue)
         {
             ReadsState = frame.ReadsState,
         };

@@ -1,0 +1,256 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Flow;
+
+/// <summary>
+/// An exception's message goes where the exception is caught: a catch that sends the exception sends
+/// what was thrown in its try, in the method or in a callee, and nothing that was not.
+/// </summary>
+public class ExceptionFlowTests
+{
+    private const string Usings = """
+        using System;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        """;
+
+    [Fact]
+    public Task A_name_thrown_in_the_try_reaches_the_catch_that_tracks_the_exception()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        if (symbol.Kind == SymbolKind.ErrorType)
+                        {
+                            throw new InvalidOperationException("Cannot resolve " + symbol.Name);
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                        client.TrackEvent({|EXF1002:ex.Message|});
+                        client.TrackEvent(ex.GetType().Name);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_callee_that_throws_a_name_hands_it_to_the_callers_catch()
+    {
+        return VerifyAsync(Usings + """
+            class Resolver
+            {
+                public static void Resolve(ISymbol symbol)
+                {
+                    if (symbol.ContainingType is null)
+                    {
+                        throw new InvalidOperationException($"No containing type for {symbol.Name}");
+                    }
+                }
+
+                public static void Check(string name)
+                {
+                    if (name.Length > 100) throw new ArgumentException("Too long: " + name, nameof(name));
+                }
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        Resolver.Resolve(symbol);
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+
+                    try
+                    {
+                        Resolver.Check(symbol.ToDisplayString());
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        client.TrackTrace({|EXF1002:ex.ToString()|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task An_exception_passes_through_methods_that_do_not_catch_it_and_a_rethrow()
+    {
+        return VerifyAsync(Usings + """
+            class Resolver
+            {
+                static void Throw(ISymbol symbol) => throw new InvalidOperationException(symbol.Name);
+
+                static void Middle(ISymbol symbol)
+                {
+                    try
+                    {
+                        Throw(symbol);
+                    }
+                    finally
+                    {
+                        Console.WriteLine("cleanup");
+                    }
+                }
+
+                public static void Outer(ISymbol symbol)
+                {
+                    try
+                    {
+                        Middle(symbol);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw;
+                    }
+                }
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        Resolver.Outer(symbol);
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Constant_messages_and_exceptions_caught_on_the_way_send_nothing()
+    {
+        return VerifyAsync(Usings + """
+            class Resolver
+            {
+                public static void Plain(ISymbol symbol)
+                {
+                    if (symbol.ContainingType is null) throw new InvalidOperationException("No containing type");
+                }
+
+                public static void Quiet(ISymbol symbol)
+                {
+                    try
+                    {
+                        throw new InvalidOperationException(symbol.Name);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        Console.WriteLine("ignored");
+                    }
+                }
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        Resolver.Plain(symbol);
+                        Resolver.Quiet(symbol);
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// The traps: a call that threw ends the code after it, so a later try does not catch its exception;
+    /// a catch clause without a name still catches; a finally passes the exception on, and the code after
+    /// it (reached only when nothing was thrown) has none.
+    /// </summary>
+    [Fact]
+    public Task Only_the_try_around_the_throw_catches_it()
+    {
+        return VerifyAsync(Usings + """
+            class Resolver
+            {
+                public static void Resolve(ISymbol symbol) => throw new InvalidOperationException(symbol.Name);
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    Resolver.Resolve(symbol);
+                    try
+                    {
+                        client.TrackEvent("after");
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException(ex);
+                    }
+                }
+
+                void Twice(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        Resolver.Resolve(symbol);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    try
+                    {
+                        client.TrackEvent("second");
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException(ex);
+                    }
+                }
+
+                void Finally(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        Resolver.Resolve(symbol);
+                    }
+                    finally
+                    {
+                        client.TrackEvent("done");
+                    }
+
+                    try
+                    {
+                        client.TrackEvent("next");
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException(ex);
+                    }
+                }
+            }
+            """);
+    }
+}
