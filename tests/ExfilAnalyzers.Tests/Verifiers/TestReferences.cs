@@ -20,7 +20,7 @@ internal static class TestReferences
     {
         "Microsoft.CodeAnalysis.Common", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces.Common",
         "Sentry", "OpenTelemetry", "Microsoft.Extensions.", "LibGit2Sharp",
-        "Newtonsoft.Json", "System.Security.Cryptography.ProtectedData", "TextCopy", "System.Composition",
+        "Newtonsoft.Json", "System.Security.Cryptography.ProtectedData", "TextCopy", "System.Composition", "Grpc.",
     };
 
     /// <summary>No reference package: the references below are the whole set.</summary>
