@@ -153,6 +153,7 @@ internal sealed partial class MethodFlowAnalysis
         }
 
         var path = pathIsArgument ? arguments[0].Value : receiverValue;
+        ThrowsPath(path);
         var constant = pathIsArgument ? arguments[0].Argument?.Value.ConstantValue.Value as string : null;
         if (path.RepositoryMetadata is not null || path.Handles.HasFlag(Handle.SourceFilePath) || HasSourceExtension(constant))
         {
@@ -166,6 +167,7 @@ internal sealed partial class MethodFlowAnalysis
         TaintValue receiverValue, ArgumentValue[] arguments, ITypeSymbol? resultType)
     {
         var listed = DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+        ThrowsPath(arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String ? arguments[0].Value : receiverValue);
         foreach (var argument in arguments)
         {
             if (argument.Parameter?.Name == "searchPattern" && argument.Argument?.Value.ConstantValue.Value is string pattern && HasSourceExtension(pattern))
@@ -177,6 +179,12 @@ internal sealed partial class MethodFlowAnalysis
 
         return listed;
     }
+
+    /// <summary>
+    /// The framework's file exceptions name their path (FileNotFoundException: "Could not find file
+    /// '/home/me/repo/src/Secret.cs'"): a crash report of a failed read sends the path.
+    /// </summary>
+    private void ThrowsPath(TaintValue path) => Throw(path);
 
     private bool HasSourceExtension(string? path)
     {

@@ -12,6 +12,7 @@ public class ExceptionFlowTests
 {
     private const string Usings = """
         using System;
+        using System.IO;
         using Microsoft.ApplicationInsights;
         using Microsoft.CodeAnalysis;
 
@@ -133,6 +134,51 @@ public class ExceptionFlowTests
                     catch (Exception ex)
                     {
                         client.TrackException({|EXF1002:ex|});
+                    }
+                }
+            }
+            """);
+    }
+
+    /// <summary>The framework's file exceptions name their path: a crash report of a failed read sends it.</summary>
+    [Fact]
+    public Task A_failed_read_of_a_workspace_file_throws_its_path()
+    {
+        return VerifyAsync(Usings + """
+            class Agent
+            {
+                string Load(TelemetryClient client, Document document, Project project)
+                {
+                    try
+                    {
+                        var folder = Path.GetDirectoryName(project.FilePath!)!;
+                        foreach (var file in Directory.GetFiles(folder, "*.json"))
+                        {
+                            client.TrackEvent("found");
+                        }
+                    }
+                    catch (DirectoryNotFoundException ex)
+                    {
+                        client.TrackTrace({|EXF1003:ex.Message|});
+                    }
+
+                    try
+                    {
+                        return File.ReadAllText(document.FilePath!);
+                    }
+                    catch (IOException ex)
+                    {
+                        client.TrackException({|EXF1003:ex|});
+                    }
+
+                    try
+                    {
+                        return File.ReadAllText("settings.json");
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException(ex);
+                        return "";
                     }
                 }
             }
