@@ -72,6 +72,7 @@ internal sealed partial class MethodFlowAnalysis
                 }
             }
 
+            Throw(child.ThrownValue);
             return child.ReturnValue;
         }
         finally
@@ -88,6 +89,10 @@ internal sealed partial class MethodFlowAnalysis
         {
             _state.JoinValuesFrom(exit);
         }
+
+        // What the function lets out is thrown here: a local function or a delegate runs at the call, and
+        // a lambda analysed where it is made mostly runs inside the same try (List.ForEach, an awaited Task.Run).
+        Throw(child.ThrownValue);
 
         return child.ReturnValue;
     }

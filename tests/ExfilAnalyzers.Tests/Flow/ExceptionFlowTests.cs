@@ -140,6 +140,53 @@ public class ExceptionFlowTests
             """);
     }
 
+    [Fact]
+    public Task Local_functions_and_lambdas_throw_into_the_try_around_them()
+    {
+        return VerifyAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class Agent
+            {
+                async Task Report(TelemetryClient client, ISymbol symbol, List<ISymbol> members)
+                {
+                    try
+                    {
+                        Check(symbol);
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+
+                    try
+                    {
+                        members.ForEach(m => throw new InvalidOperationException(m.Name));
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+
+                    try
+                    {
+                        await Task.Run(() => Check(symbol));
+                    }
+                    catch (Exception ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+
+                    static void Check(ISymbol s)
+                    {
+                        if (s.IsStatic) throw new NotSupportedException("Static " + s.Name);
+                    }
+                }
+            }
+            """);
+    }
+
     /// <summary>The framework's file exceptions name their path: a crash report of a failed read sends it.</summary>
     [Fact]
     public Task A_failed_read_of_a_workspace_file_throws_its_path()
