@@ -91,6 +91,50 @@ public class ExceptionFlowTests
     }
 
     [Fact]
+    public Task Constructors_and_property_getters_throw_too()
+    {
+        return VerifyAsync(Usings + """
+            class Resolved
+            {
+                private readonly ISymbol _symbol;
+
+                public Resolved(ISymbol symbol)
+                {
+                    if (symbol.ContainingType is null) throw new ArgumentException("No type for " + symbol.Name);
+                    _symbol = symbol;
+                }
+
+                public string Kind => _symbol.Kind == SymbolKind.Method ? "method" : throw new NotSupportedException(_symbol.ToDisplayString());
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol)
+                {
+                    try
+                    {
+                        var resolved = new Resolved(symbol);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+
+                    var known = new Resolved(symbol);
+                    try
+                    {
+                        client.TrackEvent(known.Kind);
+                    }
+                    catch (NotSupportedException ex)
+                    {
+                        client.TrackException({|EXF1002:ex|});
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task An_exception_passes_through_methods_that_do_not_catch_it_and_a_rethrow()
     {
         return VerifyAsync(Usings + """
