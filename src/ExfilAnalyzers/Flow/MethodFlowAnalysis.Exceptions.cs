@@ -42,7 +42,7 @@ internal sealed partial class MethodFlowAnalysis
     {
         for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
         {
-            if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+            if (IsCatch(region))
             {
                 return true;
             }
@@ -50,6 +50,10 @@ internal sealed partial class MethodFlowAnalysis
 
         return false;
     }
+
+    /// <summary>A catch clause, with or without a filter (a finally is not one: it passes the exception on).</summary>
+    private static bool IsCatch(ControlFlowRegion region) =>
+        region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler;
 
     /// <summary>The block ends with a throw or a rethrow: its exception is in flight.</summary>
     private void LeaveBlock(BasicBlock block, TaintValue branchValue)
@@ -87,7 +91,7 @@ internal sealed partial class MethodFlowAnalysis
     /// <summary>The state a handler receives after this block: with what the block threw in flight, for a catch.</summary>
     private FlowState HandlerState(ControlFlowRegion handler, FlowState after)
     {
-        if (!_thrownInBlock.IsTainted || handler.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
+        if (!_thrownInBlock.IsTainted || !IsCatch(handler))
         {
             return after;
         }
@@ -109,7 +113,7 @@ internal sealed partial class MethodFlowAnalysis
 
             foreach (var handler in tryRegion.NestedRegions)
             {
-                if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+                if (IsCatch(handler))
                 {
                     return true;
                 }

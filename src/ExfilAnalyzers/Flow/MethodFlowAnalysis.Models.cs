@@ -146,14 +146,14 @@ internal sealed partial class MethodFlowAnalysis
     private TaintValue ReadFile(MemberModel model, IMethodSymbol method, IOperation call, IOperation? receiver,
         TaintValue receiverValue, ArgumentValue[] arguments, ITypeSymbol? resultType)
     {
-        var pathIsArgument = arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String;
+        var pathIsArgument = PathIsArgument(arguments);
         if (!pathIsArgument && receiver is null)
         {
             return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
         }
 
-        var path = pathIsArgument ? arguments[0].Value : receiverValue;
-        ThrowsPath(path);
+        var path = PathOf(receiverValue, arguments);
+        Throw(path);
         var constant = pathIsArgument ? arguments[0].Argument?.Value.ConstantValue.Value as string : null;
         if (path.RepositoryMetadata is not null || path.Handles.HasFlag(Handle.SourceFilePath) || HasSourceExtension(constant))
         {
@@ -167,7 +167,7 @@ internal sealed partial class MethodFlowAnalysis
         TaintValue receiverValue, ArgumentValue[] arguments, ITypeSymbol? resultType)
     {
         var listed = DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
-        ThrowsPath(arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String ? arguments[0].Value : receiverValue);
+        Throw(PathOf(receiverValue, arguments));
         foreach (var argument in arguments)
         {
             if (argument.Parameter?.Name == "searchPattern" && argument.Argument?.Value.ConstantValue.Value is string pattern && HasSourceExtension(pattern))
@@ -180,11 +180,16 @@ internal sealed partial class MethodFlowAnalysis
         return listed;
     }
 
-    /// <summary>
-    /// The framework's file exceptions name their path (FileNotFoundException: "Could not find file
-    /// '/home/me/repo/src/Secret.cs'"): a crash report of a failed read sends the path.
-    /// </summary>
-    private void ThrowsPath(TaintValue path) => Throw(path);
+    // File reads and listings throw their path: the framework's file exceptions name it (FileNotFoundException:
+    // "Could not find file '/home/me/repo/src/Secret.cs'"), so a crash report of a failed read sends it.
+
+    /// <summary>True when the file or folder is the first argument (File.ReadAllText(path)), not the receiver (FileInfo.OpenText()).</summary>
+    private static bool PathIsArgument(ArgumentValue[] arguments) =>
+        arguments.Length > 0 && arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String;
+
+    /// <summary>The value of the file or folder a file call works on.</summary>
+    private static TaintValue PathOf(TaintValue receiverValue, ArgumentValue[] arguments) =>
+        PathIsArgument(arguments) ? arguments[0].Value : receiverValue;
 
     private bool HasSourceExtension(string? path)
     {

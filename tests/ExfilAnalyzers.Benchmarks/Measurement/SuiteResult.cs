@@ -49,4 +49,7 @@ internal sealed record SuiteResult(
     }
 
     public int FindingCount => Findings.Length;
+
+    /// <summary>The time the growth targets read: in the suite's callbacks when they were timed, else the added time.</summary>
+    public TimeSpan OwnTime => CallbackCpu ?? AddedCpu;
 }

@@ -43,9 +43,9 @@ internal static class CallSeriesSection
                 Format.Seconds(point.Project.Compile),
                 ResultReport.Bound(ours.TimedOut) + Format.Seconds(ours.AddedCpu),
                 ScalingSection.Growth(before?.AddedCpu.Ticks, ours.AddedCpu.Ticks),
-                ResultReport.Bound(ours.TimedOut) + Format.Seconds(Own(ours)),
-                ScalingSection.Growth(before is null ? null : Own(before).Ticks, Own(ours).Ticks),
-                Format.Milliseconds(Own(ours) / point.Size),
+                ResultReport.Bound(ours.TimedOut) + Format.Seconds(ours.OwnTime),
+                ScalingSection.Growth(before?.OwnTime.Ticks, ours.OwnTime.Ticks),
+                Format.Milliseconds(ours.OwnTime / point.Size),
                 Format.Megabytes(ours.Allocated),
                 ScalingSection.Growth(before?.Allocated, ours.Allocated),
                 Format.Count(point.Expected),
@@ -66,13 +66,10 @@ internal static class CallSeriesSection
     /// </summary>
     public static readonly TimeSpan NoiseFloor = TimeSpan.FromSeconds(0.05);
 
-    /// <summary>The time inside our callbacks (the added time when a run has none).</summary>
-    private static TimeSpan Own(SuiteResult result) => result.CallbackCpu ?? result.AddedCpu;
-
     /// <summary>The worst growth per doubling of the time in our callbacks along a series, between sizes both above the noise floor (NaN: none).</summary>
     public static double WorstGrowth(CallSeriesResult result)
     {
-        var times = result.Points.Select(p => Own(p.Project.For(result.Suite)!)).ToList();
+        var times = result.Points.Select(p => p.Project.For(result.Suite)!.OwnTime).ToList();
         return Enumerable.Range(1, times.Count - 1)
             .Where(i => times[i - 1] >= NoiseFloor && times[i] >= NoiseFloor)
             .Select(i => times[i] / times[i - 1])

@@ -32,7 +32,7 @@ internal static class TargetsSection
         {
             // Growth is read from the time inside our callbacks, taken within each run: the added time is the
             // difference of two runs, and at these sizes its noise is as large as a doubling (docs/benchmark.md).
-            var time = ScalingSection.Growths(result.Scaling, p => (p.For(ours)!.CallbackCpu ?? p.For(ours)!.AddedCpu).Ticks).ToList();
+            var time = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.OwnTime.Ticks).ToList();
             var added = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.AddedCpu.Ticks).ToList();
             var heap = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.PeakHeapAboveBaseline).ToList();
             var allocated = ScalingSection.Growths(result.Scaling, p => p.For(ours)!.Allocated).ToList();
