@@ -59,6 +59,7 @@ internal sealed class MemberIndex
 
     private ImmutableArray<ISymbol> Find(ISymbol target, Question question, CancellationToken cancellationToken)
     {
+        WorkCounters.MemberQuestion();
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
         var name = isConstructor ? target.ContainingType.Name : target.Name;
         var fillable = TypeOf(target) is { } type && type.IsReferenceType && type.SpecialType != SpecialType.System_String;

@@ -32,6 +32,7 @@ internal sealed class PreparedBody
     public static PreparedBody Of(IMethodSymbol method, Compilation compilation, Models.ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var body = MethodBodies.GetBody(method, compilation, cancellationToken);
+        if (body is not null) WorkCounters.Body();
         return body is null ? None : new PreparedBody(body, MethodScan.Of(body, catalog));
     }
 }

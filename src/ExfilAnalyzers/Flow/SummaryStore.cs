@@ -381,6 +381,7 @@ internal sealed class SummaryStore
             return cached;
         }
 
+        WorkCounters.FieldValue();
         var frame = CallChain.Start(field, level);
         // The initializer writes the field too; its declarator is not a mention the name index sees.
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
@@ -459,6 +460,7 @@ internal sealed class SummaryStore
         }
 
         var frame = chain.Enter(member);
+        WorkCounters.Summary();
         var findings = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, null, _context.OptionsFor(body!.Syntax.SyntaxTree), findings,
             new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
@@ -487,6 +489,7 @@ internal sealed class SummaryStore
         }
 
         var options = _context.OptionsFor(prepared.Body!.Syntax.SyntaxTree);
+        WorkCounters.Summary();
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
@@ -558,6 +561,7 @@ internal sealed class SummaryStore
         }
 
         chain.Budget.Remaining--;
+        WorkCounters.Summary();
         var frame = chain.Enter(symbol);
         var findings = new MethodFindings();
         var body = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);

@@ -63,6 +63,7 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        WorkCounters.Root();
         var summary = flow.Summaries.ForRoot(method, context.CancellationToken);
         if (summary.SinkCalls.IsEmpty)
         {

@@ -10,7 +10,8 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// One suite on one project over all its runs: medians of the times, the findings of the last run, the worst
 /// memory. AddedCpu is the suite's CPU time minus that of the driver alone in the same run: what the suite
 /// adds to a build, robust to other processes on the machine. CallbackCpu: the CPU time inside the suite's
-/// callbacks (ours only), measured within each run, so steadier where the added time is small. GcPause: how
+/// callbacks (ours only), measured within each run, so steadier where the added time is small. Work: the units of
+/// work our engine counted in the last run (ours only; every run of a project does the same work). GcPause: how
 /// long collections paused the process during the suite's run.
 /// </summary>
 internal sealed record SuiteResult(
@@ -20,6 +21,7 @@ internal sealed record SuiteResult(
     TimeSpan LoggedTime,
     TimeSpan AddedCpu,
     TimeSpan? CallbackCpu,
+    Flow.WorkCount? Work,
     TimeSpan GcPause,
     TimeSpan Wall,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
@@ -39,6 +41,7 @@ internal sealed record SuiteResult(
             Median.Of(runs.Select(r => r.Run.LoggedTime)),
             Median.Of(runs.Select(r => r.Run.Cpu - r.DriverCpu)),
             runs.All(r => r.Run.CallbackCpu is not null) ? Median.Of(runs.Select(r => r.Run.CallbackCpu!.Value)) : null,
+            runs[^1].Run.Work,
             Median.Of(runs.Select(r => r.Run.GcPause)),
             Median.Of(runs.Select(r => r.Run.Wall)),
             byAnalyzer,

@@ -16,12 +16,14 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// thread: the analyzers' own time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime), the CPU
 /// time and wall time of the whole run (which include the compiler binding the compilation), findings and
 /// memory. Our analyzers also run inside a <see cref="TimedAnalyzer"/>, for the CPU time of their callbacks
-/// (null for the peers), and the time the garbage collector paused the process. A run that exceeds the time limit is cancelled and marked, its times being lower bounds.
+/// (null for the peers), the units of work our engine counted (<see cref="Flow.WorkCounters"/>; null for the
+/// peers), and the time the garbage collector paused the process. A run that exceeds the time limit is cancelled and marked, its times being lower bounds.
 /// </summary>
 internal sealed record SuiteRun(
     TimeSpan LoggedTime,
     TimeSpan Cpu,
     TimeSpan? CallbackCpu,
+    Flow.WorkCount? Work,
     TimeSpan GcPause,
     TimeSpan Wall,
     bool TimedOut,
@@ -51,6 +53,7 @@ internal sealed record SuiteRun(
         Flow.DispatchSnapshot.Forget();
         var callbacks = suite.IsOurs ? new CallbackClock() : null;
         var analyzers = callbacks is null ? suite.Analyzers : suite.Analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, callbacks)).ToImmutableArray();
+        var work = Flow.WorkCounters.Read();
         var memory = MemoryProbe.Start();
         var gcPause = GC.GetTotalPauseDuration();
         var cpu = ProcessorTime.Now();
@@ -73,6 +76,7 @@ internal sealed record SuiteRun(
 
         var wall = clock.Elapsed;
         cpu = ProcessorTime.Now() - cpu;
+        work = Flow.WorkCounters.Read() - work;
         gcPause = GC.GetTotalPauseDuration() - gcPause;
         var byAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
         var logged = timedOut ? wall : TimeSpan.Zero;
@@ -89,7 +93,7 @@ internal sealed record SuiteRun(
             exceptions.Add(failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new SuiteRun(logged, cpu, callbacks?.Total, gcPause, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
+        return new SuiteRun(logged, cpu, callbacks?.Total, suite.IsOurs ? work : null, gcPause, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
             exceptions.Distinct().ToImmutableArray(), memory.PeakHeap, memory.BaselineHeap, memory.Allocated);
     }
 }

@@ -16,7 +16,7 @@ internal static class Format
 
     public static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MB";
 
-    public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static double Ratio(TimeSpan part, TimeSpan whole) => whole > TimeSpan.Zero ? part / whole : double.NaN;
 

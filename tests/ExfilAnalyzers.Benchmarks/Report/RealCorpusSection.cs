@@ -59,7 +59,23 @@ internal static class RealCorpusSection
 
         text.AppendLine(table.ToString());
         text.AppendLine("Runs: how many measured runs each median has, per suite in column order (a suite slower than the repeat limit runs once).").AppendLine();
+        Work(text, projects.Select(p => p.For(ours)!.Work));
         FindingsByRule(text, projects.Select(p => p.For(ours)!));
+    }
+
+    /// <summary>Our engine's work summed over the projects: the counts docs/benchmark.md reads the cost from.</summary>
+    private static void Work(StringBuilder text, IEnumerable<Flow.WorkCount?> counts)
+    {
+        var all = counts.ToList();
+        if (all.Any(c => c is null))
+        {
+            return;
+        }
+
+        var sum = all.Aggregate(default(Flow.WorkCount), (total, count) => total + count!.Value);
+        text.AppendLine($"Our engine's work over the projects (last run of each): {Format.Count(sum.Roots)} bodies analysed for their own diagnostics, "
+            + $"{Format.Count(sum.Bodies)} bodies bound, {Format.Count(sum.Summaries)} flow analyses, {Format.Count(sum.FieldValues)} field values, "
+            + $"{Format.Count(sum.MemberQuestions)} member index searches.").AppendLine();
     }
 
     public static void FindingsByRule(StringBuilder text, IEnumerable<SuiteResult> results)

@@ -39,9 +39,12 @@ internal static class TargetsSection
             // The whole series too: single doublings divide medians that move by a fifth between runs of one size.
             var whole = time.Aggregate(1.0, (product, growth) => product * growth);
             var perDoubling = Math.Pow(whole, 1.0 / time.Count);
+            var analyses = result.Scaling.All(p => p.For(ours)!.Work is not null)
+                ? $"; flow analyses counted: worst {Format.Times(ScalingSection.Growths(result.Scaling, p => p.For(ours)!.Work!.Value.Summaries).Max())}"
+                : "";
             table.Row("Generated corpus: time growth per doubling ≤ 2.2×",
                 $"in our callbacks {string.Join(", ", time.Select(Format.Times))}; {Format.Times(whole)} over the series, {Format.Times(perDoubling)} per doubling"
-                + $" (added CPU {string.Join(", ", added.Select(Format.Times))})",
+                + $" (added CPU {string.Join(", ", added.Select(Format.Times))}){analyses}",
                 Format.Verdict(time.Max() <= GrowthPerDoubling));
             table.Row("Generated corpus: memory linear (growth per doubling ≤ 2.2×)",
                 $"heap worst {Format.Times(heap.Max())}, allocated worst {Format.Times(allocated.Max())}",
