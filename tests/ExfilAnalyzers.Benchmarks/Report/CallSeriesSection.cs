@@ -18,8 +18,9 @@ internal static class CallSeriesSection
 
         text.AppendLine("Times: CPU time our analyzers add to the analyzer driver alone, and the CPU time inside our analyzers' callbacks, "
             + "medians of the runs; growth: divided by the previous row (the size doubles each row), where linear cost gives 2.00×; "
-            + "÷: the time in our callbacks divided by the size. Every size has the same filler "
-            + "(helpers and models with no source and no sink), so allocations grow by less than 2× even when linear. One finding per unit: how many "
+            + "÷: the time in our callbacks divided by the size. Flow analyses: how many our engine ran in the last run (a root, a summary, a cycle's round; "
+            + "they do not move with the machine). Every size has the same filler "
+            + "(helpers and models with no source and no sink), so allocations and flow analyses grow by less than 2× even when linear. One finding per unit: how many "
             + "chains, or call sites, have exactly one of our findings. The target reads the time in our callbacks, and counts only doublings where both are at least "
             + $"{Format.Seconds(NoiseFloor)}: below that, the runtime's own work (compiling our code, a collection) weighs as much as the doubling.")
             .AppendLine();
@@ -31,7 +32,7 @@ internal static class CallSeriesSection
         var symbol = series.SizeSymbol;
         text.AppendLine($"### {series.Title}").AppendLine();
         var table = new MarkdownTable($"{symbol} ({series.SizeName})", "Lines", "Compile", "ExfilAnalyzers", "growth", "In our callbacks", "growth", $"÷ {symbol}", "Allocated", "growth",
-            "Expected findings", "Found", $"{series.UnitName} with one finding");
+            "Flow analyses", "growth", "Expected findings", "Found", $"{series.UnitName} with one finding");
         CallSeriesPoint? previous = null;
         foreach (var point in result.Points)
         {
@@ -48,6 +49,8 @@ internal static class CallSeriesSection
                 Format.Milliseconds(ours.OwnTime / point.Size),
                 Format.Megabytes(ours.Allocated),
                 ScalingSection.Growth(before?.Allocated, ours.Allocated),
+                ours.Work is { } work ? Format.Count(work.Summaries) : "",
+                ScalingSection.Growth(before?.Work?.Summaries, ours.Work?.Summaries ?? 0),
                 Format.Count(point.Expected),
                 Format.Count(point.Found),
                 Format.Count(point.UnitsWithOneFinding));
