@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Tests.Interprocedural;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Flow;
+
+/// <summary>
+/// The benchmark reads the engine's work from <see cref="WorkCounters"/>. The counters are process-wide,
+/// so these tests run alone (the collection of the tests that read the analyzer's caches).
+/// </summary>
+[Collection(ProjectCacheCollection.Name)]
+public class WorkCountersTests
+{
+    [Fact]
+    public async Task A_root_that_sends_through_a_helper_counts_itself_its_helper_and_their_bodies()
+    {
+        var work = await WorkOf("""
+            using Microsoft.CodeAnalysis;
+
+            public sealed class Reporter
+            {
+                private static readonly Microsoft.ApplicationInsights.TelemetryClient Client = new();
+
+                public void OnSymbol(ISymbol symbol) => Send(symbol.Name);
+
+                private static void Send(string text) => Client.TrackEvent(text);
+            }
+            """);
+
+        Assert.Equal(1, work.Roots);
+        Assert.Equal(2, work.Bodies);
+        Assert.True(work.Summaries >= 2, $"{work.Summaries} flow analyses: the root's, and the helper's summary");
+    }
+
+    [Fact]
+    public async Task Code_that_sees_no_sensitive_data_costs_no_work()
+    {
+        var work = await WorkOf("""
+            public sealed class Counter
+            {
+                private int _count;
+
+                public int Next() => ++_count;
+            }
+            """);
+
+        Assert.Equal(default, work);
+    }
+
+    private static async Task<WorkCount> WorkOf(string source)
+    {
+        var compilation = CSharpCompilation.Create("Counted", new[] { CSharpSyntaxTree.ParseText(source, path: "/src/Counted.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var serial = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null,
+            concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var before = WorkCounters.Read();
+        var diagnostics = await compilation.WithAnalyzers(AnalyzerRunner.All, serial).GetAnalyzerDiagnosticsAsync();
+        var work = WorkCounters.Read() - before;
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return work;
+    }
+}
