@@ -5,6 +5,7 @@ using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static ExfilAnalyzers.Flow.NamePrefixes;
 
 namespace ExfilAnalyzers.Flow;
 
@@ -434,16 +435,6 @@ internal sealed partial class MethodFlowAnalysis
                 _state.JoinInto(target, data);
             }
         }
-    }
-
-    private static bool StartsWithAny(string name, string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal)) return true;
-        }
-
-        return false;
     }
 
     /// <summary>What a sink sends: each argument (where a report points first), then the receiver.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static ExfilAnalyzers.Flow.NamePrefixes;
 
 namespace ExfilAnalyzers.Flow;
 
@@ -19,16 +20,6 @@ internal static class WriteMention
 
     /// <summary>A call that may put something into its receiver (list.Add, builder.Append, stream.Write...).</summary>
     private static bool IsMutator(string name) => StartsWithAny(name, ReceiverMutatorPrefixes) || StartsWithAny(name, OtherMutatorPrefixes);
-
-    private static bool StartsWithAny(string name, string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (name.StartsWith(prefix, System.StringComparison.Ordinal)) return true;
-        }
-
-        return false;
-    }
 
     public static bool Is(SyntaxNode? mention, bool fillable)
     {
