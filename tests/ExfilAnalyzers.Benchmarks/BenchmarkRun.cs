@@ -114,7 +114,7 @@ internal sealed class BenchmarkRun
         foreach (var project in projects)
         {
             _log.WriteLine($"  {project.Name}");
-            results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken).ConfigureAwait(false));
+            results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken, withFloor: true).ConfigureAwait(false));
         }
 
         return results.ToImmutable();

@@ -23,6 +23,12 @@ internal static class RealCorpusSection
         totals.Row("Compiler: parse, bind, emit", Format.Seconds(compile), "100 %", Format.Percent(Format.Ratio(oursTime, compile)), "", "",
             Format.Count(projects.Sum(p => p.CompileErrors)) + " compile errors", "", "", "");
         totals.Row("Analyzer driver alone", Format.Seconds(projects.Aggregate(TimeSpan.Zero, (s, p) => s + p.Driver)), "", "", "", "", "", "", "", "");
+        if (ResultReport.TotalFloor(projects) is { } floor)
+        {
+            totals.Row(BindingFloor.Suite.Name, Format.Seconds(floor), Format.Percent(Format.Ratio(floor, compile)), Format.Times(Format.Ratio(oursTime, floor)),
+                "", "", "", "", "", "");
+        }
+
         foreach (var suite in result.Suites)
         {
             var results = projects.Select(p => p.For(suite)!).ToList();
@@ -40,7 +46,9 @@ internal static class RealCorpusSection
         text.AppendLine("CPU time: what the suite adds to the run of the analyzer driver alone (one core, median of the runs, summed over the projects). "
             + "Driver-logged time: the analyzers' own execution time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime, a wall clock). "
             + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks (ours only: the peers register through contexts the benchmark does not time). "
-            + "Compiler: parsing, binding and emitting with no analyzer. Peak heap growth: the most the managed heap grew during one project's run. "
+            + "Compiler: parsing, binding and emitting with no analyzer. "
+            + "Binding floor: an analyzer that binds every method body to operations and builds its control flow graph, and does nothing else (what any analysis of every body's operations pays before it starts). "
+            + "Peak heap growth: the most the managed heap grew during one project's run. "
             + "≥: a run was cancelled at the time limit.").AppendLine();
 
         var headers = new[] { "Project", "Lines", "Compile" }
@@ -59,12 +67,12 @@ internal static class RealCorpusSection
 
         text.AppendLine(table.ToString());
         text.AppendLine("Runs: how many measured runs each median has, per suite in column order (a suite slower than the repeat limit runs once).").AppendLine();
-        Work(text, projects.Select(p => p.For(ours)!.Work));
+        Work(text, projects.Select(p => p.For(ours)!.Work), projects.Sum(p => p.FloorBodies ?? 0));
         FindingsByRule(text, projects.Select(p => p.For(ours)!));
     }
 
     /// <summary>Our engine's work summed over the projects: the counts docs/benchmark.md reads the cost from.</summary>
-    private static void Work(StringBuilder text, IEnumerable<Flow.WorkCount?> counts)
+    private static void Work(StringBuilder text, IEnumerable<Flow.WorkCount?> counts, int allBodies)
     {
         var all = counts.ToList();
         if (all.Any(c => c is null))
@@ -75,7 +83,9 @@ internal static class RealCorpusSection
         var sum = all.Aggregate(default(Flow.WorkCount), (total, count) => total + count!.Value);
         text.AppendLine($"Our engine's work over the projects (last run of each): {Format.Count(sum.Roots)} bodies analysed for their own diagnostics, "
             + $"{Format.Count(sum.Bodies)} bodies bound, {Format.Count(sum.Summaries)} flow analyses, {Format.Count(sum.FieldValues)} field values, "
-            + $"{Format.Count(sum.MemberQuestions)} member index searches.").AppendLine();
+            + $"{Format.Count(sum.MemberQuestions)} member index searches."
+            + (allBodies > 0 ? $" The binding floor graphed {Format.Count(allBodies)} method bodies: ours bound {Format.Percent((double)sum.Bodies / allBodies)} of that number." : ""))
+            .AppendLine();
     }
 
     public static void FindingsByRule(StringBuilder text, IEnumerable<SuiteResult> results)

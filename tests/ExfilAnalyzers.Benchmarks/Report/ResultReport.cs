@@ -57,6 +57,10 @@ internal static class ResultReport
     public static TimeSpan TotalCompile(IEnumerable<ProjectResult> projects) =>
         projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Compile);
 
+    /// <summary>The binding floor summed over the projects, or null when it was not measured.</summary>
+    public static TimeSpan? TotalFloor(IReadOnlyCollection<ProjectResult> projects) =>
+        projects.Count > 0 && projects.All(p => p.Floor is not null) ? projects.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Floor!.Value) : null;
+
     public static AnalyzerSuite Ours(BenchmarkResult result) => result.Suites.First(s => s.IsOurs);
 
     public static IEnumerable<AnalyzerSuite> Peers(BenchmarkResult result) => result.Suites.Where(s => !s.IsOurs);

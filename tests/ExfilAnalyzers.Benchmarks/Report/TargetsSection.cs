@@ -20,7 +20,10 @@ internal static class TargetsSection
         {
             var oursTime = ResultReport.Total(result.Real, ours);
             var share = Format.Ratio(oursTime, ResultReport.TotalCompile(result.Real));
-            table.Row("Real corpus: our analyzer time ≤ 10 % of compile time", Format.Percent(share), Format.Verdict(share <= CompileShare));
+            var floor = ResultReport.TotalFloor(result.Real) is { } bound
+                ? $" (binding and graphing every body, with no analysis: {Format.Percent(Format.Ratio(bound, ResultReport.TotalCompile(result.Real)))})"
+                : "";
+            table.Row("Real corpus: our analyzer time ≤ 10 % of compile time", Format.Percent(share) + floor, Format.Verdict(share <= CompileShare));
             foreach (var peer in ResultReport.Peers(result))
             {
                 var ratio = Format.Ratio(oursTime, ResultReport.Total(result.Real, peer));
