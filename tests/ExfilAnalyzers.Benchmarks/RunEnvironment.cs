@@ -14,6 +14,8 @@ internal static class RunEnvironment
         $"Date: {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; whole run {elapsed.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min",
         $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}",
         $"Compiler hosting the analyzers: Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}",
+        $"Garbage collector: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "non-concurrent" : "concurrent")}"
+            + $"; {GC.CollectionCount(0)} gen-0, {GC.CollectionCount(1)} gen-1 and {GC.CollectionCount(2)} gen-2 collections in the whole run",
         $"Mode: {(options.Quick ? "quick" : "full")}, {options.Runs} measured run(s) after a warm-up ({options.ScalingRuns} for each size of the generated corpus), repeat limit {options.RepeatLimitSeconds.ToString(CultureInfo.InvariantCulture)} s, time limit {options.TimeLimitMinutes.ToString(CultureInfo.InvariantCulture)} min",
         $"Peak memory of the whole process (resident set): {PeakResident()}",
         $"Load average at the end (other processes on the machine): {LoadAverage()}");

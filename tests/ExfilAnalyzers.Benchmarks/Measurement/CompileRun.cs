@@ -13,6 +13,7 @@ internal sealed record CompileRun(TimeSpan Cpu, TimeSpan Wall, int Errors, Immut
 {
     public static CompileRun Measure(CorpusProject project)
     {
+        FullCollection.Now();
         var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
         var trees = CorpusCompilation.Parse(project);

@@ -31,22 +31,10 @@ internal sealed record EditedFileRun(TimeSpan Cpu, TimeSpan Wall, TimeSpan Logge
     public static TimeSpan CompilerOnly(Compilation compilation, SyntaxTree original, SyntaxTree edited, CancellationToken cancellationToken)
     {
         var editedCompilation = compilation.ReplaceSyntaxTree(original, edited);
-        Settle();
+        FullCollection.Now();
         var cpu = ProcessorTime.Now();
         editedCompilation.GetSemanticModel(edited).GetDiagnostics(cancellationToken: cancellationToken);
         return ProcessorTime.Now() - cpu;
-    }
-
-    /// <summary>
-    /// Collects what earlier steps left, so that an edit is charged for the collections its own allocations
-    /// cause, not for those of the step before: with a large compilation in memory, one full collection costs
-    /// more than an edit.
-    /// </summary>
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
     }
 
     public static async Task<EditedFileRun> MeasureAsync(Compilation compilation, SyntaxTree original, SyntaxTree edited, AnalyzerSuite suite,
@@ -61,7 +49,7 @@ internal sealed record EditedFileRun(TimeSpan Cpu, TimeSpan Wall, TimeSpan Logge
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
 
-        Settle();
+        FullCollection.Now();
         var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
         var withAnalyzers = editedCompilation.WithAnalyzers(suite.Analyzers, options);
