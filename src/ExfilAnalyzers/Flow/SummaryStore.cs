@@ -460,7 +460,7 @@ internal sealed class SummaryStore
         }
 
         var frame = chain.Enter(member);
-        WorkCounters.Summary();
+        WorkCounters.Summary(frame.Mode);
         var findings = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, null, _context.OptionsFor(body!.Syntax.SyntaxTree), findings,
             new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
@@ -489,7 +489,7 @@ internal sealed class SummaryStore
         }
 
         var options = _context.OptionsFor(prepared.Body!.Syntax.SyntaxTree);
-        WorkCounters.Summary();
+        WorkCounters.Summary(chain.Mode);
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
@@ -561,8 +561,8 @@ internal sealed class SummaryStore
         }
 
         chain.Budget.Remaining--;
-        WorkCounters.Summary();
         var frame = chain.Enter(symbol);
+        WorkCounters.Summary(frame.Mode);
         var findings = new MethodFindings();
         var body = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
         var analysis = new MethodFlowAnalysis(_context, body, symbol, _context.OptionsFor(lambda.Syntax.SyntaxTree), findings,

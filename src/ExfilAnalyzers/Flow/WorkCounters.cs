@@ -13,6 +13,7 @@ internal static class WorkCounters
     private static long s_roots;
     private static long s_bodies;
     private static long s_summaries;
+    private static long s_levelSummaries;
     private static long s_fieldValues;
     private static long s_memberQuestions;
 
@@ -22,8 +23,15 @@ internal static class WorkCounters
     /// <summary>A body bound to its operations (once per method and compilation).</summary>
     public static void Body() => Interlocked.Increment(ref s_bodies);
 
-    /// <summary>A flow analysis of a body, lambda or initializer: for a root, a summary at one level, or a cycle's round.</summary>
-    public static void Summary() => Interlocked.Increment(ref s_summaries);
+    /// <summary>
+    /// A flow analysis of a body, lambda or initializer: for a root, a summary at one level, or a cycle's
+    /// round. Those in a mode below <see cref="CallChain.Normal"/> exist only for field values.
+    /// </summary>
+    public static void Summary(int mode)
+    {
+        Interlocked.Increment(ref s_summaries);
+        if (mode < CallChain.Normal) Interlocked.Increment(ref s_levelSummaries);
+    }
 
     /// <summary>A field's or property's value computed at one level.</summary>
     public static void FieldValue() => Interlocked.Increment(ref s_fieldValues);
@@ -35,17 +43,23 @@ internal static class WorkCounters
         Interlocked.Read(ref s_roots),
         Interlocked.Read(ref s_bodies),
         Interlocked.Read(ref s_summaries),
+        Interlocked.Read(ref s_levelSummaries),
         Interlocked.Read(ref s_fieldValues),
         Interlocked.Read(ref s_memberQuestions));
 }
 
-/// <summary>A reading of <see cref="WorkCounters"/>; the work of a run is the difference of two, of several runs their sum.</summary>
-internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long FieldValues, long MemberQuestions)
+/// <summary>
+/// A reading of <see cref="WorkCounters"/>; the work of a run is the difference of two, of several runs their
+/// sum. <see cref="LevelSummaries"/> are the flow analyses (counted in <see cref="Summaries"/> too) made at
+/// field levels 0 and 1, for field values only.
+/// </summary>
+internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long MemberQuestions)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
         a.Roots + b.Roots,
         a.Bodies + b.Bodies,
         a.Summaries + b.Summaries,
+        a.LevelSummaries + b.LevelSummaries,
         a.FieldValues + b.FieldValues,
         a.MemberQuestions + b.MemberQuestions);
 
@@ -53,6 +67,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.Roots - before.Roots,
         after.Bodies - before.Bodies,
         after.Summaries - before.Summaries,
+        after.LevelSummaries - before.LevelSummaries,
         after.FieldValues - before.FieldValues,
         after.MemberQuestions - before.MemberQuestions);
 }

@@ -58,7 +58,7 @@ internal static class ProjectBenchmark
                 previous.Add((result, driver.Cpu));
                 log.Write($", {suite.Name} {(result.Cpu - driver.Cpu).TotalSeconds:F2} s{(result.CallbackCpu is { } callbacks ? $" ({callbacks.TotalSeconds:F2} s in callbacks)" : "")}"
                     + $" (GC {result.GcPause.TotalSeconds:F2} s, driver's {driver.GcPause.TotalSeconds:F2} s){(result.TimedOut ? " (timed out)" : "")}"
-                    + (result.Work is { } work ? $" ({work.Summaries} flow analyses, {work.FieldValues} field values)" : ""));
+                    + (result.Work is { } work ? $" ({work.Summaries} flow analyses, {work.LevelSummaries} at field levels, {work.FieldValues} field values)" : ""));
             }
 
             log.WriteLine();

@@ -39,6 +39,44 @@ public class WorkCountersTests
     }
 
     [Fact]
+    public async Task A_field_read_by_a_root_has_its_writer_analysed_at_the_field_levels()
+    {
+        var work = await WorkOf("""
+            using Microsoft.CodeAnalysis;
+
+            public sealed class Keeper
+            {
+                private static readonly Microsoft.ApplicationInsights.TelemetryClient Client = new();
+                private string _kept = "";
+
+                public void Keep(ISymbol symbol) => _kept = symbol.Name;
+
+                public void Flush() => Client.TrackEvent(_kept);
+            }
+            """);
+
+        Assert.True(work.LevelSummaries >= 1, $"{work.LevelSummaries} flow analyses at the field levels: Keep's, for _kept's value");
+        Assert.True(work.LevelSummaries < work.Summaries, $"{work.LevelSummaries} of {work.Summaries}: the roots are analysed at their own level");
+        Assert.True(work.FieldValues >= 1, $"{work.FieldValues} field values");
+    }
+
+    [Fact]
+    public async Task A_root_with_no_field_to_read_makes_no_analysis_at_the_field_levels()
+    {
+        var work = await WorkOf("""
+            using Microsoft.CodeAnalysis;
+
+            public static class Reporter
+            {
+                public static void OnSymbol(ISymbol symbol, Microsoft.ApplicationInsights.TelemetryClient client) => client.TrackEvent(symbol.Name);
+            }
+            """);
+
+        Assert.Equal(1, work.Roots);
+        Assert.Equal(0, work.LevelSummaries);
+    }
+
+    [Fact]
     public async Task Code_that_sees_no_sensitive_data_costs_no_work()
     {
         var work = await WorkOf("""
