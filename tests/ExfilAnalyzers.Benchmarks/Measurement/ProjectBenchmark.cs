@@ -10,10 +10,11 @@ using ExfilAnalyzers.Benchmarks.Corpus;
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// Measures one project. Per run: the compiler alone, the driver alone, then each suite on a fresh
-/// compilation of the same syntax trees (and, when asked, the binding floor after the driver). A suite whose first run exceeds the repeat limit is not run again,
-/// and a run that exceeds the time limit is cancelled, so one slow analyzer cannot stretch the benchmark
-/// without bound; the report says how many runs each median has and which are lower bounds.
+/// Measures one project. Per run: the compiler alone, the driver alone, when asked the binding floor, then
+/// each suite on a fresh compilation of the same syntax trees. A suite whose first run exceeds the repeat
+/// limit is not run again, and a run that exceeds the time limit is cancelled, so one slow analyzer cannot
+/// stretch the benchmark without bound; the report says how many runs each median has and which are lower
+/// bounds.
 /// </summary>
 internal static class ProjectBenchmark
 {
