@@ -81,11 +81,14 @@ internal static class RealCorpusSection
         }
 
         var sum = all.Aggregate(default(Flow.WorkCount), (total, count) => total + count!.Value);
+        var levelShare = Format.Percent((double)sum.LevelSummaries / System.Math.Max(1, sum.Summaries));
         text.AppendLine($"Our engine's work over the projects (last run of each): {Format.Count(sum.Roots)} bodies analysed for their own diagnostics, "
             + $"{Format.Count(sum.Bodies)} bodies bound, {Format.Count(sum.Summaries)} flow analyses "
-            + $"({Format.Count(sum.LevelSummaries)} of them, {Format.Percent((double)sum.LevelSummaries / System.Math.Max(1, sum.Summaries))}, at field levels 0 and 1, made only for field values), {Format.Count(sum.FieldValues)} field values, "
-            + $"{Format.Count(sum.MemberQuestions)} member index searches."
-            + (allBodies > 0 ? $" The binding floor graphed {Format.Count(allBodies)} method bodies: ours bound {Format.Percent((double)sum.Bodies / allBodies)} of that number." : ""))
+            + $"({Format.Count(sum.LevelSummaries)} of them, {levelShare}, at field levels 0 and 1, made only for field values), "
+            + $"{Format.Count(sum.FieldValues)} field values, {Format.Count(sum.MemberQuestions)} member index searches."
+            + (allBodies > 0
+                ? $" The binding floor graphed {Format.Count(allBodies)} method bodies: ours bound {Format.Percent((double)sum.Bodies / allBodies)} of that number."
+                : ""))
             .AppendLine();
     }
 
