@@ -58,7 +58,7 @@ internal static class ProjectBenchmark
                 var result = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
                 previous.Add((result, driver.Cpu));
                 log.Write($", {suite.Name} {(result.Cpu - driver.Cpu).TotalSeconds:F2} s{(result.CallbackCpu is { } callbacks ? $" ({callbacks.TotalSeconds:F2} s in callbacks)" : "")}"
-                    + $" (GC {result.GcPause.TotalSeconds:F2} s, driver's {driver.GcPause.TotalSeconds:F2} s){(result.TimedOut ? " (timed out)" : "")}"
+                    + $" (GC {result.GcPause.TotalSeconds:F2} s in {result.Collections} collections, driver's {driver.GcPause.TotalSeconds:F2} s){(result.TimedOut ? " (timed out)" : "")}"
                     + (result.Work is { } work ? $" ({work.Summaries} flow analyses, {work.LevelSummaries} at field levels, {work.FieldValues} field values)" : ""));
             }
 

@@ -17,7 +17,8 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// time and wall time of the whole run (which include the compiler binding the compilation), findings and
 /// memory. Our analyzers also run inside a <see cref="TimedAnalyzer"/>, for the CPU time of their callbacks
 /// (null for the peers), the units of work our engine counted (<see cref="Flow.WorkCounters"/>; null for the
-/// peers), and the time the garbage collector paused the process. Each run starts after a full collection,
+/// peers), and the time the garbage collector paused the process and the collections it made. Kept: what the heap still holds above
+/// where it started once the run is over and the driver, with what the suite keeps for the compilation, is still alive. Each run starts after a full collection,
 /// so it is charged for its own collections only. A run that exceeds the time limit is cancelled and marked,
 /// its times being lower bounds.
 /// </summary>
@@ -27,6 +28,7 @@ internal sealed record SuiteRun(
     TimeSpan? CallbackCpu,
     Flow.WorkCount? Work,
     TimeSpan GcPause,
+    GcCollections Collections,
     TimeSpan Wall,
     bool TimedOut,
     ImmutableDictionary<string, TimeSpan> TimeByAnalyzer,
@@ -34,7 +36,8 @@ internal sealed record SuiteRun(
     ImmutableArray<string> Exceptions,
     long PeakHeap,
     long BaselineHeap,
-    long Allocated)
+    long Allocated,
+    long Kept)
 {
     public static async Task<SuiteRun> MeasureAsync(Compilation compilation, AnalyzerSuite suite, TimeSpan limit, CancellationToken cancellationToken)
     {
@@ -59,6 +62,7 @@ internal sealed record SuiteRun(
         var work = Flow.WorkCounters.Read();
         var memory = MemoryProbe.Start();
         var gcPause = GC.GetTotalPauseDuration();
+        var collections = GcCollections.Now();
         var cpu = ProcessorTime.Now();
         var clock = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
@@ -81,6 +85,11 @@ internal sealed record SuiteRun(
         cpu = ProcessorTime.Now() - cpu;
         work = Flow.WorkCounters.Read() - work;
         gcPause = GC.GetTotalPauseDuration() - gcPause;
+        collections = GcCollections.Now() - collections;
+        // What the suite keeps for the compilation while the driver holds it (as the IDE does between
+        // keystrokes), measured after the timed part: the next run would make this collection anyway.
+        var kept = GC.GetTotalMemory(forceFullCollection: true) - memory.BaselineHeap;
+        GC.KeepAlive(withAnalyzers);
         var byAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
         var logged = timedOut ? wall : TimeSpan.Zero;
         foreach (var analyzer in timedOut ? ImmutableArray<DiagnosticAnalyzer>.Empty : analyzers)
@@ -96,7 +105,7 @@ internal sealed record SuiteRun(
             exceptions.Add(failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new SuiteRun(logged, cpu, callbacks?.Total, suite.IsOurs ? work : null, gcPause, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
-            exceptions.Distinct().ToImmutableArray(), memory.PeakHeap, memory.BaselineHeap, memory.Allocated);
+        return new SuiteRun(logged, cpu, callbacks?.Total, suite.IsOurs ? work : null, gcPause, collections, wall, timedOut, byAnalyzer.ToImmutable(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(),
+            exceptions.Distinct().ToImmutableArray(), memory.PeakHeap, memory.BaselineHeap, memory.Allocated, kept);
     }
 }

@@ -13,7 +13,7 @@ internal static class ScalingSection
     {
         var ours = ResultReport.Ours(result);
         text.AppendLine("## Generated corpus: scaling").AppendLine();
-        var headers = new List<string> { "Scale", "Lines", "Compile", "ExfilAnalyzers", "growth", "÷ compile", "In our callbacks", "growth", "GC pauses", "Heap growth", "growth", "Allocated", "growth" };
+        var headers = new List<string> { "Scale", "Lines", "Compile", "ExfilAnalyzers", "growth", "÷ compile", "In our callbacks", "growth", "GC pauses", "Collections", "Heap growth", "growth", "Kept after the run", "Allocated", "growth" };
         foreach (var peer in ResultReport.Peers(result))
         {
             headers.Add(peer.Name);
@@ -39,8 +39,10 @@ internal static class ScalingSection
                 ResultReport.Bound(mine.TimedOut) + Format.Seconds(mine.CallbackCpu ?? TimeSpan.Zero),
                 Growth(before?.CallbackCpu?.Ticks, (mine.CallbackCpu ?? TimeSpan.Zero).Ticks),
                 Format.Seconds(mine.GcPause),
+                $"{mine.Collections}; full in {mine.FullCollectionRuns} of {mine.Runs} runs",
                 Format.Megabytes(mine.PeakHeapAboveBaseline),
                 Growth(before?.PeakHeapAboveBaseline, mine.PeakHeapAboveBaseline),
+                Format.Megabytes(mine.Kept),
                 Format.Megabytes(mine.Allocated),
                 Growth(before?.Allocated, mine.Allocated),
             };
@@ -60,8 +62,11 @@ internal static class ScalingSection
             + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks, taken within each run (the binding they ask for included), "
             + "median of the runs; the time target's growth is read from it. GC pauses: how long collections paused the process during our run "
             + "(the corpus in memory grows with the scale, and so does each full collection). "
+            + "Collections: how many the collector made during our run, of them how many of generation 1 or 2 (older) and how many full "
+            + "(medians of the runs), and in how many runs at least one was full: a full collection in a run is what makes runs of one size differ most. "
             + "growth: the value divided by the one at the previous scale (the corpus doubles each row). "
-            + "Heap growth: the most the managed heap grew above the corpus already in memory during our run.").AppendLine();
+            + "Heap growth: the most the managed heap grew above the corpus already in memory during our run. "
+            + "Kept after the run: what the heap still held above that once our run was over, the driver still alive (median of the runs).").AppendLine();
         Work(text, result, ours);
         Recall(text, result, ours);
     }
