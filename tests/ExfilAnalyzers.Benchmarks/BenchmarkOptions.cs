@@ -45,7 +45,7 @@ internal sealed record BenchmarkOptions(
     {
         var options = new BenchmarkOptions(false, 3, 5, 90, 4, ImmutableArray.Create(1, 2, 4, 8), 10,
             Path.Combine(Directory.GetCurrentDirectory(), "artifacts", "benchmark"), false, false, false, false,
-            false, ImmutableArray.Create(10, 20, 40, 80, 160), ImmutableArray.Create(100, 200, 400, 800));
+            false, ImmutableArray.Create(10, 20, 40, 80, 160), ImmutableArray.Create(200, 400, 800, 1600));
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
