@@ -17,9 +17,10 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// time and wall time of the whole run (which include the compiler binding the compilation), findings and
 /// memory. Our analyzers also run inside a <see cref="TimedAnalyzer"/>, for the CPU time of their callbacks
 /// (null for the peers), the units of work our engine counted (<see cref="Flow.WorkCounters"/>; null for the
-/// peers), and the time the garbage collector paused the process and the collections it made. Kept: what the heap still holds above
-/// where it started once the run is over and the driver, with what the suite keeps for the compilation, is still alive. Each run starts after a full collection,
-/// so it is charged for its own collections only. A run that exceeds the time limit is cancelled and marked,
+/// peers), and the time the garbage collector paused the process and the collections it made. Kept: what the
+/// heap still holds above where it started once the run is over, while the driver, with what the suite keeps for
+/// the compilation, is still alive. Each run starts after a full collection, so it is charged for its own
+/// collections only. A run that exceeds the time limit is cancelled and marked,
 /// its times being lower bounds.
 /// </summary>
 internal sealed record SuiteRun(

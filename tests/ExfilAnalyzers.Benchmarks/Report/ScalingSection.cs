@@ -61,9 +61,9 @@ internal static class ScalingSection
         text.AppendLine("Times: CPU time added to the analyzer driver alone, median of the runs. "
             + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks, taken within each run (the binding they ask for included), "
             + "median of the runs; the time target's growth is read from it. GC pauses: how long collections paused the process during our run "
-            + "(the corpus in memory grows with the scale, and so does each full collection). "
+            + "(they grow faster than the corpus: each collection costs more at a larger scale). "
             + "Collections: how many the collector made during our run, of them how many of generation 1 or 2 (older) and how many full "
-            + "(medians of the runs), and in how many runs at least one was full: a full collection in a run is what makes runs of one size differ most. "
+            + "(medians of the runs), and in how many runs at least one was full: how many fall in a run is much of what makes runs of one size differ. "
             + "growth: the value divided by the one at the previous scale (the corpus doubles each row). "
             + "Heap growth: the most the managed heap grew above the corpus already in memory during our run. "
             + "Kept after the run: what the heap still held above that once our run was over, the driver still alive (median of the runs).").AppendLine();
