@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ExfilAnalyzers.Benchmarks.Measurement;
@@ -42,14 +41,9 @@ internal sealed class BindingFloor : DiagnosticAnalyzer
             {
                 var root = operation;
                 while (root.Parent is not null) root = root.Parent;
-                var graph = !roots.Add(root) ? null : root switch
-                {
-                    IMethodBodyOperation method => ControlFlowGraph.Create(method, block.CancellationToken),
-                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, block.CancellationToken),
-                    IBlockOperation body => ControlFlowGraph.Create(body, block.CancellationToken),
-                    _ => null,
-                };
-                if (graph is not null)
+                // Graphed as our engine graphs a body; initializers are not method bodies, and not counted.
+                if (root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation && roots.Add(root)
+                    && Flow.MethodBodies.CreateGraph(root, block.CancellationToken) is not null)
                 {
                     Interlocked.Increment(ref _bodies);
                 }
