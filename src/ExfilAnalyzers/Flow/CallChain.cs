@@ -52,11 +52,17 @@ internal sealed class CallChain
     public int Mode { get; }
 
     /// <summary>
-    /// True when something below this frame read state whose value depends on the level it is read at
+    /// The state whose value depends on the level it is read at that something below this frame read
     /// (see <see cref="SummaryStore.FieldValue(ISymbol, CallChain, System.Threading.CancellationToken)"/>).
-    /// A summary computed without such a read is the same at every level, so it is computed once for all.
+    /// A summary computed without such a read is the same at every level, so it is computed once for all;
+    /// one with such reads serves every level where they hold the same values.
     /// </summary>
-    public bool ReadsState { get; private set; }
+    public StateReads StateRead => StateReads.Of(_stateRead, _levelBound);
+
+    public bool ReadsState => _levelBound || _stateRead is { Count: > 0 };
+
+    private HashSet<ISymbol>? _stateRead;
+    private bool _levelBound;
 
     public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new ChainState(), mode);
 
@@ -81,12 +87,44 @@ internal sealed class CallChain
         return false;
     }
 
-    /// <summary>A read of level-dependent state below this frame: it and every frame above it depend on their level.</summary>
-    public void MarkReadsState()
+    /// <summary>A read of level-dependent state below this frame: it and every frame above it depend on its value.</summary>
+    public void MarkReadsState(ISymbol field)
     {
-        for (var frame = this; frame is not null && !frame.ReadsState; frame = frame.Parent)
+        // A frame that holds the field has passed it to every frame above it already.
+        for (var frame = this; frame is not null && !frame._levelBound; frame = frame.Parent)
         {
-            frame.ReadsState = true;
+            frame._stateRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!frame._stateRead.Add(field)) return;
+            if (frame._stateRead.Count > StateReads.MaxFields)
+            {
+                frame._levelBound = true;
+                frame._stateRead = null;
+            }
+        }
+    }
+
+    /// <summary>More state read than is remembered: this frame and every frame above it hold at their level only.</summary>
+    private void MarkLevelBound()
+    {
+        for (var frame = this; frame is not null && !frame._levelBound; frame = frame.Parent)
+        {
+            frame._levelBound = true;
+            frame._stateRead = null;
+        }
+    }
+
+    /// <summary>What a summary used here read: this frame and every frame above it depend on it too.</summary>
+    public void MarkReadsState(StateReads reads)
+    {
+        if (reads.IsLevelBound)
+        {
+            MarkLevelBound();
+            return;
+        }
+
+        foreach (var field in reads.Fields)
+        {
+            MarkReadsState(field);
         }
     }
 

@@ -78,11 +78,11 @@ internal sealed class MethodSummary
             SinkCalls, FieldWrites, CallArguments, Invocations, Thrown);
     }
 
-    /// <summary>This summary marked as depending on the level it was computed at (a member of a cycle that read state).</summary>
-    public MethodSummary ThatReadsState() => ReadsState
+    /// <summary>This summary marked as depending on the state a whole cycle read (a member of a cycle that read state).</summary>
+    public MethodSummary ThatReads(StateReads reads) => ReferenceEquals(reads, StateRead) || !reads.Any
         ? this
         : new MethodSummary(ReturnValue, OutParameters, ParameterContents, SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls, FieldWrites,
-            CallArguments, Invocations, Thrown) { ReadsState = true };
+            CallArguments, Invocations, Thrown) { StateRead = reads };
 
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
     public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
@@ -150,12 +150,15 @@ internal sealed class MethodSummary
     public ImmutableArray<DelegateInvocation> Invocations { get; }
 
     /// <summary>
-    /// True when computing it read state whose value depends on the level (<see cref="CallChain.ReadsState"/>):
-    /// it holds only at the level it was computed at, and whoever uses it depends on the level too. Set on
-    /// the summaries that are cached; derived ones (a dispatch's merge, a setter's own contents) are used
-    /// at once by a caller the cached ones already marked.
+    /// The state whose value depends on the level that computing it read (<see cref="CallChain.StateRead"/>):
+    /// when there is any, it holds only at the level it was computed at, unless that state reads the same
+    /// at another, and whoever uses it depends on that state too. Set on the summaries that are cached;
+    /// derived ones (a dispatch's merge, a setter's own contents) are used at once by a caller the cached
+    /// ones already marked.
     /// </summary>
-    public bool ReadsState { get; init; }
+    public StateReads StateRead { get; init; } = StateReads.None;
+
+    public bool ReadsState => StateRead.Any;
 
     public TaintValue ReturnValue { get; }
 

@@ -48,6 +48,12 @@ internal readonly struct Place : IEquatable<Place>
 
     public bool IsRoot => First is null;
 
+    /// <summary>
+    /// True when the place means the same in every method: it starts at <c>this</c> or at a static member.
+    /// A local, a parameter or a flow capture means something only in the method it belongs to.
+    /// </summary>
+    public bool IsShared => ReferenceEquals(Root, This) || Root is IFieldSymbol or IPropertySymbol or IEventSymbol;
+
     public static Place ForSymbol(ISymbol symbol) => new(symbol.OriginalDefinition, null, null);
 
     public static Place ForCapture(object captureId) => new(captureId, null, null);

@@ -64,7 +64,7 @@ internal sealed class SummaryStore
 
         if (_complete.TryGetValue((method, chain.CalleeMode), out var cached))
         {
-            if (cached.ReadsState) chain.MarkReadsState();
+            chain.MarkReadsState(cached.StateRead);
             return cached;
         }
 
@@ -74,6 +74,12 @@ internal sealed class SummaryStore
             // A call back into a cycle being solved: its current approximation, refined until stable.
             NoteDependency(chain, method);
             return state.Provisional.TryGetValue(method, out var provisional) ? provisional : MethodSummary.Empty;
+        }
+
+        if (SameAtAnotherLevel(method, chain.CalleeMode, cancellationToken) is { } same)
+        {
+            chain.MarkReadsState(same.StateRead);
+            return same;
         }
 
         if (chain.Depth >= CallChain.MaxDepth || state.Remaining <= 0)
@@ -91,6 +97,40 @@ internal sealed class SummaryStore
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// The summary at this level when one computed at another is the same: every piece of state that one
+    /// read holds the same value at both levels, so both computations see the same values. Most state
+    /// holds nothing a rule cares about, or the same at every level, so most methods are analysed once
+    /// for every level. Null when there is none (the caller then computes it).
+    /// </summary>
+    private MethodSummary? SameAtAnotherLevel(IMethodSymbol method, int mode, CancellationToken cancellationToken)
+    {
+        for (var other = 0; other <= CallChain.Normal; other++)
+        {
+            if (other != mode && _complete.TryGetValue((method, other), out var summary) && !summary.StateRead.IsLevelBound
+                && ReadTheSame(summary.StateRead, mode - 1, other - 1, cancellationToken))
+            {
+                _complete.TryAdd((method, mode), summary);
+                return summary;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when every piece of this state holds the same value at both levels.</summary>
+    private bool ReadTheSame(StateReads reads, int level, int otherLevel, CancellationToken cancellationToken)
+    {
+        foreach (var field in reads.Fields)
+        {
+            var value = ValueAtLevel(field, level, cancellationToken);
+            var other = ValueAtLevel(field, otherLevel, cancellationToken);
+            if (!value.SameValue(other)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>A back edge from the innermost method to a method on the stack: they are in one cycle.</summary>
@@ -182,7 +222,7 @@ internal sealed class SummaryStore
         // The rounds run beside the first computation: a cut or a read of level-dependent state met in
         // any of them holds for the whole cycle, whose members depend on each other.
         var incomplete = frame.Incomplete;
-        var readsState = frame.ReadsState;
+        var reads = new List<StateReads> { frame.StateRead };
         for (var round = 0; round < MaxCycleRounds; round++)
         {
             var changed = false;
@@ -191,7 +231,7 @@ internal sealed class SummaryStore
                 var roundFrame = frame.Beside(member);
                 var summary = Compute(member, roundFrame, cancellationToken);
                 incomplete |= roundFrame.Incomplete;
-                readsState |= roundFrame.ReadsState;
+                reads.Add(roundFrame.StateRead);
                 if (summary is null) continue;
                 if (!state.Provisional.TryGetValue(member, out var before) || !summary.SameShape(before)) changed = true;
                 state.Provisional[member] = summary;
@@ -200,12 +240,13 @@ internal sealed class SummaryStore
             if (!changed) break;
         }
 
+        var readByAll = StateReads.Union(reads);
         MethodSummary? root = null;
         foreach (var member in cycle)
         {
             if (state.Provisional.TryGetValue(member, out var solved))
             {
-                if (readsState) solved = solved.ThatReadsState();
+                solved = solved.ThatReads(readByAll);
                 if (!incomplete) Remember(_complete, member, frame.Mode, solved);
                 state.Provisional.Remove(member);
                 if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
@@ -350,7 +391,8 @@ internal sealed class SummaryStore
     /// reads them as clean. Field values never wait on each other, so each is computed once, cached,
     /// and the same whatever order the IDE asks in; one hop of field-to-field flow is followed. Reading
     /// state that may hold something marks the reader as depending on its level
-    /// (<see cref="CallChain.ReadsState"/>); every other summary is computed once for all levels.
+    /// (<see cref="CallChain.StateRead"/>); every other summary is computed once for all levels, and so
+    /// is one at the levels where what it read holds the same (<see cref="SameAtAnotherLevel"/>).
     /// </summary>
     public TaintValue FieldValue(ISymbol field, CallChain reader, CancellationToken cancellationToken)
     {
@@ -361,9 +403,9 @@ internal sealed class SummaryStore
         }
 
         // Its value depends on the level it is read at, so the reader's summary does too.
-        reader.MarkReadsState();
+        reader.MarkReadsState(field);
         var level = System.Math.Min(reader.Mode, CallChain.Normal) - 1;
-        return level < 0 ? TaintValue.Clean : ValueAtLevel(field, level, cancellationToken);
+        return ValueAtLevel(field, level, cancellationToken);
     }
 
     /// <summary>
@@ -374,8 +416,14 @@ internal sealed class SummaryStore
         field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
         || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
 
+    /// <summary>The value at a level; below level 0, all state reads as clean.</summary>
     private TaintValue ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
     {
+        if (level < 0)
+        {
+            return TaintValue.Clean;
+        }
+
         if (_fields.TryGetValue((field, level), out var cached))
         {
             return cached;
@@ -400,7 +448,9 @@ internal sealed class SummaryStore
             }
         }
 
-        value ??= TaintValue.Clean;
+        // Clean is one object, so that comparing values across levels (SameAtAnotherLevel) is exact and quick.
+        value = value?.ReadElsewhere();
+        value = value is null || value.IsClean ? TaintValue.Clean : value;
         _fields.TryAdd((field, level), value);
         return value;
     }
@@ -549,7 +599,7 @@ internal sealed class SummaryStore
 
         if (_lambdas.TryGetValue((lambda, chain.CalleeMode), out var cached))
         {
-            if (cached.ReadsState) chain.MarkReadsState();
+            chain.MarkReadsState(cached.StateRead);
             return cached;
         }
 
@@ -622,7 +672,7 @@ internal sealed class SummaryStore
         return new MethodSummary(analysis.ReturnValue, outs, contents, sinks.Effects(), ungated.ToImmutable(),
             exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations(), analysis.ThrownValue)
         {
-            ReadsState = frame.ReadsState,
+            StateRead = frame.StateRead,
         };
     }
 

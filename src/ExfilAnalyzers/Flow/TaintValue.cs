@@ -96,6 +96,13 @@ internal sealed record TaintValue
 
     public TaintValue WithWritesInto(Place? place, Obfuscation obfuscation = Obfuscation.None) => this with { WritesInto = place, WriteObfuscation = obfuscation };
 
+    /// <summary>
+    /// This value read in another method than the one that stored it: a writer's target that belonged
+    /// to that method (the local the builder was made in) is forgotten, so that what the reader writes
+    /// through the value goes where the reader keeps it.
+    /// </summary>
+    public TaintValue ReadElsewhere() => WritesInto is { IsShared: false } ? this with { WritesInto = null, WriteObfuscation = Obfuscation.None } : this;
+
     public TaintValue WithEndpoint(EndpointFact? endpoint) => ReferenceEquals(endpoint, Endpoint) ? this : this with { Endpoint = endpoint };
 
     public TaintValue WithFunctions(ImmutableArray<FunctionRef> functions) => this with { Functions = functions };
@@ -249,6 +256,14 @@ internal sealed record TaintValue
             && EndpointFact.SameShape(Endpoint, other.Endpoint)
             && Functions.Length == other.Functions.Length;
     }
+
+    /// <summary>
+    /// Exact equality: traces and facts by identity, the functions as a sequence (two joins that find
+    /// the same lambdas make two arrays). A method that reads either value is analysed the same way.
+    /// </summary>
+    public bool SameValue(TaintValue other) =>
+        ReferenceEquals(this, other) || (Functions.IsEmpty && other.Functions.IsEmpty ? Equals(other)
+            : System.Linq.Enumerable.SequenceEqual(Functions, other.Functions) && Equals(other with { Functions = Functions }));
 
     private static bool SamePlace(Place? a, Place? b) => a.HasValue ? b.HasValue && a.Value.Equals(b.Value) : !b.HasValue;
 

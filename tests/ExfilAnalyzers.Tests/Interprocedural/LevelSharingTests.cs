@@ -1,0 +1,107 @@
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// A summary that read state is computed at the level it was asked at, and serves another level where
+/// every piece of that state holds the same value (docs/design.md, "Fields and properties"). These
+/// tests ask the summary store directly, at each level in both orders: sharing must never change an
+/// answer, and must happen where the values agree.
+/// </summary>
+public class LevelSharingTests
+{
+    // The constructor names a source, so everything it writes may hold sensitive data and reading it
+    // depends on the level. _length only ever holds a count; _log a builder the constructor is given
+    // (what the writer stores is its parameter, which names a place only the constructor has); _name
+    // the name; _copy the name one hop later (clean at level 0, the name at level 1).
+    private const string Store = """
+        using System.Text;
+        using Microsoft.CodeAnalysis;
+
+        sealed class Store
+        {
+            private readonly string _length;
+            private readonly StringBuilder _log;
+            private string _name = "";
+            private string _copy = "";
+
+            public Store(ISymbol symbol, StringBuilder log)
+            {
+                _log = log;
+                _length = symbol.Name.Length.ToString();
+                _name = symbol.Name;
+            }
+
+            public void Copy() => _copy = _name;
+
+            public string ReadLength() => "n=" + _length;
+            public string ReadLog() => _log.ToString();
+            public string ReadCopy() => "c=" + _copy;
+        }
+        """;
+
+    [Theory]
+    [InlineData("ReadLength", true)]
+    [InlineData("ReadLength", false)]
+    [InlineData("ReadLog", true)]
+    [InlineData("ReadLog", false)]
+    public void A_reader_of_state_that_holds_nothing_at_any_level_is_analysed_once(string reader, bool fromTheTop)
+    {
+        var (summaries, method) = Ask(reader);
+
+        var byLevel = AtEveryLevel(summaries, method, fromTheTop);
+
+        Assert.True(byLevel[0].ReadsState, "the reader reads state that a member able to store sensitive data writes");
+        Assert.Same(byLevel[0], byLevel[1]);
+        Assert.Same(byLevel[1], byLevel[2]);
+        Assert.Equal(TaintLabel.None, byLevel[2].ReturnValue.Labels);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_reader_of_state_that_differs_between_levels_gets_the_value_of_each(bool fromTheTop)
+    {
+        var (summaries, method) = Ask("ReadCopy");
+
+        var byLevel = AtEveryLevel(summaries, method, fromTheTop);
+
+        // Levels 0 and 1 read _copy at levels -1 and 0, where it is clean; the normal level reads it at
+        // level 1, where it holds the name.
+        Assert.Same(byLevel[0], byLevel[1]);
+        Assert.NotSame(byLevel[1], byLevel[2]);
+        Assert.Equal(TaintLabel.None, byLevel[1].ReturnValue.Labels);
+        Assert.Equal(TaintLabel.SymbolName, byLevel[2].ReturnValue.Labels);
+    }
+
+    private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader)
+    {
+        var compilation = CSharpCompilation.Create("Levels", new[] { CSharpSyntaxTree.ParseText(Store, path: "/src/Store.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var flow = new FlowContext(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+        var method = compilation.GetTypeByMetadataName("Store")!.GetMembers(reader).OfType<IMethodSymbol>().Single();
+        return (flow.Summaries, method);
+    }
+
+    /// <summary>The method's summary at levels 0, 1 and the normal level, asked from the bottom or from the top.</summary>
+    private static MethodSummary[] AtEveryLevel(SummaryStore summaries, IMethodSymbol method, bool fromTheTop)
+    {
+        var byLevel = new MethodSummary[CallChain.Normal + 1];
+        var levels = Enumerable.Range(0, CallChain.Normal + 1);
+        foreach (var level in fromTheTop ? levels.Reverse() : levels)
+        {
+            byLevel[level] = summaries.ForCall(method, null, CallChain.Start(method, level), CancellationToken.None)
+                ?? throw new Xunit.Sdk.XunitException($"no summary of {method.Name} at level {level}");
+        }
+
+        return byLevel;
+    }
+}
