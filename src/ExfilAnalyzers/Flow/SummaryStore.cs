@@ -120,7 +120,12 @@ internal sealed class SummaryStore
         return null;
     }
 
-    /// <summary>True when every piece of this state holds the same value at both levels.</summary>
+    /// <summary>
+    /// True when every piece of this state holds the same value at both levels. The other level's values
+    /// are cached already (the summary read them when it was computed, or they were compared when it was
+    /// shared); only this level's can be computed here, at the level below the caller's, as any read
+    /// would: values still never wait on each other.
+    /// </summary>
     private bool ReadTheSame(StateReads reads, int level, int otherLevel, CancellationToken cancellationToken)
     {
         foreach (var field in reads.Fields)

@@ -98,8 +98,8 @@ internal sealed record TaintValue
 
     /// <summary>
     /// This value read in another method than the one that stored it: a writer's target that belonged
-    /// to that method (the local the builder was made in) is forgotten, so that what the reader writes
-    /// through the value goes where the reader keeps it.
+    /// to that method (the parameter or local a constructor stored a builder or stream from) is
+    /// forgotten, so that what the reader writes through the value goes where the reader keeps it.
     /// </summary>
     public TaintValue ReadElsewhere() => WritesInto is { IsShared: false } ? this with { WritesInto = null, WriteObfuscation = Obfuscation.None } : this;
 
