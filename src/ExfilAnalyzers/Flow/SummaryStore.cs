@@ -436,6 +436,21 @@ internal sealed class SummaryStore
 
         WorkCounters.FieldValue();
         var frame = CallChain.Start(field, level);
+        var value = WrittenValue(field, frame, cancellationToken);
+        if (frame.Incomplete && Deepen(frame.Budget, 0, cancellationToken))
+        {
+            // A writer's chain was cut at the depth bound: as for a root, the methods cut are summarised
+            // as chains of their own, and the value is computed again over their cached summaries.
+            value = WrittenValue(field, CallChain.Start(field, level), cancellationToken);
+        }
+
+        _fields.TryAdd((field, level), value);
+        return value;
+    }
+
+    /// <summary>The join of what the field's initializer and every member that writes it store there.</summary>
+    private TaintValue WrittenValue(ISymbol field, CallChain frame, CancellationToken cancellationToken)
+    {
         // The initializer writes the field too; its declarator is not a mention the name index sees.
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
@@ -455,9 +470,7 @@ internal sealed class SummaryStore
 
         // Clean is one object, so that comparing values across levels (SameAtAnotherLevel) is exact and quick.
         value = value?.ReadElsewhere();
-        value = value is null || value.IsClean ? TaintValue.Clean : value;
-        _fields.TryAdd((field, level), value);
-        return value;
+        return value is null || value.IsClean ? TaintValue.Clean : value;
     }
 
     private static bool HoldsFunctions(ISymbol member) => member switch
