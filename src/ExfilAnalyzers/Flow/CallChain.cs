@@ -59,8 +59,6 @@ internal sealed class CallChain
     /// </summary>
     public StateReads StateRead => StateReads.Of(_stateRead, _levelBound);
 
-    public bool ReadsState => _levelBound || _stateRead is { Count: > 0 };
-
     private HashSet<ISymbol>? _stateRead;
     private bool _levelBound;
 

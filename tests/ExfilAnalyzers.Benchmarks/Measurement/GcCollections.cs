@@ -4,8 +4,8 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
 /// How many collections the garbage collector made during a step: all of them, those of generation 1
-/// or 2, and the full ones (generation 2). How many fall inside a run, and whether one of them is full (it
-/// walks the whole heap, compilation included), is much of what makes runs of the same size differ.
+/// or 2, and the full ones (generation 2). How many fall inside a run is much of what makes runs of the same
+/// size differ; a full one, which walks the whole heap, compilation included, falls in few of them.
 /// </summary>
 internal readonly record struct GcCollections(int All, int Older, int Full)
 {

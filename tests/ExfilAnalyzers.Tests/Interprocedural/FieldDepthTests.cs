@@ -4,7 +4,6 @@ using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace ExfilAnalyzers.Tests.Interprocedural;
@@ -44,14 +43,11 @@ public class FieldDepthTests
             {{chain}}
             }
             """;
-        var compilation = CSharpCompilation.Create("Depth", new[] { CSharpSyntaxTree.ParseText(source, path: "/src/Store.cs") },
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var flow = new FlowContext(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
-        var store = compilation.GetTypeByMetadataName("Store")!;
-        var reader = store.GetMembers("Read").OfType<IMethodSymbol>().Single();
+        var engine = EngineOnFile.Of("Depth", source, "/src/Store.cs");
+        Assert.Empty(engine.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-        var value = flow.Summaries.FieldValue(store.GetMembers("_kept").Single(), CallChain.Start(reader), CancellationToken.None);
+        var value = engine.Flow.Summaries.FieldValue(engine.Type("Store").GetMembers("_kept").Single(), CallChain.Start(engine.Method("Store", "Read")),
+            CancellationToken.None);
 
         Assert.Equal(holdsTheName ? TaintLabel.SymbolName : TaintLabel.None, value.Labels);
     }

@@ -1,11 +1,6 @@
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ExfilAnalyzers.Flow;
-using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
 
@@ -63,12 +58,9 @@ public class IgnoredReceiverTests
     [InlineData("Conditional", true)]
     public void A_client_field_is_read_only_where_its_value_is_used(string method, bool readsState)
     {
-        var compilation = CSharpCompilation.Create("Receivers", new[] { CSharpSyntaxTree.ParseText(Service, path: "/src/Service.cs") },
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var flow = new FlowContext(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
-        var symbol = compilation.GetTypeByMetadataName("Service")!.GetMembers(method).OfType<IMethodSymbol>().Single();
+        var engine = EngineOnFile.Of("Receivers", Service, "/src/Service.cs");
 
-        var summary = flow.Summaries.ForRoot(symbol, CancellationToken.None);
+        var summary = engine.Flow.Summaries.ForRoot(engine.Method("Service", method), CancellationToken.None);
 
         Assert.Equal(readsState, summary.ReadsState);
     }

@@ -4,7 +4,6 @@ using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace ExfilAnalyzers.Tests.Interprocedural;
@@ -83,12 +82,9 @@ public class LevelSharingTests
 
     private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader)
     {
-        var compilation = CSharpCompilation.Create("Levels", new[] { CSharpSyntaxTree.ParseText(Store, path: "/src/Store.cs") },
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var flow = new FlowContext(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
-        var method = compilation.GetTypeByMetadataName("Store")!.GetMembers(reader).OfType<IMethodSymbol>().Single();
-        return (flow.Summaries, method);
+        var engine = EngineOnFile.Of("Levels", Store, "/src/Store.cs");
+        Assert.Empty(engine.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return (engine.Flow.Summaries, engine.Method("Store", reader));
     }
 
     /// <summary>The method's summary at levels 0, 1 and the normal level, asked from the bottom or from the top.</summary>
