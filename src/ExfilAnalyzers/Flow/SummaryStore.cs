@@ -345,8 +345,14 @@ internal sealed class SummaryStore
             summary = Compute(method, CallChain.Start(method, CallChain.Report), cancellationToken);
         }
 
+        // A root is analysed once for its own diagnostics, mostly after callers needed its summaries or
+        // with no caller at all: what it bound is let go now (a caller that comes later binds it again).
+        if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
         return summary ?? MethodSummary.Empty;
     }
+
+    /// <summary>True while the store holds the method's graph (memory; the engine lets go of a root's once it is analysed).</summary>
+    public bool HoldsGraphOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var prepared) && prepared.HoldsGraph;
 
     /// <summary>How many times a chain cut by depth is resumed: chains up to this many times <see cref="CallChain.MaxDepth"/> deep are followed.</summary>
     private const int MaxDeepening = 8;
@@ -556,7 +562,7 @@ internal sealed class SummaryStore
             return null;
         }
 
-        var options = _context.OptionsFor(prepared.Body!.Syntax.SyntaxTree);
+        var options = _context.OptionsFor(prepared.Tree!);
         WorkCounters.Summary(chain.Mode);
         var sinks = new MethodFindings();
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
