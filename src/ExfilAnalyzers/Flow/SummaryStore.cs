@@ -195,6 +195,7 @@ internal sealed class SummaryStore
         else if (summary is not null && !frame.Incomplete)
         {
             Remember(_complete, method, frame.Mode, summary);
+            ReleaseWhenDone(method);
         }
 
         return summary;
@@ -253,6 +254,7 @@ internal sealed class SummaryStore
             {
                 solved = solved.ThatReads(readByAll);
                 if (!incomplete) Remember(_complete, member, frame.Mode, solved);
+                if (!incomplete) ReleaseWhenDone(member);
                 state.Provisional.Remove(member);
                 if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
             }
@@ -349,6 +351,20 @@ internal sealed class SummaryStore
         // with no caller at all: what it bound is let go now (a caller that comes later binds it again).
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
         return summary ?? MethodSummary.Empty;
+    }
+
+    /// <summary>
+    /// Lets go of a method's graph once nothing is left to compute from it in this compilation: it was
+    /// analysed for its own diagnostics, and its summary is cached at every level.
+    /// </summary>
+    private void ReleaseWhenDone(IMethodSymbol method)
+    {
+        for (var mode = 0; mode <= CallChain.Report; mode++)
+        {
+            if (!_complete.ContainsKey((method, mode))) return;
+        }
+
+        if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
     }
 
     /// <summary>True while the store holds the method's graph (memory; the engine lets go of a root's once it is analysed).</summary>

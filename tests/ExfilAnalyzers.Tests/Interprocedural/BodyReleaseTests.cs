@@ -52,6 +52,20 @@ public class BodyReleaseTests
         Assert.False(summaries.HoldsGraphOf(engine.Method("Service", "Describe")));
     }
 
+    [Fact]
+    public void A_callee_bound_again_after_its_own_analysis_is_let_go_once_its_summary_is_cached_at_every_level()
+    {
+        var engine = Engine("ReleaseLate");
+        var summaries = engine.Flow.Summaries;
+        summaries.ForRoot(engine.Method("Service", "Describe"), CancellationToken.None);
+
+        summaries.ForRoot(engine.Method("Service", "Report"), CancellationToken.None);
+
+        // Report asked for Describe's summary, which bound Describe again; the summary read no state, so it
+        // is cached for every level and nothing is left to compute from the graph.
+        Assert.False(summaries.HoldsGraphOf(engine.Method("Service", "Describe")));
+    }
+
     [Theory]
     [InlineData("Report", "Describe", true, true)]
     [InlineData("Report", "Describe", false, true)]
