@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -5,10 +6,11 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// A method's scan and its control-flow graph, built at most once per compilation however many modes
-/// and callers analyse it, and only when first asked for. A graph holds its root operation and,
-/// through it, everything the compiler bound for the member; once the engine is done with the body
-/// (<see cref="Release"/>) it lets go of both, and a late question binds the body again.
+/// A method's scan and its control-flow graph, built once per compilation however many modes and
+/// callers analyse it, and only when first asked for. A graph holds its root operation and, through
+/// it, everything the compiler bound for the member; once the engine is done with the body
+/// (<see cref="Release"/>) it holds the graph only weakly, so that the collector may take it, and a
+/// late question binds the body again only if it did.
 /// </summary>
 internal sealed class PreparedBody
 {
@@ -20,6 +22,7 @@ internal sealed class PreparedBody
     private IOperation? _body;
     private ControlFlowGraph? _graph;
     private bool _built;
+    private WeakReference<ControlFlowGraph>? _released;
 
     private PreparedBody(IMethodSymbol? method, Compilation? compilation, IOperation? body, MethodScan scan)
     {
@@ -50,8 +53,17 @@ internal sealed class PreparedBody
             {
                 if (!_built)
                 {
-                    _body ??= Rebind();
-                    _graph = _body is null ? null : MethodBodies.CreateGraph(_body, CancellationToken.None);
+                    if (_released is not null && _released.TryGetTarget(out var kept))
+                    {
+                        _graph = kept;
+                    }
+                    else
+                    {
+                        _body ??= Rebind();
+                        _graph = _body is null ? null : MethodBodies.CreateGraph(_body, CancellationToken.None);
+                    }
+
+                    _released = null;
                     _built = true;
                 }
 
@@ -60,7 +72,7 @@ internal sealed class PreparedBody
         }
     }
 
-    /// <summary>True while the graph, and through it what the compiler bound for the member, is held.</summary>
+    /// <summary>True while the graph, and through it what the compiler bound for the member, is held strongly.</summary>
     public bool HoldsGraph
     {
         get
@@ -80,8 +92,9 @@ internal sealed class PreparedBody
     }
 
     /// <summary>
-    /// Lets go of the graph and the operations it holds. An analysis still running on the graph keeps
-    /// its own reference; a later one binds the body again.
+    /// Holds the graph, and the operations it holds, only weakly from now on. An analysis still running
+    /// on the graph keeps its own reference; a later one takes the graph back if the collector has not
+    /// taken it, and binds the body again if it has.
     /// </summary>
     public void Release()
     {
@@ -92,6 +105,7 @@ internal sealed class PreparedBody
 
         lock (_gate)
         {
+            if (_graph is not null) _released = new WeakReference<ControlFlowGraph>(_graph);
             _graph = null;
             _body = null;
             _built = false;
