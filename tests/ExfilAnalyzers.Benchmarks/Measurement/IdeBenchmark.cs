@@ -46,9 +46,17 @@ internal static class IdeBenchmark
             var nextDriver = await EditedFileRun.MeasureAsync(compilation, original, next, DriverBaseline.Suite, cancellationToken).ConfigureAwait(false);
             foreach (var suite in suites)
             {
+                var before = Flow.WorkCounters.Read();
                 var run = await EditedFileRun.MeasureAsync(compilation, original, edited, suite, cancellationToken).ConfigureAwait(false);
+                var between = Flow.WorkCounters.Read();
                 var keystroke = await EditedFileRun.MeasureAsync(compilation, original, next, suite, cancellationToken).ConfigureAwait(false);
                 log.Write($", {suite.Name} {(run.Cpu - driver.Cpu).TotalMilliseconds:F0} ms then {(keystroke.Cpu - nextDriver.Cpu).TotalMilliseconds:F0} ms");
+                if (suite.IsOurs)
+                {
+                    // Counts, unlike times, do not move with the machine: what the edit and the keystroke cost in work.
+                    var (first, second) = (between - before, Flow.WorkCounters.Read() - between);
+                    log.Write($" ({first.Bodies} and {second.Bodies} bodies bound, {first.Summaries} and {second.Summaries} flow analyses)");
+                }
                 if (edit > 0)
                 {
                     runs[suite].Add((run, driver.Cpu, compilerOnly));
