@@ -348,14 +348,16 @@ internal sealed class SummaryStore
         }
 
         // A root is analysed once for its own diagnostics, mostly after callers needed its summaries or
-        // with no caller at all: what it bound is let go now (a caller that comes later binds it again).
+        // with no caller at all: what it bound is held only weakly from now on (a caller that comes
+        // later takes it back, or binds the body again if the collector took it).
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
         return summary ?? MethodSummary.Empty;
     }
 
     /// <summary>
-    /// Lets go of a method's graph once nothing is left to compute from it in this compilation: it was
-    /// analysed for its own diagnostics, and its summary is cached at every level.
+    /// Holds a method's graph only weakly once nothing is left to compute from it in this compilation:
+    /// it was analysed for its own diagnostics, and its summary is cached at every level (a body bound
+    /// again for a caller that came after its own analysis).
     /// </summary>
     private void ReleaseWhenDone(IMethodSymbol method)
     {
@@ -367,7 +369,7 @@ internal sealed class SummaryStore
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
     }
 
-    /// <summary>True while the store holds the method's graph (memory; the engine lets go of a root's once it is analysed).</summary>
+    /// <summary>True while the store holds the method's graph strongly (memory; a root's is held weakly once it is analysed).</summary>
     public bool HoldsGraphOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var prepared) && prepared.HoldsGraph;
 
     /// <summary>How many times a chain cut by depth is resumed: chains up to this many times <see cref="CallChain.MaxDepth"/> deep are followed.</summary>
