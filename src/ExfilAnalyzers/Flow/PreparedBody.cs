@@ -86,8 +86,7 @@ internal sealed class PreparedBody
 
     public static PreparedBody Of(IMethodSymbol method, Compilation compilation, Models.ModelCatalog catalog, CancellationToken cancellationToken)
     {
-        var body = MethodBodies.GetBody(method, compilation, cancellationToken);
-        if (body is not null) WorkCounters.Body();
+        var body = Bind(method, compilation, cancellationToken);
         return body is null ? None : new PreparedBody(method, compilation, body, MethodScan.Of(body, catalog));
     }
 
@@ -112,9 +111,12 @@ internal sealed class PreparedBody
         }
     }
 
-    private IOperation? Rebind()
+    private IOperation? Rebind() => Bind(_method!, _compilation!, CancellationToken.None);
+
+    /// <summary>The body's operations, counted as a body bound (the benchmark's work counts).</summary>
+    private static IOperation? Bind(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
-        var body = MethodBodies.GetBody(_method!, _compilation!, CancellationToken.None);
+        var body = MethodBodies.GetBody(method, compilation, cancellationToken);
         if (body is not null) WorkCounters.Body();
         return body;
     }

@@ -253,8 +253,12 @@ internal sealed class SummaryStore
             if (state.Provisional.TryGetValue(member, out var solved))
             {
                 solved = solved.ThatReads(readByAll);
-                if (!incomplete) Remember(_complete, member, frame.Mode, solved);
-                if (!incomplete) ReleaseWhenDone(member);
+                if (!incomplete)
+                {
+                    Remember(_complete, member, frame.Mode, solved);
+                    ReleaseWhenDone(member);
+                }
+
                 state.Provisional.Remove(member);
                 if (root is null && SymbolEqualityComparer.Default.Equals(member, frame.Member)) root = solved;
             }
@@ -350,7 +354,7 @@ internal sealed class SummaryStore
         // A root is analysed once for its own diagnostics, mostly after callers needed its summaries or
         // with no caller at all: what it bound is held only weakly from now on (a caller that comes
         // later takes it back, or binds the body again if the collector took it).
-        if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
+        Release(method);
         return summary ?? MethodSummary.Empty;
     }
 
@@ -366,6 +370,11 @@ internal sealed class SummaryStore
             if (!_complete.ContainsKey((method, mode))) return;
         }
 
+        Release(method);
+    }
+
+    private void Release(IMethodSymbol method)
+    {
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
     }
 
