@@ -27,8 +27,9 @@ internal sealed record BenchmarkOptions(
         Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--scaling-runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
-          --scaling-runs N measured runs of each size of the generated corpus (default 5): its growth factors divide
-                           medians of sizes of a second or two, which three runs leave at the mercy of the machine's noise
+          --scaling-runs N measured runs of each size of the generated corpus (default 5), one of every size per round:
+                           its growth factors divide medians of a second or two, which three runs leave at the mercy of the
+                           machine's noise
           --edits N        files edited in the IDE case, each then typed on once, after a warm-up edit (default 10)
           --repeat-limit S a suite whose first run on a project took longer than S seconds is not run again (default 90)
           --time-limit M   a suite run longer than M minutes is cancelled and reported as a lower bound (default 4; 0: none)

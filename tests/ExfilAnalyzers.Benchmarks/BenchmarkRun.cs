@@ -72,19 +72,21 @@ internal sealed class BenchmarkRun
     private async Task<(ImmutableArray<ProjectResult> Scaling, ImmutableArray<IdeResult> Ide)> MeasureGeneratedAsync(ReferenceCatalog catalog,
         ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
     {
-        var scaling = ImmutableArray.CreateBuilder<ProjectResult>();
+        var projects = new List<CorpusProject>();
         foreach (var scale in _options.Scales)
         {
             var project = GeneratedCorpus.Create(scale, catalog);
             _log.WriteLine($"Generated {scale}×: {Format.Count(project.Files.Length)} files, {Format.Count(project.LineCount)} lines");
-            scaling.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.ScalingLimits, _log, cancellationToken).ConfigureAwait(false));
+            projects.Add(project);
         }
+
+        var scaling = await ProjectBenchmark.MeasureInterleavedAsync(projects, suites, _options.ScalingLimits, _log, cancellationToken).ConfigureAwait(false);
 
         var largest = _options.Scales[^1];
         _log.WriteLine($"IDE case in the generated {largest}× compilation");
         var ide = await IdeBenchmark.MeasureAsync(GeneratedCorpus.Create(largest, catalog), GeneratedCorpus.ModulesPerScale * largest, suites, _options.Edits,
             _log, cancellationToken).ConfigureAwait(false);
-        return (scaling.ToImmutable(), ide);
+        return (scaling, ide);
     }
 
     /// <summary>The interprocedural case: cost against the length of call chains, then against the number of call sites.</summary>

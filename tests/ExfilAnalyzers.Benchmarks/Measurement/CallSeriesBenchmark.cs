@@ -10,9 +10,9 @@ using ExfilAnalyzers.Benchmarks.Report;
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// Measures a call series size by size, like any project (compiler, driver alone, the suite, medians), and
-/// checks each size's findings against the generator's. Ours only: the point is how our interprocedural
-/// analysis grows, and one suite keeps the section to about a minute.
+/// Measures a call series like any project (compiler, driver alone, the suite, medians), its sizes interleaved run
+/// by run, and checks each size's findings against the generator's. Ours only: the point is how our
+/// interprocedural analysis grows, and one suite keeps the section to about a minute.
 /// </summary>
 internal static class CallSeriesBenchmark
 {
@@ -28,12 +28,17 @@ internal static class CallSeriesBenchmark
         // Each size costs our analyzers well under a few seconds, so the difference between two runs of about the same
         // length (ours, and the driver alone) is noisy: more runs than elsewhere, which these sizes can afford.
         limits = limits with { Runs = Math.Max(limits.Runs, MinimumRuns) };
-        var points = ImmutableArray.CreateBuilder<CallSeriesPoint>();
-        foreach (var size in series.Sizes)
+        var projects = series.Sizes.Select(series.Create).ToList();
+        foreach (var project in projects)
         {
-            var project = series.Create(size);
             log.WriteLine($"  {project.Name}: {Format.Count(project.Files.Length)} files, {Format.Count(project.LineCount)} lines");
-            var result = await ProjectBenchmark.MeasureAsync(project, new[] { ours }, limits, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        var results = await ProjectBenchmark.MeasureInterleavedAsync(projects, new[] { ours }, limits, log, cancellationToken).ConfigureAwait(false);
+        var points = ImmutableArray.CreateBuilder<CallSeriesPoint>();
+        for (var i = 0; i < projects.Count; i++)
+        {
+            var (project, size, result) = (projects[i], series.Sizes[i], results[i]);
             if (result.CompileErrors > 0)
             {
                 // The generator's code must compile: an error would change what the analyzer sees.

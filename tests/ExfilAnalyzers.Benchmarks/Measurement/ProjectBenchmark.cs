@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -9,68 +8,41 @@ using ExfilAnalyzers.Benchmarks.Corpus;
 
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
-/// <summary>
-/// Measures one project. Per run: the compiler alone, the driver alone, when asked the binding floor, then
-/// each suite on a fresh compilation of the same syntax trees. A suite whose first run exceeds the repeat
-/// limit is not run again, and a run that exceeds the time limit is cancelled, so one slow analyzer cannot
-/// stretch the benchmark without bound; the report says how many runs each median has and which are lower
-/// bounds.
-/// </summary>
+/// <summary>Measures projects: one after another, or interleaved run by run when they are compared with each other.</summary>
 internal static class ProjectBenchmark
 {
+    /// <summary>Every run of one project, then its result.</summary>
     public static async Task<ProjectResult> MeasureAsync(CorpusProject project, IReadOnlyList<AnalyzerSuite> suites, RunLimits limits,
         TextWriter log, CancellationToken cancellationToken, bool withFloor = false)
     {
-        var compiles = new List<CompileRun>();
-        var drivers = new List<TimeSpan>();
-        var floors = new List<TimeSpan>();
-        var floorBodies = 0;
-        var suiteRuns = suites.ToDictionary(s => s, _ => new List<(SuiteRun, TimeSpan)>());
+        var runs = new ProjectRuns(project, suites, limits, withFloor);
         for (var run = 0; run < limits.Runs; run++)
         {
-            var compile = CompileRun.Measure(project);
-            compiles.Add(compile);
-            var driver = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), DriverBaseline.Suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
-            drivers.Add(driver.Cpu);
-            log.Write($"    run {run + 1}: compile {compile.Cpu.TotalSeconds:F1} s, driver {driver.Cpu.TotalSeconds:F1} s");
-            if (withFloor)
-            {
-                BindingFloor.TakeBodies();
-                var floor = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), BindingFloor.Suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
-                floorBodies = BindingFloor.TakeBodies();
-                if (!floor.Exceptions.IsEmpty)
-                {
-                    throw new InvalidOperationException($"The binding floor failed on {project.Name}: {floor.Exceptions[0]}");
-                }
-
-                floors.Add(floor.Cpu - driver.Cpu);
-                log.Write($", binding floor {(floor.Cpu - driver.Cpu).TotalSeconds:F2} s ({floorBodies} bodies)");
-            }
-
-            foreach (var suite in suites)
-            {
-                var previous = suiteRuns[suite];
-                if (previous.Count > 0 && previous[0].Item1.Wall > limits.RepeatLimit)
-                {
-                    continue;
-                }
-
-                var result = await SuiteRun.MeasureAsync(CorpusCompilation.Create(project, compile.Trees), suite, limits.TimeLimit, cancellationToken).ConfigureAwait(false);
-                previous.Add((result, driver.Cpu));
-                log.Write($", {suite.Name} {(result.Cpu - driver.Cpu).TotalSeconds:F2} s{(result.CallbackCpu is { } callbacks ? $" ({callbacks.TotalSeconds:F2} s in callbacks)" : "")}"
-                    + $" (GC {result.GcPause.TotalSeconds:F2} s in {result.Collections} collections, driver's {driver.GcPause.TotalSeconds:F2} s){(result.TimedOut ? " (timed out)" : "")}"
-                    + (result.Work is { } work ? $" ({work.Summaries} flow analyses, {work.LevelSummaries} at field levels, {work.FieldValues} field values)" : ""));
-            }
-
-            log.WriteLine();
+            await runs.MeasureRunAsync($"run {run + 1}", log, cancellationToken).ConfigureAwait(false);
         }
 
-        var results = suites.Select(s => SuiteResult.From(s, suiteRuns[s])).ToImmutableArray();
-        return new ProjectResult(project, Median.Of(compiles.Select(c => c.Cpu)), Median.Of(compiles.Select(c => c.Wall)), Median.Of(drivers),
-            compiles[^1].Errors, results)
+        return runs.Result();
+    }
+
+    /// <summary>
+    /// Projects whose results are divided by each other (the sizes of a series): round after round, one run of
+    /// each. The machine's speed drifts over minutes (the same work took twice as long within an hour), and
+    /// measuring all runs of one size before the next put a slow spell into one size only, which moved the
+    /// growth factors between them; interleaved, a spell falls on every size alike.
+    /// </summary>
+    public static async Task<ImmutableArray<ProjectResult>> MeasureInterleavedAsync(IReadOnlyList<CorpusProject> projects, IReadOnlyList<AnalyzerSuite> suites,
+        RunLimits limits, TextWriter log, CancellationToken cancellationToken)
+    {
+        var runs = projects.Select(p => new ProjectRuns(p, suites, limits, withFloor: false)).ToList();
+        for (var round = 0; round < limits.Runs; round++)
         {
-            Floor = withFloor ? Median.Of(floors) : null,
-            FloorBodies = withFloor ? floorBodies : null,
-        };
+            log.WriteLine($"  round {round + 1} of {limits.Runs}");
+            foreach (var project in runs)
+            {
+                await project.MeasureRunAsync(project.Project.Name, log, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return runs.Select(r => r.Result()).ToImmutableArray();
     }
 }
