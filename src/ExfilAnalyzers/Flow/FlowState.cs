@@ -56,21 +56,14 @@ internal sealed class FlowState
         }
     }
 
-    public TaintValue Get(Place place)
-    {
-        if (_values.TryGetValue(place, out var value))
-        {
-            return value;
-        }
+    public TaintValue Get(Place place) => _values.TryGetValue(place, out var value) ? value : Unwritten(place);
 
-        if (place.IsRoot || place.IsContents)
-        {
-            return TaintValue.Clean;
-        }
-
-        // A member nobody wrote here holds whatever its object held when it arrived.
-        return Get(place.Parent).Carried();
-    }
+    /// <summary>The value of a place with no entry of its own.</summary>
+    private TaintValue Unwritten(Place place) =>
+        place.IsRoot || place.IsContents
+            ? TaintValue.Clean
+            // A member nobody wrote here holds whatever its object held when it arrived.
+            : Get(place.Parent).Carried();
 
     /// <summary>The value of an object used as a whole: itself and everything put into it.</summary>
     public TaintValue Composite(Place place)
@@ -167,22 +160,46 @@ internal sealed class FlowState
     /// <summary>Joins another state into this one; returns true when this one changed.</summary>
     public bool JoinWith(FlowState other)
     {
+        // A clone neither side has written to since shares this map: every value would join with itself.
+        var changed = !ReferenceEquals(_values, other._values) && JoinValues(other);
+        if (Gated && !other.Gated)
+        {
+            Gated = false;
+            changed = true;
+        }
+
+        if (Trigger is not null && other.Trigger is null)
+        {
+            Trigger = null;
+            TriggerOrigin = default;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private bool JoinValues(FlowState other)
+    {
         var changed = false;
         List<KeyValuePair<Place, TaintValue>>? updates = null;
         foreach (var entry in other._values)
         {
-            var mine = Get(entry.Key);
+            var present = _values.TryGetValue(entry.Key, out var mine);
+            if (!present) mine = Unwritten(entry.Key);
             var joined = mine.Join(entry.Value);
-            if (!_values.ContainsKey(entry.Key) || !joined.SameShape(mine))
+            var same = joined.SameShape(mine);
+            if (!present || !same)
             {
                 (updates ??= new()).Add(new(entry.Key, joined));
-                changed |= !joined.SameShape(mine);
+                changed |= !same;
             }
         }
 
+        // A member path only this side wrote: the other side's value is what its object carried there.
+        // A root the other side lacks keeps this side's value, so roots are not looked up (IsRoot first).
         foreach (var entry in _values)
         {
-            if (!other._values.ContainsKey(entry.Key) && !entry.Key.IsRoot)
+            if (!entry.Key.IsRoot && !other._values.ContainsKey(entry.Key))
             {
                 var theirs = other.Get(entry.Key);
                 var joined = entry.Value.Join(theirs);
@@ -200,19 +217,6 @@ internal sealed class FlowState
             {
                 Writable()[update.Key] = update.Value;
             }
-        }
-
-        if (Gated && !other.Gated)
-        {
-            Gated = false;
-            changed = true;
-        }
-
-        if (Trigger is not null && other.Trigger is null)
-        {
-            Trigger = null;
-            TriggerOrigin = default;
-            changed = true;
         }
 
         return changed;
