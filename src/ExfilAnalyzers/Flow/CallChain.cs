@@ -62,6 +62,9 @@ internal sealed class CallChain
     private HashSet<ISymbol>? _stateRead;
     private bool _levelBound;
 
+    /// <summary>The larger sets of state read by summaries used here, merged already (compared by reference).</summary>
+    private HashSet<StateReads>? _merged;
+
     public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new ChainState(), mode);
 
     public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
@@ -120,11 +123,21 @@ internal sealed class CallChain
             return;
         }
 
+        // A summary used again in this frame (a helper called at every step) read nothing new: what it
+        // read was passed to this frame and every frame above it the first time.
+        if (reads.Fields.IsEmpty || reads.Fields.Length >= MergedOnce && !(_merged ??= new()).Add(reads))
+        {
+            return;
+        }
+
         foreach (var field in reads.Fields)
         {
             MarkReadsState(field);
         }
     }
+
+    /// <summary>Sets of state read smaller than this are walked again at each use: cheaper than remembering them.</summary>
+    private const int MergedOnce = 4;
 
     /// <summary>A cut below this frame: it and every frame above it are incomplete.</summary>
     public void MarkIncomplete()
