@@ -128,9 +128,10 @@ internal readonly struct Place : IEquatable<Place>
 
     private static int Hash(object? part) => part is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : part?.GetHashCode() ?? 0;
 
-    private static new bool Equals(object? a, object? b) => a is ISymbol x && b is ISymbol y
+    // Most comparisons are of a place with itself (a look-up that finds its key): identity first.
+    private static new bool Equals(object? a, object? b) => ReferenceEquals(a, b) || (a is ISymbol x && b is ISymbol y
         ? SymbolEqualityComparer.Default.Equals(x, y)
-        : object.Equals(a, b);
+        : object.Equals(a, b));
 
     public override string ToString() => Name(Root) + (First is null ? "" : "." + Name(First)) + (Second is null ? "" : "." + Name(Second));
 
