@@ -17,6 +17,13 @@ internal sealed class FlowState
 
     private bool _shared;
 
+    /// <summary>
+    /// The roots that may have member paths in the map, one bit per root's hash (never cleared, so a bit
+    /// may be stale): a place whose root's bit is clear has nothing under it but itself, and the
+    /// assignments that drop or copy what is under a place need not scan the map.
+    /// </summary>
+    private ulong _memberRoots;
+
     public FlowState()
     {
         _values = new Dictionary<Place, TaintValue>();
@@ -26,6 +33,7 @@ internal sealed class FlowState
     {
         _values = other._values;
         _shared = other._shared = true;
+        _memberRoots = other._memberRoots;
         Gated = other.Gated;
         Trigger = other.Trigger;
         TriggerOrigin = other.TriggerOrigin;
@@ -52,7 +60,7 @@ internal sealed class FlowState
     {
         foreach (var entry in other._values)
         {
-            Writable()[entry.Key] = Get(entry.Key).Join(entry.Value);
+            Put(entry.Key, Get(entry.Key).Join(entry.Value));
         }
     }
 
@@ -92,7 +100,7 @@ internal sealed class FlowState
         RemoveUnder(place);
         if (!value.IsClean || !place.IsRoot)
         {
-            Writable()[place] = value;
+            Put(place, value);
         }
 
         if (!place.IsRoot)
@@ -110,7 +118,7 @@ internal sealed class FlowState
         }
         else
         {
-            Writable()[place] = value;
+            Put(place, value);
         }
     }
 
@@ -126,7 +134,7 @@ internal sealed class FlowState
         var joined = old.Join(value);
         if (!ReferenceEquals(joined, old) || !_values.ContainsKey(place))
         {
-            Writable()[place] = joined;
+            Put(place, joined);
         }
 
         if (!place.IsRoot && intoOwners)
@@ -139,11 +147,14 @@ internal sealed class FlowState
     public void Copy(Place from, Place to, TaintValue value)
     {
         var under = new List<KeyValuePair<Place, TaintValue>>();
-        foreach (var entry in _values)
+        if (MayHaveMembers(from))
         {
-            if (!entry.Key.Equals(from) && entry.Key.HasPrefix(from))
+            foreach (var entry in _values)
             {
-                under.Add(entry);
+                if (!entry.Key.Equals(from) && entry.Key.HasPrefix(from))
+                {
+                    under.Add(entry);
+                }
             }
         }
 
@@ -152,7 +163,7 @@ internal sealed class FlowState
         {
             if (entry.Key.Rebase(from, to) is { } rebased && !rebased.Equals(to))
             {
-                Writable()[rebased] = entry.Value;
+                Put(rebased, entry.Value);
             }
         }
     }
@@ -215,12 +226,20 @@ internal sealed class FlowState
         {
             foreach (var update in updates)
             {
-                Writable()[update.Key] = update.Value;
+                Put(update.Key, update.Value);
             }
         }
 
         return changed;
     }
+
+    private void Put(Place place, TaintValue value)
+    {
+        Writable()[place] = value;
+        if (!place.IsRoot) _memberRoots |= place.RootBit;
+    }
+
+    private bool MayHaveMembers(Place place) => (_memberRoots & place.RootBit) != 0;
 
     /// <summary>The map, this state's own: copied first if it is still shared with a clone.</summary>
     private Dictionary<Place, TaintValue> Writable()
@@ -247,7 +266,7 @@ internal sealed class FlowState
             var contents = parent.ContentsPlace;
             if (!contents.Equals(place) && !parent.KeysPlace.Equals(place))
             {
-                Writable()[contents] = Get(contents).Join(value);
+                Put(contents, Get(contents).Join(value));
             }
 
             if (parent.IsRoot)
@@ -261,6 +280,12 @@ internal sealed class FlowState
 
     private void RemoveUnder(Place place)
     {
+        if (!MayHaveMembers(place))
+        {
+            if (place.IsRoot && _values.ContainsKey(place)) Writable().Remove(place);
+            return;
+        }
+
         List<Place>? doomed = null;
         foreach (var key in _values.Keys)
         {

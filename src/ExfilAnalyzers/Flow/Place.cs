@@ -48,6 +48,9 @@ internal readonly struct Place : IEquatable<Place>
 
     public bool IsRoot => First is null;
 
+    /// <summary>One of 64 bits, chosen by the root: places with one root share it (see <see cref="FlowState"/>).</summary>
+    public ulong RootBit => 1UL << (Hash(Root) & 63);
+
     /// <summary>
     /// True when the place means the same in every method: it starts at <c>this</c> or at a static member.
     /// A local, a parameter or a flow capture means something only in the method it belongs to.
