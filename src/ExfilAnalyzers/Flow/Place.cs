@@ -35,7 +35,14 @@ internal readonly struct Place : IEquatable<Place>
         Root = root;
         First = first;
         Second = second;
+        unchecked
+        {
+            _hash = (((Hash(root) * 397) ^ Hash(first)) * 397) ^ Hash(second);
+        }
     }
+
+    /// <summary>Computed once: a place is hashed at every look-up, and a join looks up the keys of another map.</summary>
+    private readonly int _hash;
 
     /// <summary>An <see cref="ISymbol"/> (local, parameter, static field), a boxed capture id, or <see cref="This"/>.</summary>
     public object Root { get; }
@@ -119,15 +126,7 @@ internal readonly struct Place : IEquatable<Place>
 
     public override bool Equals(object? obj) => obj is Place other && Equals(other);
 
-    public override int GetHashCode()
-    {
-        unchecked
-        {
-            var hash = Hash(Root);
-            hash = (hash * 397) ^ Hash(First);
-            return (hash * 397) ^ Hash(Second);
-        }
-    }
+    public override int GetHashCode() => _hash;
 
     private static int Hash(object? part) => part is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : part?.GetHashCode() ?? 0;
 
