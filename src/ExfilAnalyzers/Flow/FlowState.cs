@@ -146,19 +146,24 @@ internal sealed class FlowState
     /// <summary>An assignment of one place to another: the target gets the source's value and paths.</summary>
     public void Copy(Place from, Place to, TaintValue value)
     {
-        var under = new List<KeyValuePair<Place, TaintValue>>();
+        List<KeyValuePair<Place, TaintValue>>? under = null;
         if (MayHaveMembers(from))
         {
             foreach (var entry in _values)
             {
                 if (!entry.Key.Equals(from) && entry.Key.HasPrefix(from))
                 {
-                    under.Add(entry);
+                    (under ??= new()).Add(entry);
                 }
             }
         }
 
         Set(to, value);
+        if (under is null)
+        {
+            return;
+        }
+
         foreach (var entry in under)
         {
             if (entry.Key.Rebase(from, to) is { } rebased && !rebased.Equals(to))
