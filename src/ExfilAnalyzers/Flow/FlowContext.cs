@@ -22,6 +22,7 @@ internal sealed class FlowContext
         Members = new MemberIndex(compilation, Relevance);
         Dispatch = new DispatchTargets(compilation, Fingerprint);
         Summaries = new SummaryStore(this);
+        Sending = new SendingReach(this);
     }
 
     public MemberIndex Members { get; }
@@ -57,6 +58,9 @@ internal sealed class FlowContext
     public WellKnownTypes Types => Catalog.Types;
 
     public SummaryStore Summaries { get; }
+
+    /// <summary>Whether a method's analysis can find a sink call at all, by what its body binds to.</summary>
+    public SendingReach Sending { get; }
 
     /// <summary>Cost bound of one method's analysis, counted in evaluated operations, nested functions included.</summary>
     public int OperationBudget { get; set; } = 200_000;

@@ -72,6 +72,31 @@ internal sealed class PreparedBody
         }
     }
 
+    /// <summary>
+    /// The body's operations, without building the graph: those it holds, or its graph's, or bound again
+    /// (and held, until <see cref="Release"/>). Null when there is nothing to analyse.
+    /// </summary>
+    public IOperation? Operation
+    {
+        get
+        {
+            if (!Scan.MayMatter)
+            {
+                return null;
+            }
+
+            lock (_gate)
+            {
+                if (_body is null && _graph is null && _released is not null && _released.TryGetTarget(out var kept))
+                {
+                    return kept.OriginalOperation;
+                }
+
+                return _body ?? _graph?.OriginalOperation ?? (_body = Rebind());
+            }
+        }
+    }
+
     /// <summary>True while the graph, and through it what the compiler bound for the member, is held strongly.</summary>
     public bool HoldsGraph
     {
@@ -111,7 +136,11 @@ internal sealed class PreparedBody
         }
     }
 
-    private IOperation? Rebind() => Bind(_method!, _compilation!, CancellationToken.None);
+    /// <summary>
+    /// The operations again, once let go. The semantic model keeps what it bound, so this is a look-up
+    /// unless the driver dropped the model; it is not counted as another body bound.
+    /// </summary>
+    private IOperation? Rebind() => MethodBodies.GetBody(_method!, _compilation!, CancellationToken.None);
 
     /// <summary>The body's operations, counted as a body bound (the benchmark's work counts).</summary>
     private static IOperation? Bind(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)

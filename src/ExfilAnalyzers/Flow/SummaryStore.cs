@@ -359,6 +359,18 @@ internal sealed class SummaryStore
     }
 
     /// <summary>
+    /// A method whose own analysis is skipped (nothing it reaches sends): as after <see cref="ForRoot"/>,
+    /// its report is settled (it has none) and what it bound is held only weakly from now on, and again
+    /// once its summary is cached at every level (<see cref="ReleaseWhenDone"/>).
+    /// </summary>
+    public void Skip(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        _complete.TryAdd((method, CallChain.Report), MethodSummary.Empty);
+        Release(method);
+    }
+
+    /// <summary>
     /// Holds a method's graph only weakly once nothing is left to compute from it in this compilation:
     /// it was analysed for its own diagnostics, and its summary is cached at every level (a body bound
     /// again for a caller that came after its own analysis).
@@ -450,7 +462,7 @@ internal sealed class SummaryStore
     /// True for state that reads as clean at every level: metadata, constants, and state no member that
     /// matters writes (delegates are followed whoever stores them).
     /// </summary>
-    private bool HoldsNothing(ISymbol field, CancellationToken cancellationToken) =>
+    public bool HoldsNothing(ISymbol field, CancellationToken cancellationToken) =>
         field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
         || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
 
@@ -488,10 +500,7 @@ internal sealed class SummaryStore
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
-        // Delegates are followed whoever stores them; other state, the index looks for only in members
-        // that can store sensitive data.
-        var question = HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting;
-        foreach (var writer in _context.Members.Ask(field, question, cancellationToken))
+        foreach (var writer in Writers(field, cancellationToken))
         {
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
@@ -505,6 +514,13 @@ internal sealed class SummaryStore
         value = value?.ReadElsewhere();
         return value is null || value.IsClean ? TaintValue.Clean : value;
     }
+
+    /// <summary>
+    /// The members whose writes make up a field's value. Delegates are followed whoever stores them;
+    /// other state, the index looks for only in members that can store sensitive data.
+    /// </summary>
+    public ImmutableArray<ISymbol> Writers(ISymbol field, CancellationToken cancellationToken) =>
+        _context.Members.Ask(field, HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting, cancellationToken);
 
     private static bool HoldsFunctions(ISymbol member) => member switch
     {
@@ -576,14 +592,16 @@ internal sealed class SummaryStore
         return summary;
     }
 
+    /// <summary>The method's body bound and scanned, once per compilation (<see cref="PreparedBody"/>).</summary>
+    public PreparedBody Prepared(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _bodies.TryGetValue(method, out var prepared)
+            ? prepared
+            : _bodies.GetOrAdd(method, PreparedBody.Of(method, _context.Compilation, _context.Catalog, cancellationToken));
+
     private MethodSummary? Compute(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
     {
-        if (!_bodies.TryGetValue(method, out var prepared))
-        {
-            prepared = _bodies.GetOrAdd(method, PreparedBody.Of(method, _context.Compilation, _context.Catalog, cancellationToken));
-        }
-
         // Nothing modelled and nothing of this compilation (or no body): the default rule says all there is.
+        var prepared = Prepared(method, cancellationToken);
         if (prepared.Graph is not { } graph)
         {
             return null;

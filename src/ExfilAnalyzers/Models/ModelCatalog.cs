@@ -232,6 +232,35 @@ internal sealed class ModelCatalog
 
     private ModelNames? _names;
 
+    /// <summary>
+    /// The names that code mentions to get a handle of this kind from a modelled member: the member's
+    /// name, or its type's for a constructor (what a "new" mentions).
+    /// </summary>
+    public ImmutableArray<string> NamesHanding(Handle handle)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var pair in _byType)
+        {
+            foreach (var member in pair.Value)
+            {
+                if (member.Value.Behaviour == ModelBehaviour.HandleSource && (member.Value.Handle & handle) != 0)
+                {
+                    names.Add(member.Key == ".ctor" ? pair.Key.Name : member.Key);
+                }
+            }
+        }
+
+        foreach (var pair in _bySymbol)
+        {
+            if (pair.Value.Behaviour == ModelBehaviour.HandleSource && (pair.Value.Handle & handle) != 0)
+            {
+                names.Add(pair.Key is IMethodSymbol { MethodKind: MethodKind.Constructor } ? pair.Key.ContainingType.Name : pair.Key.Name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+
     /// <summary>A name some model makes a sink.</summary>
     public bool IsSinkName(string name) => _sinkNames.Contains(name);
 

@@ -12,7 +12,7 @@ internal sealed class WellKnownTypes
     public static readonly ImmutableArray<string> MetadataNames = ImmutableArray.Create(
         "System.Text.StringBuilder", "System.IO.Stream", "System.IO.TextWriter", "System.IO.BinaryWriter",
         "System.Net.Http.Headers.HttpHeaders", "System.Text.Json.Utf8JsonWriter", "System.Diagnostics.ProcessStartInfo",
-        "System.Net.Http.HttpRequestMessage", "System.Uri", "System.Exception");
+        "System.Net.Http.HttpRequestMessage", "System.Uri", "System.Exception", "System.IAsyncDisposable");
 
     public WellKnownTypes(Compilation compilation)
     {
@@ -28,12 +28,14 @@ internal sealed class WellKnownTypes
         HttpRequestMessage = resolved[7];
         Uri = resolved[8];
         Exception = resolved[9];
+        IAsyncDisposable = resolved[10];
+        IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         ObjectToString = compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString)).FirstOrDefault();
     }
 
     /// <summary>Every type this holds, special types included.</summary>
     public IEnumerable<INamedTypeSymbol?> All =>
-        new[] { IEnumerable, StringBuilder, Stream, TextWriter, BinaryWriter, HttpHeaders, Utf8JsonWriter, ProcessStartInfo, HttpRequestMessage, Uri, Exception };
+        new[] { IEnumerable, StringBuilder, Stream, TextWriter, BinaryWriter, HttpHeaders, Utf8JsonWriter, ProcessStartInfo, HttpRequestMessage, Uri, Exception, IAsyncDisposable, IDisposable };
 
     /// <summary>object.ToString: what formatting an object calls.</summary>
     public ISymbol? ObjectToString { get; }
@@ -59,6 +61,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Uri { get; }
 
     public INamedTypeSymbol? Exception { get; }
+
+    /// <summary>What a using statement disposes through (the control-flow graph calls its Dispose).</summary>
+    public INamedTypeSymbol IDisposable { get; }
+
+    /// <summary>What an await using disposes through.</summary>
+    public INamedTypeSymbol? IAsyncDisposable { get; }
 
     /// <summary>The one place that resolves types by name; everything else asks this class or the catalog.</summary>
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)

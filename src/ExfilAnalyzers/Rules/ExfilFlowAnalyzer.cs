@@ -11,7 +11,8 @@ namespace ExfilAnalyzers.Rules;
 /// <summary>
 /// EXF1001–EXF1007: runs the flow engine on each method body and reports what reaches a sink.
 /// Everything per compilation is built once in the compilation-start callback; each body costs a
-/// syntax check, then a scan of its operations, and a control-flow graph only when those say it may matter.
+/// syntax check, then a look at what it binds to (<see cref="SendingReach"/>), and a control-flow
+/// graph only when those say it may report.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
@@ -60,6 +61,12 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
         if (!Matters(context.Node, flow, context.CancellationToken)
             || MethodOf(context.Node, context.SemanticModel, context.CancellationToken) is not { } method)
         {
+            return;
+        }
+
+        if (!flow.Sending.MaySend(method, context.CancellationToken))
+        {
+            flow.Summaries.Skip(method);
             return;
         }
 

@@ -69,6 +69,22 @@ public class BodyReleaseTests
     }
 
     [Fact]
+    public void A_root_whose_analysis_is_skipped_is_let_go_as_if_it_had_been_analysed()
+    {
+        var engine = Engine("ReleaseSkipped");
+        var summaries = engine.Flow.Summaries;
+        var describe = engine.Method("Service", "Describe");
+        summaries.ForRoot(engine.Method("Service", "Report"), CancellationToken.None);
+        Assert.True(summaries.HoldsGraphOf(describe), "the callee has not had its turn as a root yet");
+        Assert.False(engine.Flow.Sending.MaySend(describe, CancellationToken.None));
+
+        summaries.Skip(describe);
+
+        Assert.False(summaries.HoldsGraphOf(describe));
+        Assert.Empty(summaries.ForRoot(describe, CancellationToken.None).SinkCalls);
+    }
+
+    [Fact]
     public void A_graph_let_go_is_taken_back_while_the_collector_has_not_taken_it()
     {
         var engine = Engine("ReleaseKept");

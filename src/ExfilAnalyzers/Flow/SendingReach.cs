@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// Whether a method's own analysis can find a sink call at all, decided on what its body binds to
+/// rather than on names. The relevance index's "may send" follows names, and on a large code base a
+/// few common ones (ToString, Add, Name) make nearly every member "sending": 17,577 members of the
+/// benchmark's real corpus passed it, and 214 had a sink call. A sink call reaches a method's
+/// analysis only through what the engine consults there, so this follows that, bound:
+/// <list type="bullet">
+/// <item>a method leads to the methods it calls (every target of a virtual call, the accessors of a
+/// property, a method passed as a delegate) and to the state it reads that can bring a sink call
+/// (<see cref="StateCarriers"/>);</item>
+/// <item>such state leads to its initializer and to the members that write it, and for a function or
+/// a stream a writer leads to its callers (what it stores may be what they pass it: a callback);</item>
+/// <item>a body that calls a sink, starts a process or opens a network stream sends
+/// (<see cref="SendingScan"/>).</item>
+/// </list>
+/// A delegate's functions are lambdas of the method itself or values that come from a callee or from
+/// state, so they are covered. Answers are memoised per compilation; a search that visits
+/// <see cref="MaxVisits"/> members answers "may send", which costs an analysis, never a diagnostic.
+/// </summary>
+internal sealed class SendingReach
+{
+    /// <summary>Bound on the members one question visits.</summary>
+    public const int MaxVisits = 4000;
+
+    private readonly FlowContext _context;
+    private readonly ConcurrentDictionary<ISymbol, bool> _answers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, SendingScan> _scans = new(SymbolEqualityComparer.Default);
+
+    public SendingReach(FlowContext context)
+    {
+        _context = context;
+    }
+
+    /// <summary>
+    /// False only when no analysis of the method can record a sink call: then it has nothing to report.
+    /// Tarjan's algorithm over the members reachable from the method: the search stops at the first
+    /// member that sends, and every member still on the component stack then sends too (those on the
+    /// path lead to it, the others reach a member on the path); a component that completes reaches no
+    /// sink. Either way each member is scanned and visited once per compilation.
+    /// </summary>
+    public bool MaySend(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        return _answers.TryGetValue(method, out var known) ? known : new Search(this, cancellationToken).From(method);
+    }
+
+    /// <summary>One question's search; what it settles goes to the shared answers.</summary>
+    private sealed class Search
+    {
+        private readonly SendingReach _reach;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<ISymbol, int> _order = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, int> _low = new(SymbolEqualityComparer.Default);
+        private readonly List<ISymbol> _component = new();
+        private readonly HashSet<ISymbol> _onComponent = new(SymbolEqualityComparer.Default);
+        private readonly Stack<Frame> _frames = new();
+
+        public Search(SendingReach reach, CancellationToken cancellationToken)
+        {
+            _reach = reach;
+            _cancellationToken = cancellationToken;
+        }
+
+        public bool From(ISymbol start)
+        {
+            if (Enter(start))
+            {
+                return true;
+            }
+
+            while (_frames.Count > 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var frame = _frames.Pop();
+                if (frame.Position < frame.Next.Length)
+                {
+                    _frames.Push(frame with { Position = frame.Position + 1 });
+                    var successor = frame.Next[frame.Position];
+                    if (_reach._answers.TryGetValue(successor, out var sends))
+                    {
+                        if (sends) return Found();
+                    }
+                    else if (!_order.ContainsKey(successor))
+                    {
+                        // Past the bound the answer stays "may send"; components already completed keep theirs.
+                        if (_order.Count >= MaxVisits || Enter(successor)) return true;
+                    }
+                    else if (_onComponent.Contains(successor))
+                    {
+                        _low[frame.Member] = System.Math.Min(_low[frame.Member], _order[successor]);
+                    }
+
+                    continue;
+                }
+
+                if (_frames.Count > 0)
+                {
+                    var caller = _frames.Peek().Member;
+                    _low[caller] = System.Math.Min(_low[caller], _low[frame.Member]);
+                }
+
+                if (_low[frame.Member] == _order[frame.Member])
+                {
+                    Completed(frame.Member);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Scans a member; true when it calls a sink, which settles the search.</summary>
+        private bool Enter(ISymbol member)
+        {
+            _order[member] = _low[member] = _order.Count;
+            _component.Add(member);
+            _onComponent.Add(member);
+            var scan = _reach.ScanOf(member, _cancellationToken);
+            if (scan.CallsSink)
+            {
+                return Found();
+            }
+
+            _frames.Push(new Frame(member, scan.Next, 0));
+            return false;
+        }
+
+        /// <summary>Every member still on the component stack reaches the sink just found.</summary>
+        private bool Found()
+        {
+            foreach (var member in _component)
+            {
+                _reach._answers[member] = true;
+            }
+
+            return true;
+        }
+
+        /// <summary>A component that completed without finding a sink: none of its members sends.</summary>
+        private void Completed(ISymbol root)
+        {
+            ISymbol member;
+            do
+            {
+                member = _component[_component.Count - 1];
+                _component.RemoveAt(_component.Count - 1);
+                _onComponent.Remove(member);
+                _reach._answers.TryAdd(member, false);
+            }
+            while (!SymbolEqualityComparer.Default.Equals(member, root));
+        }
+
+        private readonly record struct Frame(ISymbol Member, ImmutableArray<ISymbol> Next, int Position);
+    }
+
+    /// <summary>
+    /// Whether state that carries this is followed to its writers. Streams matter only where something
+    /// may open a network stream: a tree mentions a member that hands one out (the writes into it are
+    /// what sends). That is decided once per compilation, by names.
+    /// </summary>
+    public bool Follows(StateCarrier carrier, CancellationToken cancellationToken) => carrier switch
+    {
+        StateCarrier.Data => false,
+        StateCarrier.Streams => MayOpenNetworkStream(cancellationToken),
+        _ => true,
+    };
+
+    private int _opensNetworkStream;
+
+    private bool MayOpenNetworkStream(CancellationToken cancellationToken)
+    {
+        if (_opensNetworkStream == 0)
+        {
+            var relevance = _context.Relevance(cancellationToken);
+            var opens = false;
+            foreach (var name in _context.Catalog.NamesHanding(Models.Handle.NetworkStream))
+            {
+                if (relevance.TreesMentioning(name).Count > 0)
+                {
+                    opens = true;
+                    break;
+                }
+            }
+
+            _opensNetworkStream = opens ? 1 : -1;
+        }
+
+        return _opensNetworkStream > 0;
+    }
+
+    private SendingScan ScanOf(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (_scans.TryGetValue(member, out var scan))
+        {
+            return scan;
+        }
+
+        scan = member is IMethodSymbol method ? ScanMethod(method, cancellationToken) : ScanState(member, cancellationToken);
+        return _scans.GetOrAdd(member, scan);
+    }
+
+    private SendingScan ScanMethod(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var prepared = _context.Summaries.Prepared(method, cancellationToken);
+        var held = prepared.HoldsGraph;
+        if (prepared.Operation is not { } body)
+        {
+            return SendingScan.Nothing;
+        }
+
+        var scan = SendingScan.Of(body, _context, cancellationToken);
+
+        // Only the scan is needed here: operations bound for it are let go (most members scanned are
+        // never analysed); an analysis binds again through the semantic model, which keeps them.
+        if (!held) prepared.Release();
+        return scan;
+    }
+
+    /// <summary>
+    /// State: what its initializer calls, and its writers. A writer may store what its callers pass it,
+    /// so for a function or a stream, the writers' callers too; for state typed object or by a type
+    /// parameter they are not followed (a callback stored as object and cast back is not seen).
+    /// </summary>
+    private SendingScan ScanState(ISymbol state, CancellationToken cancellationToken)
+    {
+        var summaries = _context.Summaries;
+        if (summaries.HoldsNothing(state, cancellationToken))
+        {
+            return SendingScan.Nothing;
+        }
+
+        var scan = MethodBodies.GetInitializer(state, _context.Compilation, cancellationToken) is { } initializer
+            ? SendingScan.Of(initializer, _context, cancellationToken)
+            : SendingScan.Nothing;
+        if (scan.CallsSink)
+        {
+            return scan;
+        }
+
+        var next = new List<ISymbol>(scan.Next);
+        var callers = StateCarriers.Of(state) is StateCarrier.Functions or StateCarrier.Streams;
+        foreach (var writer in summaries.Writers(state, cancellationToken))
+        {
+            next.Add(writer);
+            if (callers && writer is IMethodSymbol method && !method.Parameters.IsEmpty)
+            {
+                next.AddRange(_context.Members.Ask(method, MemberIndex.Question.RelevantMentioning, cancellationToken));
+            }
+        }
+
+        return SendingScan.LeadingTo(next);
+    }
+}
