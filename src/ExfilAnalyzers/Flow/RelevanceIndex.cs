@@ -17,7 +17,7 @@ namespace ExfilAnalyzers.Flow;
 /// </list>
 /// Then, on demand, whether a member may send (<see cref="MaySend"/>). A member is analysed for its
 /// own diagnostics only when it both matters and may send; any other body is not even bound: it has
-/// nothing to report.
+/// nothing to report. A member that passes is asked again on what it binds to (<see cref="SendingReach"/>).
 /// </summary>
 internal sealed partial class RelevanceIndex
 {
