@@ -28,8 +28,6 @@ internal static class StateCarriers
 {
     private const int MaxDepth = 4;
 
-    private static readonly string[] StreamNamespaces = { "System.IO", "System.Net", "System.Xml", "System.Text.Json" };
-
     public static StateCarrier Of(ISymbol state) => state is IEventSymbol
         ? StateCarrier.Functions
         : MemberIndex.TypeOf(state) is { } type ? Of(type, 0) : StateCarrier.Data;
@@ -70,17 +68,29 @@ internal static class StateCarriers
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (current.ContainingNamespace is { IsGlobalNamespace: false } ns && InStreamNamespace(ns.ToDisplayString())) return true;
+            if (InStreamNamespace(current.ContainingNamespace)) return true;
         }
 
         return false;
     }
 
-    private static bool InStreamNamespace(string name)
+    /// <summary>
+    /// System.IO, System.Net, System.Xml or System.Text.Json, or a namespace under one: read off the
+    /// namespaces' names without building their full names (this runs for every state a scan meets).
+    /// </summary>
+    private static bool InStreamNamespace(INamespaceSymbol? ns)
     {
-        foreach (var prefix in StreamNamespaces)
+        INamespaceSymbol? second = null, third = null;
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
         {
-            if (name.StartsWith(prefix, System.StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.')) return true;
+            if (current.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return current.Name == "System" && second is not null
+                    && (second.Name is "IO" or "Net" or "Xml" || second.Name == "Text" && third?.Name == "Json");
+            }
+
+            third = second;
+            second = current;
         }
 
         return false;
