@@ -211,7 +211,11 @@ internal sealed partial class MethodFlowAnalysis
         return _context.Summaries.MayProduce(method, isVirtual, _cancellationToken);
     }
 
-    /// <summary>What a call passes to a method of this compilation, for the fields its parameters reach.</summary>
+    /// <summary>
+    /// What a call passes to a method of this compilation, for the fields its parameters reach. What a
+    /// lambda argument returns is not kept as data: a field is one value for all instances, so the Func
+    /// a lazy-value helper stores would hand one instance's result to every reader of every instance.
+    /// </summary>
     private void NoteCall(IMethodSymbol method, ArgumentValue[] arguments)
     {
         var values = new TaintValue[method.Parameters.Length];
@@ -219,7 +223,8 @@ internal sealed partial class MethodFlowAnalysis
         var any = false;
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value is { IsTainted: true } value)
+            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value is { IsTainted: true } value
+                && !(argument.Argument is { } passed && IsFunction(passed.Value)))
             {
                 values[parameter.Ordinal] = values[parameter.Ordinal].Join(value.DataOnly());
                 any = true;

@@ -187,4 +187,32 @@ public class DispatchTests
             }
             """);
     }
+
+    /// <summary>
+    /// A function that computes a value, stored by a lazy-value helper's constructor: fields are one value
+    /// for all instances, so following the functions its callers pass would hand one instance's result
+    /// (a node's text) to every other's reader (a count sent to telemetry). Roslyn's AsyncLazy has this shape
+    /// on the benchmark's real corpus: what a lambda argument returns is not kept as the field's data.
+    /// </summary>
+    [Fact]
+    public Task A_computed_value_stored_by_a_helper_is_not_joined_across_instances()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Deferred<T>
+            {
+                private readonly Func<T> _compute;
+                public Deferred(Func<T> compute) => _compute = compute;
+                public T Value => _compute();
+            }
+
+            sealed class Reports
+            {
+                private static readonly TelemetryClient Client = new();
+
+                public int Measure(SyntaxNode node) => new Deferred<string>(() => node.ToString()).Value.Length;
+
+                public void Count() => Client.TrackEvent(new Deferred<string>(() => "42").Value);
+            }
+            """);
+    }
 }
