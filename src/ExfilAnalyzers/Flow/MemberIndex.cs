@@ -39,6 +39,9 @@ internal sealed class MemberIndex
         /// </summary>
         RelevantMentioning,
 
+        /// <summary>Every member whose code refers to the target: the callers that may pass a function.</summary>
+        Mentioning,
+
         /// <summary>
         /// Every member whose code may write the target, a field, property or event: mentions in a write
         /// position (assigned, incremented, passed by ref, subscribed to) and, for an object that can be
@@ -87,7 +90,7 @@ internal sealed class MemberIndex
     /// <summary>For a filtered question, which member declarations count; null when all do.</summary>
     private Func<SyntaxTree, SyntaxNode, bool>? HolderFilter(Question question, CancellationToken cancellationToken)
     {
-        if (question == Question.Writing)
+        if (question is Question.Writing or Question.Mentioning)
         {
             return null;
         }

@@ -159,7 +159,9 @@ internal sealed partial class MethodFlowAnalysis
     {
         IDelegateCreationOperation creation => EvaluateFunction(creation.Target, parameterValue),
         IConversionOperation conversion => EvaluateFunction(conversion.Operand, parameterValue),
-        IFlowAnonymousFunctionOperation lambda => AnalyzeLambda(lambda, parameterValue),
+        // Run here on the elements (List.ForEach, Select), and kept as a function for a callee of this
+        // compilation that stores or invokes it (a callback registered through a method).
+        IFlowAnonymousFunctionOperation lambda => AnalyzeLambda(lambda, parameterValue).WithFunctions(ImmutableArray.Create(FunctionRef.For(lambda, _cfg))),
         _ => Evaluate(operation),
     };
 
@@ -212,9 +214,10 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>
-    /// What a call passes to a method of this compilation, for the fields its parameters reach. What a
-    /// lambda argument returns is not kept as data: a field is one value for all instances, so the Func
-    /// a lazy-value helper stores would hand one instance's result to every reader of every instance.
+    /// What a call passes to a method of this compilation, for the fields its parameters reach: data, and
+    /// callbacks. A field is one value for all instances, so a function passed is kept only when it
+    /// returns nothing, and what a lambda returns is not kept as data: a function that computes a value
+    /// (the Func a lazy value holds) would hand one instance's result to every reader of every instance.
     /// </summary>
     private void NoteCall(IMethodSymbol method, ArgumentValue[] arguments)
     {
@@ -223,10 +226,17 @@ internal sealed partial class MethodFlowAnalysis
         var any = false;
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value is { IsTainted: true } value
-                && !(argument.Argument is { } passed && IsFunction(passed.Value)))
+            if (argument.Parameter is not { } parameter || parameter.Ordinal >= values.Length || argument.Value is not { } value)
             {
-                values[parameter.Ordinal] = values[parameter.Ordinal].Join(value.DataOnly());
+                continue;
+            }
+
+            var callback = !value.Functions.IsEmpty && IsCallback(parameter.Type);
+            var data = argument.Argument is { } passedOperation && IsFunction(passedOperation.Value) ? TaintValue.Clean : value.DataOnly();
+            if (data.IsTainted || callback)
+            {
+                var passed = callback ? data.WithFunctions(value.Functions) : data;
+                values[parameter.Ordinal] = values[parameter.Ordinal].Join(passed);
                 any = true;
             }
         }
@@ -236,6 +246,12 @@ internal sealed partial class MethodFlowAnalysis
             _findings.NoteCall(method.OriginalDefinition, values);
         }
     }
+
+    /// <summary>A delegate type whose functions return nothing, or only a task to await.</summary>
+    private static bool IsCallback(ITypeSymbol type) =>
+        type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke }
+        && (invoke.ReturnsVoid || invoke.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } task
+            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
 
     /// <summary>
     /// The default rule for a call nobody modelled: its result carries the data of its receiver and

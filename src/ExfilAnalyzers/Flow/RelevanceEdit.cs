@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -86,8 +87,11 @@ internal sealed class RelevanceEdit
     private bool Replace(SyntaxTree oldTree, SyntaxTree newTree, CancellationToken cancellationToken)
     {
         var olds = Graph.MembersOf(oldTree)!;
-        var members = TreeIndex.For(newTree, cancellationToken).Members;
-        if (members.Length != olds.Length)
+        var index = TreeIndex.For(newTree, cancellationToken);
+        var members = index.Members;
+
+        // Which state holds functions was settled on the declarations (Graph.FunctionStateNames): they must not change.
+        if (members.Length != olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
         {
             return false;
         }
@@ -97,7 +101,8 @@ internal sealed class RelevanceEdit
         {
             var old = olds[ordinal];
             var entry = entries[ordinal] = new RelevanceEntry(newTree, members[ordinal], Count++, ordinal);
-            if (entry.Member.Name != old.Member.Name || entry.Member.IsState != old.Member.IsState || !Compare(old, entry))
+            if (entry.Member.Name != old.Member.Name || entry.Member.IsState != old.Member.IsState
+                || !entry.Member.TypeNames.SequenceEqual(old.Member.TypeNames) || !Compare(old, entry))
             {
                 return false;
             }

@@ -42,6 +42,12 @@ internal sealed class RelevanceGraph
 
     public HashSet<string> StateNames { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// The names of state whose declared type reads as a function (a delegate, an event, a list of
+    /// callbacks): what its writers store may be what their callers pass them.
+    /// </summary>
+    public HashSet<string> FunctionStateNames { get; } = new(System.StringComparer.Ordinal);
+
     // The settled answers, by entry id, and the names that matter: set once, by Settle.
     public bool[] Relevant { get; private set; } = System.Array.Empty<bool>();
 
@@ -73,9 +79,19 @@ internal sealed class RelevanceGraph
             graph._byPath[tree.FilePath] = graph._byPath.ContainsKey(tree.FilePath) ? null : tree;
         }
 
+        var delegates = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in graph._byTree.Keys)
+        {
+            delegates.UnionWith(TreeIndex.For(tree, cancellationToken).Delegates);
+        }
+
         foreach (var entries in graph._byTree.Values)
         {
             AddWriters(graph.Writers, entries, graph.StateNames);
+            foreach (var entry in entries)
+            {
+                if (FunctionTypes.Names(entry.Member.TypeNames, delegates)) graph.FunctionStateNames.Add(entry.Member.Name);
+            }
         }
 
         graph.Count = id;

@@ -177,26 +177,36 @@ internal sealed partial class RelevanceIndex
             }
 
             // A name: the members declared with it (as they are in this compilation), the graph's writers of
-            // state of that name (unless their tree was replaced), then the edited trees' writers.
+            // state of that name (unless their tree was replaced), then the edited trees' writers; for state
+            // that holds functions, the callers of each writer too (a callback registered through a method).
+            // The callers of a writer are a node of their own: the members that mention its name.
             var text = _names[frame.Node - _members];
-            while (frame.Phase < 3)
+            var callers = text.Length > 0 && text[0] == CallersMark;
+            var phases = callers ? 2 : _index._graph.FunctionStateNames.Contains(text) ? 5 : 3;
+            while (frame.Phase < phases)
             {
                 if (frame.List is null)
                 {
-                    var lists = frame.Phase switch
-                    {
-                        0 => _index._graph.Named,
-                        1 => _index._graph.Writers,
-                        _ => _index._edit?.Writers,
-                    };
-                    frame.List = lists is not null && lists.TryGetValue(text, out var found) ? found : Empty;
+                    var lists = callers
+                        ? frame.Phase == 0 ? _index._graph.MentionedBy : _index._edit?.MentionedBy
+                        : frame.Phase switch
+                        {
+                            0 => _index._graph.Named,
+                            1 or 3 => _index._graph.Writers,
+                            _ => _index._edit?.Writers,
+                        };
+                    frame.List = lists is not null && lists.TryGetValue(callers ? text.Substring(1) : text, out var found) ? found : Empty;
                 }
 
                 while (frame.Position < frame.List.Count)
                 {
                     var entry = frame.List[frame.Position++];
-                    if (frame.Phase == 1 && _index.IsReplaced(entry)) continue;
-                    successor = (frame.Phase == 0 ? _index.Current(entry) : entry).Id;
+                    var inGraph = callers ? frame.Phase == 0 : frame.Phase is 1 or 3;
+                    if (inGraph && _index.IsReplaced(entry)) continue;
+                    successor = callers ? entry.Id
+                        : frame.Phase == 0 ? _index.Current(entry).Id
+                        : frame.Phase < 3 ? entry.Id
+                        : NameId(CallersMark + entry.Member.Name);
                     return true;
                 }
 
@@ -210,6 +220,9 @@ internal sealed partial class RelevanceIndex
         }
 
         private static readonly List<RelevanceEntry> Empty = new();
+
+        /// <summary>Starts the name of a node that stands for the members mentioning a writer (no identifier starts with it).</summary>
+        private const char CallersMark = '\u0001';
 
         private RelevanceEntry Entry(int id) => _entries[id];
 

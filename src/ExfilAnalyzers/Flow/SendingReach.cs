@@ -246,12 +246,15 @@ internal sealed class SendingReach
 
         var next = new List<ISymbol>(scan.Next);
         var callers = StateCarriers.Of(state) is StateCarrier.Functions or StateCarrier.Streams;
+
+        // The callers the engine asks for what a writer stores (SummaryStore.FromCallers): all of them for a function.
+        var question = SummaryStore.HoldsFunctions(state) ? MemberIndex.Question.Mentioning : MemberIndex.Question.RelevantMentioning;
         foreach (var writer in summaries.Writers(state, cancellationToken))
         {
             next.Add(writer);
             if (callers && writer is IMethodSymbol method && !method.Parameters.IsEmpty)
             {
-                next.AddRange(_context.Members.Ask(method, MemberIndex.Question.RelevantMentioning, cancellationToken));
+                next.AddRange(_context.Members.Ask(method, question, cancellationToken));
             }
         }
 

@@ -10,9 +10,11 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// A member declared in a tree, with the simple names its code mentions and those it may write
-/// (see <see cref="WriteMention"/>); state is a field, property or event.
+/// (see <see cref="WriteMention"/>); state is a field, property or event, and its type is named by
+/// <paramref name="TypeNames"/> (the simple names in it: List, Action, string).
 /// </summary>
-internal sealed record DeclaredMember(string Name, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState);
+internal sealed record DeclaredMember(string Name, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState,
+    ImmutableArray<string> TypeNames);
 
 /// <summary>
 /// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
@@ -27,14 +29,18 @@ internal sealed class TreeIndex
 
     private readonly Dictionary<string, List<int>> _positions;
 
-    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members, long declarationHash)
+    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members, ImmutableArray<string> delegates, long declarationHash)
     {
         _positions = positions;
         Members = members;
+        Delegates = delegates;
         DeclarationHash = declarationHash;
     }
 
     public ImmutableArray<DeclaredMember> Members { get; }
+
+    /// <summary>The names of the delegate types the tree declares.</summary>
+    public ImmutableArray<string> Delegates { get; }
 
     /// <summary>
     /// A hash of what the tree declares: every token outside method bodies and field initializers. An edit
@@ -85,9 +91,15 @@ internal sealed class TreeIndex
     {
         var positions = new Dictionary<string, List<int>>();
         var members = ImmutableArray.CreateBuilder<DeclaredMember>();
+        var delegates = ImmutableArray.CreateBuilder<string>();
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(n => NameOf(n) is null))
         {
+            if (node is DelegateDeclarationSyntax declared)
+            {
+                delegates.Add(declared.Identifier.ValueText);
+            }
+
             if (NameOf(node) is not { } name)
             {
                 continue;
@@ -112,11 +124,32 @@ internal sealed class TreeIndex
                 }
             }
 
-            var isState = node is VariableDeclaratorSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax;
-            members.Add(new DeclaredMember(name, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(), isState));
+            var stateType = StateType(node);
+            members.Add(new DeclaredMember(name, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(), stateType is not null,
+                stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)));
         }
 
-        return new TreeIndex(positions, members.ToImmutable(), HashDeclarations(root));
+        return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashDeclarations(root));
+    }
+
+    /// <summary>The declared type of a field, property or event; null for any other member.</summary>
+    private static TypeSyntax? StateType(SyntaxNode node) => node switch
+    {
+        VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+        PropertyDeclarationSyntax property => property.Type,
+        EventDeclarationSyntax @event => @event.Type,
+        _ => null,
+    };
+
+    private static ImmutableArray<string> TypeNamesOf(TypeSyntax type)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var node in type.DescendantNodesAndSelf())
+        {
+            if (node is SimpleNameSyntax simple) names.Add(simple.Identifier.ValueText);
+        }
+
+        return names.ToImmutable();
     }
 
     private static long HashDeclarations(SyntaxNode root)

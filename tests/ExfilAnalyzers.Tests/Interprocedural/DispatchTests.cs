@@ -189,6 +189,43 @@ public class DispatchTests
     }
 
     /// <summary>
+    /// A callback handed to a method that stores it, by a member that sees no sensitive data itself, and
+    /// invoked where the data is: the hidden-sender shape. One that only logs locally, or an invocation
+    /// with a constant, reports nothing.
+    /// </summary>
+    [Fact]
+    public Task A_callback_registered_through_a_method_is_followed_to_where_it_is_invoked()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Plugin
+            {
+                private Action<string> _onAnalyzed = _ => { };
+                public void OnAnalyzed(Action<string> callback) => _onAnalyzed = callback;
+                public void Analyze(ISymbol symbol) => _onAnalyzed({|EXF1002:symbol.Name|});
+                public void Started() => _onAnalyzed("started");
+            }
+
+            sealed class QuietPlugin
+            {
+                private Action<string> _onLog = _ => { };
+                public void OnLog(Action<string> callback) => _onLog = callback;
+                public void Analyze(ISymbol symbol) => _onLog(symbol.Name);
+            }
+
+            sealed class Installer
+            {
+                private static readonly TelemetryClient Client = new();
+
+                public void Install(Plugin plugin, QuietPlugin quiet)
+                {
+                    plugin.OnAnalyzed(text => Client.TrackTrace(text));
+                    quiet.OnLog(text => Console.WriteLine(text));
+                }
+            }
+            """);
+    }
+
+    /// <summary>
     /// A function that computes a value, stored by a lazy-value helper's constructor: fields are one value
     /// for all instances, so following the functions its callers pass would hand one instance's result
     /// (a node's text) to every other's reader (a count sent to telemetry). Roslyn's AsyncLazy has this shape

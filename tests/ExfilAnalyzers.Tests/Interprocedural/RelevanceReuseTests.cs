@@ -94,6 +94,9 @@ public class RelevanceReuseTests
         { "Agent.cs", "=> Client.TrackEvent(Format.Describe(symbol));", "=> Format.Describe(symbol);", "a member handed taint by a member that no longer names it", false },
         { "Format.cs", "{ Last = s.Name; }", "{ var l = Last + s.Name; }", "state a member that matters no longer writes, though it still reads it", false },
         { "Agent.cs", "void Flush()", "void Other() { }\n    void Flush()", "a member added", false },
+        // Which state holds functions is settled on the declarations: a change to them builds afresh.
+        { "Store.cs", "public static string Kept", "public static System.String Kept", "the declared type of state changed", false },
+        { "Format.cs", "static class Format", "delegate void Notify(string text);\n\nstatic class Format", "a delegate type declared", false },
     };
 
     [Theory]

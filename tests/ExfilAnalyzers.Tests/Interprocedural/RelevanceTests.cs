@@ -138,4 +138,61 @@ public class RelevanceTests
         var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
         Assert.Equal(sends, index.MaySend(tree, declaration, CancellationToken.None));
     }
+
+    private const string RegisteredCode = """
+        using System;
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        delegate void Notify(string text);
+
+        class Plugin
+        {
+            private Action<string>? _onAnalyzed;
+            private Notify? _notify;
+            private string _label = "";
+
+            public void OnAnalyzed(Action<string> callback) => _onAnalyzed = callback;
+            public void OnNotify(Notify notify) => _notify = notify;
+            public void Label(string label) => _label = label;
+
+            void ViaRegistered(ISymbol symbol) => _onAnalyzed?.Invoke(symbol.Name);
+            void ViaOwnDelegate(ISymbol symbol) => _notify?.Invoke(symbol.Name);
+            string ReadsLabel(ISymbol symbol) => _label + symbol.Name;
+        }
+
+        class Installer
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Install(Plugin plugin)
+            {
+                plugin.OnAnalyzed(text => Client.TrackTrace(text));
+                plugin.OnNotify(text => Client.TrackTrace(text));
+                plugin.Label("installer");
+                Client.TrackEvent("installed");
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A callback registered through a method is stored by the method and invoked elsewhere: the reader
+    /// leads by name to the state, its writer, and the writer's callers, which pass the sending lambda.
+    /// Only state whose type reads as a function (a framework delegate or one the code declares) leads
+    /// to its writers' callers: a string stored the same way, by a caller that sends, does not.
+    /// </summary>
+    [Theory]
+    [InlineData("ViaRegistered", true)]
+    [InlineData("ViaOwnDelegate", true)]
+    [InlineData("ReadsLabel", false)]
+    public void State_that_holds_functions_leads_to_the_callers_of_its_writers(string method, bool sends)
+    {
+        var tree = CSharpSyntaxTree.ParseText(RegisteredCode);
+        var compilation = CSharpCompilation.Create("Registered", new[] { tree }, TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
+        Assert.Equal(sends, index.MaySend(tree, declaration, CancellationToken.None));
+    }
 }
