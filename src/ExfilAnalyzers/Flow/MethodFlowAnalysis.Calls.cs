@@ -175,19 +175,18 @@ internal sealed partial class MethodFlowAnalysis
             return ApplyCallModel(model, method, call, receiver, receiverValue, arguments, resultType);
         }
 
+        var isVirtual = call is IInvocationOperation { IsVirtual: true };
+        var summary = NeedsSummary(method, receiverValue, arguments, isVirtual)
+            ? _context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken, isVirtual)
+            : null;
         if (MethodBodies.HasSourceBody(method.OriginalDefinition) || method.MethodKind == MethodKind.Constructor && !method.DeclaringSyntaxReferences.IsEmpty)
         {
-            NoteCall(method, arguments);
+            NoteCall(method, arguments, summary);
         }
 
-        var isVirtual = call is IInvocationOperation { IsVirtual: true };
-        if (NeedsSummary(method, receiverValue, arguments, isVirtual)
-            && _context.Summaries.ForCall(method, receiverType, _calls, _cancellationToken, isVirtual) is { } summary)
-        {
-            return ApplySummary(summary, method, call, receiver, receiverValue, arguments);
-        }
-
-        return DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
+        return summary is not null
+            ? ApplySummary(summary, method, call, receiver, receiverValue, arguments)
+            : DefaultCall(method, call, receiver, receiverValue, arguments, resultType);
     }
 
     /// <summary>
@@ -214,12 +213,13 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>
-    /// What a call passes to a method of this compilation, for the fields its parameters reach: data, and
-    /// callbacks. A field is one value for all instances, so a function passed is kept only when it
+    /// What a call passes to a method of this compilation, for the fields its parameters reach: data,
+    /// network streams, and callbacks the callee stores (a function kept here keeps the graph it was
+    /// made in). A field is one value for all instances, so a function passed is kept only when it
     /// returns nothing, and what a lambda returns is not kept as data: a function that computes a value
     /// (the Func a lazy value holds) would hand one instance's result to every reader of every instance.
     /// </summary>
-    private void NoteCall(IMethodSymbol method, ArgumentValue[] arguments)
+    private void NoteCall(IMethodSymbol method, ArgumentValue[] arguments, MethodSummary? summary)
     {
         var values = new TaintValue[method.Parameters.Length];
         for (var i = 0; i < values.Length; i++) values[i] = TaintValue.Clean;
@@ -231,11 +231,13 @@ internal sealed partial class MethodFlowAnalysis
                 continue;
             }
 
-            var callback = !value.Functions.IsEmpty && IsCallback(parameter.Type);
+            var callback = !value.Functions.IsEmpty && IsCallback(parameter.Type) && summary is not null && Stores(summary, parameter.Ordinal);
             var data = argument.Argument is { } passedOperation && IsFunction(passedOperation.Value) ? TaintValue.Clean : value.DataOnly();
-            if (data.IsTainted || callback)
+            var stream = value.Handles & Models.Handle.NetworkStream;
+            if (data.IsTainted || callback || stream != Models.Handle.None)
             {
                 var passed = callback ? data.WithFunctions(value.Functions) : data;
+                if (stream != Models.Handle.None) passed = passed.WithHandles(passed.Handles | stream);
                 values[parameter.Ordinal] = values[parameter.Ordinal].Join(passed);
                 any = true;
             }
@@ -245,6 +247,16 @@ internal sealed partial class MethodFlowAnalysis
         {
             _findings.NoteCall(method.OriginalDefinition, values);
         }
+    }
+
+    private static bool Stores(MethodSummary summary, int ordinal)
+    {
+        foreach (var written in summary.FieldWrites.Values)
+        {
+            if (ordinal < 63 && (written.Parameters & (1UL << ordinal)) != 0) return true;
+        }
+
+        return false;
     }
 
     /// <summary>A delegate type whose functions return nothing, or only a task to await.</summary>

@@ -267,6 +267,13 @@ internal sealed partial class MethodFlowAnalysis
 
         var step = at.Syntax.GetLocation();
         var written = data.Carried().WithStep(step);
+        if (receiverPlace is { IsRoot: false } && receiverValue.Handles.HasFlag(Handle.NetworkStream) && receiverValue.WritesInto is null)
+        {
+            // A writer read from state carries the network stream it writes into, without the link to it
+            // (the link was its writer's): what is written through it is sent.
+            RecordSink(at, DisplayApi(at), SinkKind.Network, Carriers(data, at.Syntax), null);
+        }
+
         if (receiverPlace is { } place)
         {
             // What is written to a writer held in a member goes where the writer writes (a file, a

@@ -90,7 +90,7 @@ internal sealed class RelevanceEdit
         var index = TreeIndex.For(newTree, cancellationToken);
         var members = index.Members;
 
-        // Which state holds functions was settled on the declarations (Graph.FunctionStateNames): they must not change.
+        // Which state may hold a function or stream was settled on the declarations (Graph.CarrierStateNames): they must not change.
         if (members.Length != olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
         {
             return false;

@@ -43,10 +43,10 @@ internal sealed class RelevanceGraph
     public HashSet<string> StateNames { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>
-    /// The names of state whose declared type reads as a function (a delegate, an event, a list of
-    /// callbacks): what its writers store may be what their callers pass them.
+    /// The names of state whose declared type reads as a function or a stream (<see cref="CarrierTypeNames"/>):
+    /// what its writers store may be what their callers pass them (a callback, a socket's stream).
     /// </summary>
-    public HashSet<string> FunctionStateNames { get; } = new(System.StringComparer.Ordinal);
+    public HashSet<string> CarrierStateNames { get; } = new(System.StringComparer.Ordinal);
 
     // The settled answers, by entry id, and the names that matter: set once, by Settle.
     public bool[] Relevant { get; private set; } = System.Array.Empty<bool>();
@@ -90,7 +90,7 @@ internal sealed class RelevanceGraph
             AddWriters(graph.Writers, entries, graph.StateNames);
             foreach (var entry in entries)
             {
-                if (FunctionTypes.Names(entry.Member.TypeNames, delegates)) graph.FunctionStateNames.Add(entry.Member.Name);
+                if (CarrierTypeNames.MayCarry(entry.Member.TypeNames, delegates)) graph.CarrierStateNames.Add(entry.Member.Name);
             }
         }
 

@@ -56,7 +56,7 @@ internal sealed partial class RelevanceIndex
 
         foreach (var name in member.Member.Mentions)
         {
-            if (!_catalog.IsSinkName(name))
+            if (!_catalog.IsSendingName(name))
             {
                 continue;
             }

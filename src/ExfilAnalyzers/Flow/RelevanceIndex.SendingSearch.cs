@@ -178,11 +178,12 @@ internal sealed partial class RelevanceIndex
 
             // A name: the members declared with it (as they are in this compilation), the graph's writers of
             // state of that name (unless their tree was replaced), then the edited trees' writers; for state
-            // that holds functions, the callers of each writer too (a callback registered through a method).
+            // that may hold a function or a stream, the callers of each writer too (a callback registered
+            // through a method, a socket's stream handed to a constructor).
             // The callers of a writer are a node of their own: the members that mention its name.
             var text = _names[frame.Node - _members];
             var callers = text.Length > 0 && text[0] == CallersMark;
-            var phases = callers ? 2 : _index._graph.FunctionStateNames.Contains(text) ? 5 : 3;
+            var phases = callers ? 2 : _index._graph.CarrierStateNames.Contains(text) ? 5 : 3;
             while (frame.Phase < phases)
             {
                 if (frame.List is null)

@@ -247,8 +247,8 @@ internal sealed class SendingReach
         var next = new List<ISymbol>(scan.Next);
         var callers = StateCarriers.Of(state) is StateCarrier.Functions or StateCarrier.Streams;
 
-        // The callers the engine asks for what a writer stores (SummaryStore.FromCallers): all of them for a function.
-        var question = SummaryStore.HoldsFunctions(state) ? MemberIndex.Question.Mentioning : MemberIndex.Question.RelevantMentioning;
+        // The callers the engine asks for what a writer stores.
+        var question = SummaryStore.CallersOfWriters(state);
         foreach (var writer in summaries.Writers(state, cancellationToken))
         {
             next.Add(writer);

@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// Whether a member really calls a sink where it names one. Sink names are common (Add, Write, Send),
-/// so a name alone would make half a code base "sending"; binding just those mentions settles it.
+/// Whether a member really calls a sink where it names one (or starts a process, or opens a network
+/// stream: what the engine may turn into a sink call). Sink names are common (Add, Write, Send), so a
+/// name alone would make half a code base "sending"; binding just those mentions settles it.
 /// </summary>
 internal static class SinkMentions
 {
@@ -73,9 +74,12 @@ internal static class SinkMentions
         return false;
     }
 
+    /// <summary>Whether the mention binds to a member the engine may turn into a sink call (<see cref="SendingScan.MaySend"/>).</summary>
     private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, CancellationToken cancellationToken)
     {
-        var info = model.GetSymbolInfo(mention, cancellationToken);
+        // A type's name right after new stands for its constructor (new NetworkStream(socket)).
+        SyntaxNode bound = mention.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
+        var info = model.GetSymbolInfo(bound, cancellationToken);
         ITypeSymbol? receiver = null;
         if (mention.Parent is MemberAccessExpressionSyntax access && access.Name == mention)
         {
@@ -84,13 +88,13 @@ internal static class SinkMentions
 
         if (info.Symbol is { } symbol)
         {
-            return catalog.Find(symbol, receiver)?.IsSink == true;
+            return SendingScan.MaySend(catalog.Find(symbol, receiver));
         }
 
         // An unresolved or ambiguous call may be any of its candidates.
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (catalog.Find(candidate, receiver)?.IsSink == true) return true;
+            if (SendingScan.MaySend(catalog.Find(candidate, receiver))) return true;
         }
 
         return false;

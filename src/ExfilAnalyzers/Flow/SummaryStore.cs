@@ -505,7 +505,7 @@ internal sealed class SummaryStore
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
             {
-                var instantiated = FromCallers(written, writer as IMethodSymbol, HoldsFunctions(field), frame, cancellationToken);
+                var instantiated = FromCallers(written, writer as IMethodSymbol, CallersOfWriters(field), frame, cancellationToken);
                 value = value is null ? instantiated : value.Join(instantiated);
             }
         }
@@ -522,7 +522,7 @@ internal sealed class SummaryStore
     public ImmutableArray<ISymbol> Writers(ISymbol field, CancellationToken cancellationToken) =>
         _context.Members.Ask(field, HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting, cancellationToken);
 
-    public static bool HoldsFunctions(ISymbol member) => member switch
+    private static bool HoldsFunctions(ISymbol member) => member switch
     {
         IEventSymbol => true,
         IFieldSymbol field => field.Type.TypeKind == TypeKind.Delegate,
@@ -531,11 +531,15 @@ internal sealed class SummaryStore
     };
 
     /// <summary>
-    /// A writer's value with its parameters replaced by the data its callers pass (one level up); for
-    /// state that holds functions, by the functions any caller passes (a callback registered through a
-    /// method, by a member that sees no sensitive data itself).
+    /// Which callers of the state's writers may pass what they store: those that see sensitive data; for
+    /// state that holds functions, every caller (a callback is registered by a member that sees no
+    /// sensitive data itself).
     /// </summary>
-    private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, bool functions, CallChain chain, CancellationToken cancellationToken)
+    public static MemberIndex.Question CallersOfWriters(ISymbol state) =>
+        HoldsFunctions(state) ? MemberIndex.Question.Mentioning : MemberIndex.Question.RelevantMentioning;
+
+    /// <summary>A writer's value with its parameters replaced by what the callers the question names pass (one level up).</summary>
+    private TaintValue FromCallers(TaintValue written, IMethodSymbol? writer, MemberIndex.Question callersQuestion, CallChain chain, CancellationToken cancellationToken)
     {
         var value = written.WithoutParameters();
         if (writer is null || (written.Parameters & ~(1UL << 63)) == 0)
@@ -544,9 +548,8 @@ internal sealed class SummaryStore
         }
 
         // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
-        // the index asks only those, unless a function is what is stored.
-        var callers = _context.Members.Ask(writer, functions ? MemberIndex.Question.Mentioning : MemberIndex.Question.RelevantMentioning, cancellationToken);
-        foreach (var caller in callers)
+        // the index asks only those, unless a function or a stream is what is stored.
+        foreach (var caller in _context.Members.Ask(writer, callersQuestion, cancellationToken))
         {
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))

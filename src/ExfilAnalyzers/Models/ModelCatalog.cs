@@ -264,6 +264,37 @@ internal sealed class ModelCatalog
     /// <summary>A name some model makes a sink.</summary>
     public bool IsSinkName(string name) => _sinkNames.Contains(name);
 
+    private HashSet<string>? _sendingNames;
+
+    /// <summary>
+    /// A name some model makes a sink, a process start or a source of network streams: a call of it may
+    /// be where the engine records a sink call (<see cref="Flow.SendingScan.MaySend"/>).
+    /// </summary>
+    public bool IsSendingName(string name) => (_sendingNames ??= SendingNames()).Contains(name);
+
+    private HashSet<string> SendingNames()
+    {
+        var names = new HashSet<string>(_sinkNames, System.StringComparer.Ordinal);
+        names.UnionWith(NamesHanding(Handle.NetworkStream));
+        foreach (var pair in _byType)
+        {
+            foreach (var member in pair.Value)
+            {
+                if (member.Value.Behaviour == ModelBehaviour.ProcessStart) names.Add(member.Key == ".ctor" ? pair.Key.Name : member.Key);
+            }
+        }
+
+        foreach (var pair in _bySymbol)
+        {
+            if (pair.Value.Behaviour == ModelBehaviour.ProcessStart)
+            {
+                names.Add(pair.Key is IMethodSymbol { MethodKind: MethodKind.Constructor } ? pair.Key.ContainingType.Name : pair.Key.Name);
+            }
+        }
+
+        return names;
+    }
+
     private static bool IsSourceBehaviour(MemberModel model) => model.Behaviour switch
     {
         ModelBehaviour.Source or ModelBehaviour.SourceFromHandle or ModelBehaviour.Environment or ModelBehaviour.FileRead

@@ -173,19 +173,33 @@ public class RelevanceTests
                 Client.TrackEvent("installed");
             }
         }
+
+        class Journal
+        {
+            private readonly System.IO.StreamWriter _writer;
+            public Journal(System.IO.Stream stream) => _writer = new System.IO.StreamWriter(stream);
+            void Append(ISymbol symbol) => _writer.Write(symbol.Name);
+        }
+
+        class Uplink
+        {
+            Journal Open(System.Net.Sockets.TcpClient tcp) => new Journal(tcp.GetStream());
+        }
         """;
 
     /// <summary>
     /// A callback registered through a method is stored by the method and invoked elsewhere: the reader
     /// leads by name to the state, its writer, and the writer's callers, which pass the sending lambda.
-    /// Only state whose type reads as a function (a framework delegate or one the code declares) leads
-    /// to its writers' callers: a string stored the same way, by a caller that sends, does not.
+    /// So does a writer over a stream that a constructor's caller opens on a socket. Only state whose
+    /// type reads as a function (a framework delegate or one the code declares) or a stream leads to its
+    /// writers' callers: a string stored the same way, by a caller that sends, does not.
     /// </summary>
     [Theory]
     [InlineData("ViaRegistered", true)]
     [InlineData("ViaOwnDelegate", true)]
+    [InlineData("Append", true)]
     [InlineData("ReadsLabel", false)]
-    public void State_that_holds_functions_leads_to_the_callers_of_its_writers(string method, bool sends)
+    public void State_that_holds_functions_or_streams_leads_to_the_callers_of_its_writers(string method, bool sends)
     {
         var tree = CSharpSyntaxTree.ParseText(RegisteredCode);
         var compilation = CSharpCompilation.Create("Registered", new[] { tree }, TestReferences.All,

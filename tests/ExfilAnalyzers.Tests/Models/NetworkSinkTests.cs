@@ -130,4 +130,34 @@ public class NetworkSinkTests
             }
             """);
     }
+
+    /// <summary>
+    /// A network stream handed to a constructor that stores a writer over it, by a member that sees no
+    /// sensitive data: what is written through the field is sent. A file stream stored the same way, in
+    /// a type no network stream reaches, is not.
+    /// </summary>
+    [Fact]
+    public Task A_network_stream_stored_by_a_constructor_is_followed_to_where_it_is_written()
+    {
+        return VerifyAsync(Usings + """
+            sealed class Journal
+            {
+                private readonly StreamWriter _writer;
+                public Journal(Stream stream) => _writer = new StreamWriter(stream);
+                public void Append(ISymbol symbol) => {|EXF1002:{|EXF1006:_writer.Write(symbol.Name)|}|};
+            }
+
+            sealed class Uplink
+            {
+                public Journal Open(TcpClient tcp) => new Journal(tcp.GetStream());
+            }
+
+            sealed class Diary
+            {
+                private readonly StreamWriter _writer;
+                public Diary(string path) => _writer = new StreamWriter(File.OpenWrite(path));
+                public void Append(ISymbol symbol) => _writer.Write(symbol.Name);
+            }
+            """);
+    }
 }
