@@ -130,13 +130,7 @@ public class RelevanceTests
     [InlineData("ViaCallback", true)]
     public void Members_may_send_only_when_a_sink_name_binds_to_a_sink(string method, bool sends)
     {
-        var tree = CSharpSyntaxTree.ParseText(SendingCode);
-        var compilation = CSharpCompilation.Create("Sending", new[] { tree }, TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
-        Assert.Equal(sends, index.MaySend(tree, declaration, CancellationToken.None));
+        Assert.Equal(sends, MaySend("Sending", SendingCode, method));
     }
 
     private const string RegisteredCode = """
@@ -201,12 +195,18 @@ public class RelevanceTests
     [InlineData("ReadsLabel", false)]
     public void State_that_holds_functions_or_streams_leads_to_the_callers_of_its_writers(string method, bool sends)
     {
-        var tree = CSharpSyntaxTree.ParseText(RegisteredCode);
-        var compilation = CSharpCompilation.Create("Registered", new[] { tree }, TestReferences.All,
+        Assert.Equal(sends, MaySend("Registered", RegisteredCode, method));
+    }
+
+    /// <summary>The name filter's "may send" for a method of code that compiles without errors.</summary>
+    private static bool MaySend(string assemblyName, string code, string method)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code);
+        var compilation = CSharpCompilation.Create(assemblyName, new[] { tree }, TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var index = RelevanceIndex.Build(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), sinksMatter: false, CancellationToken.None);
         var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == method);
-        Assert.Equal(sends, index.MaySend(tree, declaration, CancellationToken.None));
+        return index.MaySend(tree, declaration, CancellationToken.None);
     }
 }
