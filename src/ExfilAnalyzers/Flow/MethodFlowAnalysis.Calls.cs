@@ -249,11 +249,17 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
+    /// <summary>Whether the callee's summary stores that parameter in a field or property.</summary>
     private static bool Stores(MethodSummary summary, int ordinal)
     {
+        if (ordinal >= 63)
+        {
+            return false;
+        }
+
         foreach (var written in summary.FieldWrites.Values)
         {
-            if (ordinal < 63 && (written.Parameters & (1UL << ordinal)) != 0) return true;
+            if ((written.Parameters & (1UL << ordinal)) != 0) return true;
         }
 
         return false;

@@ -267,10 +267,12 @@ internal sealed partial class MethodFlowAnalysis
 
         var step = at.Syntax.GetLocation();
         var written = data.Carried().WithStep(step);
-        if (receiverPlace is { IsRoot: false } && receiverValue.Handles.HasFlag(Handle.NetworkStream) && receiverValue.WritesInto is null)
+        if (receiverPlace is { IsRoot: false } && receiverValue.Handles.HasFlag(Handle.NetworkStream) && receiverValue.WritesInto is null
+            && _context.Types.IsWriter(receiverType))
         {
-            // A writer read from state carries the network stream it writes into, without the link to it
-            // (the link was its writer's): what is written through it is sent.
+            // A stream or writer read from state carries the network stream it writes into, without the
+            // link to it (the link was its writer's): what is written through it is sent. (A builder that
+            // merely holds text read from the network carries the handle too, and sends nothing.)
             RecordSink(at, DisplayApi(at), SinkKind.Network, Carriers(data, at.Syntax), null);
         }
 

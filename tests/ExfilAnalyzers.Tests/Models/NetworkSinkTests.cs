@@ -134,7 +134,8 @@ public class NetworkSinkTests
     /// <summary>
     /// A network stream handed to a constructor that stores a writer over it, by a member that sees no
     /// sensitive data: what is written through the field is sent. A file stream stored the same way, in
-    /// a type no network stream reaches, is not.
+    /// a type no network stream reaches, is not; nor is a builder or a list that holds what was read
+    /// from the network, or the stream itself: only a stream or writer writes into it.
     /// </summary>
     [Fact]
     public Task A_network_stream_stored_by_a_constructor_is_followed_to_where_it_is_written()
@@ -157,6 +158,25 @@ public class NetworkSinkTests
                 private readonly StreamWriter _writer;
                 public Diary(string path) => _writer = new StreamWriter(File.OpenWrite(path));
                 public void Append(ISymbol symbol) => _writer.Write(symbol.Name);
+            }
+
+            sealed class Transcript
+            {
+                private readonly StringBuilder _text;
+                private readonly System.Collections.Generic.List<object> _parts;
+
+                public Transcript(Stream stream)
+                {
+                    _text = new StringBuilder(new StreamReader(stream).ReadToEnd());
+                    _parts = new System.Collections.Generic.List<object> { stream };
+                }
+
+                public void Note(ISymbol symbol) { _text.Append(symbol.Name); _parts.Add(symbol.Name); }
+            }
+
+            sealed class Listener
+            {
+                public Transcript Receive(TcpClient tcp) => new Transcript(tcp.GetStream());
             }
             """);
     }
