@@ -40,11 +40,14 @@ public class SendingReachTests
             private static readonly TelemetryClient Client = new();
             private readonly Action<string> _fromInitializer = text => Client.TrackTrace(text);
             private Action<string> _registered = _ => { };
+            private Action<string> _installed = _ => { };
             private string _lastSent = "";
 
             public void Send(string item) { _lastSent = item; Client.TrackEvent(item); }
             public void Register(Action<string> callback) => _registered = callback;
             public void Wire(ISymbol symbol) => Register(text => Client.TrackTrace(text + symbol.Name.Length));
+            public void OnInstalled(Action<string> callback) => _installed = callback;
+            public void Install() => OnInstalled(text => Client.TrackTrace(text));
             public string Reported { get => _lastSent; set => Client.TrackEvent(value); }
 
             public void Direct(ISymbol symbol) => Client.TrackEvent(symbol.Name);
@@ -53,6 +56,7 @@ public class SendingReachTests
             public void ThroughSetter(ISymbol symbol) => Reported = symbol.Name;
             public void ThroughInitializedField(ISymbol symbol) => _fromInitializer(symbol.Name);
             public void ThroughRegisteredCallback(ISymbol symbol) => _registered(symbol.Name);
+            public void ThroughCallbackOfAMemberThatSeesNothing(ISymbol symbol) => _installed(symbol.Name);
             public void ThroughLocalFunction(ISymbol symbol) { Emit(); void Emit() => Client.TrackEvent(symbol.Name); }
             public void ThroughLambda(ISymbol symbol) { Action emit = () => Client.TrackEvent(symbol.Name); emit(); }
 
@@ -69,6 +73,7 @@ public class SendingReachTests
     [InlineData("ThroughSetter", true)]
     [InlineData("ThroughInitializedField", true)]
     [InlineData("ThroughRegisteredCallback", true)]
+    [InlineData("ThroughCallbackOfAMemberThatSeesNothing", true)]
     [InlineData("ThroughLocalFunction", true)]
     [InlineData("ThroughLambda", true)]
     [InlineData("SameNameOtherType", false)]
