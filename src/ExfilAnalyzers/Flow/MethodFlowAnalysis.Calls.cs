@@ -231,7 +231,7 @@ internal sealed partial class MethodFlowAnalysis
                 continue;
             }
 
-            var callback = !value.Functions.IsEmpty && IsCallback(parameter.Type) && summary is not null && Stores(summary, parameter.Ordinal);
+            var callback = !value.Functions.IsEmpty && summary is not null && Stores(summary, parameter.Ordinal) && IsCallback(parameter.Type);
             var data = argument.Argument is { } passedOperation && IsFunction(passedOperation.Value) ? TaintValue.Clean : value.DataOnly();
             var stream = value.Handles & Models.Handle.NetworkStream;
             if (data.IsTainted || callback || stream != Models.Handle.None)
@@ -266,10 +266,10 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>A delegate type whose functions return nothing, or only a task to await.</summary>
-    private static bool IsCallback(ITypeSymbol type) =>
+    private bool IsCallback(ITypeSymbol type) =>
         type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke }
-        && (invoke.ReturnsVoid || invoke.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } task
-            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
+        && (invoke.ReturnsVoid || SymbolEqualityComparer.Default.Equals(invoke.ReturnType, _context.Types.Task)
+            || SymbolEqualityComparer.Default.Equals(invoke.ReturnType, _context.Types.ValueTask));
 
     /// <summary>
     /// The default rule for a call nobody modelled: its result carries the data of its receiver and

@@ -188,25 +188,16 @@ internal sealed partial class RelevanceIndex
             {
                 if (frame.List is null)
                 {
-                    var lists = callers
-                        ? frame.Phase == 0 ? _index._graph.MentionedBy : _index._edit?.MentionedBy
-                        : frame.Phase switch
-                        {
-                            0 => _index._graph.Named,
-                            1 or 3 => _index._graph.Writers,
-                            _ => _index._edit?.Writers,
-                        };
-                    frame.List = lists is not null && lists.TryGetValue(callers ? text.Substring(1) : text, out var found) ? found : Empty;
+                    var key = callers ? text.Substring(1) : text;
+                    frame.List = ListOf(callers, frame.Phase) is { } lists && lists.TryGetValue(key, out var found) ? found : Empty;
                 }
 
                 while (frame.Position < frame.List.Count)
                 {
                     var entry = frame.List[frame.Position++];
-                    var inGraph = callers ? frame.Phase == 0 : frame.Phase is 1 or 3;
-                    if (inGraph && _index.IsReplaced(entry)) continue;
-                    successor = callers ? entry.Id
+                    if (FromGraph(callers, frame.Phase) && _index.IsReplaced(entry)) continue;
+                    successor = callers || frame.Phase is 1 or 2 ? entry.Id
                         : frame.Phase == 0 ? _index.Current(entry).Id
-                        : frame.Phase < 3 ? entry.Id
                         : NameId(CallersMark + entry.Member.Name);
                     return true;
                 }
@@ -221,6 +212,23 @@ internal sealed partial class RelevanceIndex
         }
 
         private static readonly List<RelevanceEntry> Empty = new();
+
+        /// <summary>
+        /// The list a phase walks. A name: its members, the graph's writers, the edit's writers, and for
+        /// state that may carry a function or stream the same writers again, as callers' nodes. A writer's
+        /// callers: the graph's members that mention it, then the edit's.
+        /// </summary>
+        private Dictionary<string, List<RelevanceEntry>>? ListOf(bool callers, int phase) => callers
+            ? phase == 0 ? _index._graph.MentionedBy : _index._edit?.MentionedBy
+            : phase switch
+            {
+                0 => _index._graph.Named,
+                1 or 3 => _index._graph.Writers,
+                _ => _index._edit?.Writers,
+            };
+
+        /// <summary>Whether the phase's list is the graph's, whose entries of a replaced tree are skipped (the edit's stand instead).</summary>
+        private static bool FromGraph(bool callers, int phase) => callers ? phase == 0 : phase is 1 or 3;
 
         /// <summary>Starts the name of a node that stands for the members mentioning a writer (no identifier starts with it).</summary>
         private const char CallersMark = '\u0001';

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using ExfilAnalyzers.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -42,15 +41,6 @@ internal sealed class SendingScan
 
     /// <summary>A member that does not send itself but leads to these.</summary>
     public static SendingScan LeadingTo(List<ISymbol> next) => next.Count == 0 ? Nothing : new SendingScan(false, next.ToImmutableArray());
-
-    /// <summary>
-    /// True for a model whose call the engine may turn into a sink call: a sink, a process start (a
-    /// network tool's arguments are sent), or a member that hands out a network stream (what is written
-    /// to it is sent, wherever that happens).
-    /// </summary>
-    public static bool MaySend(MemberModel? model) =>
-        model is not null && (model.IsSink || model.Behaviour == ModelBehaviour.ProcessStart
-            || model.Behaviour == ModelBehaviour.HandleSource && (model.Handle & Handle.NetworkStream) != 0);
 
     private sealed class Walk
     {
@@ -144,7 +134,7 @@ internal sealed class SendingScan
 
         private bool Call(IMethodSymbol method, ITypeSymbol? receiverType, bool isVirtual)
         {
-            if (MaySend(_context.Catalog.Find(method, receiverType)))
+            if (_context.Catalog.Find(method, receiverType)?.MaySend == true)
             {
                 return true;
             }
@@ -171,7 +161,7 @@ internal sealed class SendingScan
         /// <summary>State: a sink's model, its accessors' bodies, and what it may hold.</summary>
         private bool Member(ISymbol member, ITypeSymbol? receiverType, IMethodSymbol? first, IMethodSymbol? second)
         {
-            if (MaySend(_context.Catalog.Find(member, receiverType)))
+            if (_context.Catalog.Find(member, receiverType)?.MaySend == true)
             {
                 return true;
             }

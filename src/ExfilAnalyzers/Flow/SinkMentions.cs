@@ -74,11 +74,12 @@ internal static class SinkMentions
         return false;
     }
 
-    /// <summary>Whether the mention binds to a member the engine may turn into a sink call (<see cref="SendingScan.MaySend"/>).</summary>
+    /// <summary>Whether the mention binds to a member the engine may turn into a sink call (<see cref="MemberModel.MaySend"/>).</summary>
     private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, CancellationToken cancellationToken)
     {
-        // A type's name right after new stands for its constructor (new NetworkStream(socket)).
-        SyntaxNode bound = mention.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
+        // A type's name right after new stands for its constructor (new NetworkStream(socket), qualified or not).
+        var type = mention.Parent is QualifiedNameSyntax qualified && qualified.Right == mention ? qualified : (SyntaxNode)mention;
+        SyntaxNode bound = type.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
         var info = model.GetSymbolInfo(bound, cancellationToken);
         ITypeSymbol? receiver = null;
         if (mention.Parent is MemberAccessExpressionSyntax access && access.Name == mention)
@@ -88,13 +89,13 @@ internal static class SinkMentions
 
         if (info.Symbol is { } symbol)
         {
-            return SendingScan.MaySend(catalog.Find(symbol, receiver));
+            return catalog.Find(symbol, receiver)?.MaySend == true;
         }
 
         // An unresolved or ambiguous call may be any of its candidates.
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (SendingScan.MaySend(catalog.Find(candidate, receiver))) return true;
+            if (catalog.Find(candidate, receiver)?.MaySend == true) return true;
         }
 
         return false;

@@ -548,7 +548,7 @@ internal sealed class SummaryStore
         }
 
         // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
-        // the index asks only those, unless a function or a stream is what is stored.
+        // the index asks only those, unless a function is what is stored.
         foreach (var caller in _context.Members.Ask(writer, callersQuestion, cancellationToken))
         {
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary

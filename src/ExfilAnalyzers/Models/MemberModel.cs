@@ -29,5 +29,12 @@ internal sealed class MemberModel
 
     public bool IsSink => Behaviour is ModelBehaviour.Sink or ModelBehaviour.SinkOnHandle or ModelBehaviour.SinkSetter or ModelBehaviour.SinkCollection or ModelBehaviour.SinkCollectionGiven;
 
+    /// <summary>
+    /// A call the engine may turn into a sink call: a sink, a process start (a network tool's arguments
+    /// are sent), or a member that hands out a network stream (what is written to it is sent, wherever).
+    /// </summary>
+    public bool MaySend => IsSink || Behaviour == ModelBehaviour.ProcessStart
+        || Behaviour == ModelBehaviour.HandleSource && (Handle & Handle.NetworkStream) != 0;
+
     public override string ToString() => Behaviour + " " + Api;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ExfilAnalyzers.Models;
@@ -236,29 +237,30 @@ internal sealed class ModelCatalog
     /// The names that code mentions to get a handle of this kind from a modelled member: the member's
     /// name, or its type's for a constructor (what a "new" mentions).
     /// </summary>
-    public ImmutableArray<string> NamesHanding(Handle handle)
+    public ImmutableArray<string> NamesHanding(Handle handle) =>
+        NamesOf(model => model.Behaviour == ModelBehaviour.HandleSource && (model.Handle & handle) != 0).ToImmutableArray();
+
+    /// <summary>The names code mentions to call the models that match: the member's, or its type's for a constructor.</summary>
+    private List<string> NamesOf(System.Func<MemberModel, bool> matches)
     {
-        var names = ImmutableArray.CreateBuilder<string>();
+        var names = new List<string>();
         foreach (var pair in _byType)
         {
             foreach (var member in pair.Value)
             {
-                if (member.Value.Behaviour == ModelBehaviour.HandleSource && (member.Value.Handle & handle) != 0)
-                {
-                    names.Add(member.Key == ".ctor" ? pair.Key.Name : member.Key);
-                }
+                if (matches(member.Value)) names.Add(member.Key == ".ctor" ? pair.Key.Name : member.Key);
             }
         }
 
         foreach (var pair in _bySymbol)
         {
-            if (pair.Value.Behaviour == ModelBehaviour.HandleSource && (pair.Value.Handle & handle) != 0)
+            if (matches(pair.Value))
             {
                 names.Add(pair.Key is IMethodSymbol { MethodKind: MethodKind.Constructor } ? pair.Key.ContainingType.Name : pair.Key.Name);
             }
         }
 
-        return names.ToImmutable();
+        return names;
     }
 
     /// <summary>A name some model makes a sink.</summary>
@@ -268,32 +270,10 @@ internal sealed class ModelCatalog
 
     /// <summary>
     /// A name some model makes a sink, a process start or a source of network streams: a call of it may
-    /// be where the engine records a sink call (<see cref="Flow.SendingScan.MaySend"/>).
+    /// be where the engine records a sink call (<see cref="MemberModel.MaySend"/>).
     /// </summary>
-    public bool IsSendingName(string name) => (_sendingNames ??= SendingNames()).Contains(name);
-
-    private HashSet<string> SendingNames()
-    {
-        var names = new HashSet<string>(_sinkNames, System.StringComparer.Ordinal);
-        names.UnionWith(NamesHanding(Handle.NetworkStream));
-        foreach (var pair in _byType)
-        {
-            foreach (var member in pair.Value)
-            {
-                if (member.Value.Behaviour == ModelBehaviour.ProcessStart) names.Add(member.Key == ".ctor" ? pair.Key.Name : member.Key);
-            }
-        }
-
-        foreach (var pair in _bySymbol)
-        {
-            if (pair.Value.Behaviour == ModelBehaviour.ProcessStart)
-            {
-                names.Add(pair.Key is IMethodSymbol { MethodKind: MethodKind.Constructor } ? pair.Key.ContainingType.Name : pair.Key.Name);
-            }
-        }
-
-        return names;
-    }
+    public bool IsSendingName(string name) =>
+        (_sendingNames ??= new HashSet<string>(_sinkNames.Concat(NamesOf(model => model.MaySend)), System.StringComparer.Ordinal)).Contains(name);
 
     private static bool IsSourceBehaviour(MemberModel model) => model.Behaviour switch
     {

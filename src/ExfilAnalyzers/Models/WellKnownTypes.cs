@@ -12,7 +12,8 @@ internal sealed class WellKnownTypes
     public static readonly ImmutableArray<string> MetadataNames = ImmutableArray.Create(
         "System.Text.StringBuilder", "System.IO.Stream", "System.IO.TextWriter", "System.IO.BinaryWriter",
         "System.Net.Http.Headers.HttpHeaders", "System.Text.Json.Utf8JsonWriter", "System.Diagnostics.ProcessStartInfo",
-        "System.Net.Http.HttpRequestMessage", "System.Uri", "System.Exception", "System.IAsyncDisposable");
+        "System.Net.Http.HttpRequestMessage", "System.Uri", "System.Exception", "System.IAsyncDisposable",
+        "System.Threading.Tasks.Task", "System.Threading.Tasks.ValueTask");
 
     public WellKnownTypes(Compilation compilation)
     {
@@ -29,13 +30,15 @@ internal sealed class WellKnownTypes
         Uri = resolved[8];
         Exception = resolved[9];
         IAsyncDisposable = resolved[10];
+        Task = resolved[11];
+        ValueTask = resolved[12];
         IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         ObjectToString = compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString)).FirstOrDefault();
     }
 
     /// <summary>Every type this holds, special types included.</summary>
     public IEnumerable<INamedTypeSymbol?> All =>
-        new[] { IEnumerable, StringBuilder, Stream, TextWriter, BinaryWriter, HttpHeaders, Utf8JsonWriter, ProcessStartInfo, HttpRequestMessage, Uri, Exception, IAsyncDisposable, IDisposable };
+        new[] { IEnumerable, StringBuilder, Stream, TextWriter, BinaryWriter, HttpHeaders, Utf8JsonWriter, ProcessStartInfo, HttpRequestMessage, Uri, Exception, IAsyncDisposable, IDisposable, Task, ValueTask };
 
     /// <summary>object.ToString: what formatting an object calls.</summary>
     public ISymbol? ObjectToString { get; }
@@ -67,6 +70,11 @@ internal sealed class WellKnownTypes
 
     /// <summary>What an await using disposes through.</summary>
     public INamedTypeSymbol? IAsyncDisposable { get; }
+
+    /// <summary>What an async callback returns when it returns nothing else (with <see cref="ValueTask"/>).</summary>
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
 
     /// <summary>The one place that resolves types by name; everything else asks this class or the catalog.</summary>
     public static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)

@@ -203,6 +203,10 @@ public class DispatchTests
                 public void OnAnalyzed(Action<string> callback) => _onAnalyzed = callback;
                 public void Analyze(ISymbol symbol) => _onAnalyzed({|EXF1002:symbol.Name|});
                 public void Started() => _onAnalyzed("started");
+
+                private Func<string, System.Threading.Tasks.Task> _onSaved = _ => System.Threading.Tasks.Task.CompletedTask;
+                public void OnSaved(Func<string, System.Threading.Tasks.Task> callback) => _onSaved = callback;
+                public System.Threading.Tasks.Task Save(ISymbol symbol) => _onSaved({|EXF1002:symbol.Name|});
             }
 
             sealed class QuietPlugin
@@ -219,6 +223,7 @@ public class DispatchTests
                 public void Install(Plugin plugin, QuietPlugin quiet)
                 {
                     plugin.OnAnalyzed(text => Client.TrackTrace(text));
+                    plugin.OnSaved(text => { Client.TrackTrace(text); return System.Threading.Tasks.Task.CompletedTask; });
                     quiet.OnLog(text => Console.WriteLine(text));
                 }
             }

@@ -178,6 +178,7 @@ public class RelevanceTests
         class Uplink
         {
             Journal Open(System.Net.Sockets.TcpClient tcp) => new Journal(tcp.GetStream());
+            System.IO.Stream OpenRaw(System.Net.Sockets.Socket socket) => new System.Net.Sockets.NetworkStream(socket);
         }
         """;
 
@@ -192,6 +193,7 @@ public class RelevanceTests
     [InlineData("ViaRegistered", true)]
     [InlineData("ViaOwnDelegate", true)]
     [InlineData("Append", true)]
+    [InlineData("OpenRaw", true)]
     [InlineData("ReadsLabel", false)]
     public void State_that_holds_functions_or_streams_leads_to_the_callers_of_its_writers(string method, bool sends)
     {
