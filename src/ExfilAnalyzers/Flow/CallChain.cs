@@ -152,7 +152,8 @@ internal sealed class CallChain
 /// <summary>
 /// What one root computation shares: a budget of summaries, and Tarjan's bookkeeping for the call
 /// cycles met on the way (each method's index and low link, the methods still on the stack, and the
-/// provisional summaries of cycle members while their cycle is iterated to its fixpoint).
+/// provisional summaries of cycle members while their cycle is iterated to its fixpoint), and what was
+/// cut at the depth bound.
 /// </summary>
 internal sealed class ChainState
 {
@@ -174,4 +175,12 @@ internal sealed class ChainState
 
     /// <summary>The methods left unsummarised because the chain reached <see cref="CallChain.MaxDepth"/>, with their mode.</summary>
     public List<(IMethodSymbol Method, int Mode)> CutByDepth { get; } = new();
+
+    /// <summary>
+    /// Summaries computed under a cut in this computation, by mode. They are not cached (a cached summary
+    /// never depends on who asked), but whoever meets the method again in this computation takes the same
+    /// one: the computation is made again once its cuts are summarised, so analysing the method anew
+    /// would only be thrown away with it (a cycle near the depth bound was solved once per caller).
+    /// </summary>
+    public Dictionary<(ISymbol Member, int Mode), MethodSummary> Cut { get; } = new(MemberModeComparer.Instance);
 }

@@ -14,17 +14,6 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class SummaryStore
 {
-    /// <summary>Keys of the caches: a member and the mode its summary was computed in.</summary>
-    private sealed class MemberModeComparer : IEqualityComparer<(ISymbol Member, int Mode)>
-    {
-        public static readonly MemberModeComparer Instance = new();
-
-        public bool Equals((ISymbol Member, int Mode) x, (ISymbol Member, int Mode) y) =>
-            x.Mode == y.Mode && SymbolEqualityComparer.Default.Equals(x.Member, y.Member);
-
-        public int GetHashCode((ISymbol Member, int Mode) key) => SymbolEqualityComparer.Default.GetHashCode(key.Member) * 3 + key.Mode;
-    }
-
     private readonly FlowContext _context;
     private sealed class MethodFlagComparer : IEqualityComparer<(IMethodSymbol Method, bool IsVirtual)>
     {
@@ -80,6 +69,13 @@ internal sealed class SummaryStore
         {
             chain.MarkReadsState(same.StateRead);
             return same;
+        }
+
+        if (state.Cut.TryGetValue((method, chain.CalleeMode), out var cut))
+        {
+            chain.MarkIncomplete();
+            chain.MarkReadsState(cut.StateRead);
+            return cut;
         }
 
         if (chain.Depth >= CallChain.MaxDepth || state.Remaining <= 0)
@@ -197,6 +193,10 @@ internal sealed class SummaryStore
             Remember(_complete, method, frame.Mode, summary);
             ReleaseWhenDone(method);
         }
+        else if (summary is not null)
+        {
+            state.Cut[(method, frame.Mode)] = summary;
+        }
 
         return summary;
     }
@@ -257,6 +257,10 @@ internal sealed class SummaryStore
                 {
                     Remember(_complete, member, frame.Mode, solved);
                     ReleaseWhenDone(member);
+                }
+                else
+                {
+                    state.Cut[(member, frame.Mode)] = solved;
                 }
 
                 state.Provisional.Remove(member);

@@ -91,7 +91,40 @@ public class WorkCountersTests
         Assert.Equal(default, work);
     }
 
-    private static async Task<WorkCount> WorkOf(string source)
+    [Fact]
+    public async Task A_method_cut_at_the_depth_bound_is_analysed_once_however_often_it_is_called_in_that_computation()
+    {
+        // Each step calls the next twice, and the chain is longer than the depth bound: the steps near the
+        // bound are summarised under a cut, which is not cached. Analysing them again at every call
+        // doubled the work at each step above the bound, up to the whole computation's budget.
+        const int Steps = CallChain.MaxDepth + 8;
+        var steps = new System.Text.StringBuilder();
+        for (var i = 0; i < Steps; i++)
+        {
+            var next = i + 1 < Steps ? $"Step{i + 1}(text + \"/{i}\"); Step{i + 1}(text);" : "Client.TrackEvent(text);";
+            steps.AppendLine($"    private static void Step{i}(string text) {{ {next} }}");
+        }
+
+        var (work, diagnostics) = await WorkAndFindingsOf($$"""
+            using Microsoft.CodeAnalysis;
+
+            public sealed class Relay
+            {
+                private static readonly Microsoft.ApplicationInsights.TelemetryClient Client = new();
+
+                public void OnSymbol(ISymbol symbol) => Step0(symbol.Name);
+
+            {{steps}}
+            }
+            """);
+
+        Assert.True(work.Summaries < 8 * Steps, $"{work.Summaries} flow analyses for {Steps} steps");
+        Assert.Contains(diagnostics, d => d.Id == "EXF1002" && d.Location.SourceSpan.Length > 0);
+    }
+
+    private static async Task<WorkCount> WorkOf(string source) => (await WorkAndFindingsOf(source)).Work;
+
+    private static async Task<(WorkCount Work, ImmutableArray<Diagnostic> Diagnostics)> WorkAndFindingsOf(string source)
     {
         var compilation = CSharpCompilation.Create("Counted", new[] { CSharpSyntaxTree.ParseText(source, path: "/src/Counted.cs") },
             TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -101,6 +134,6 @@ public class WorkCountersTests
         var diagnostics = await compilation.WithAnalyzers(AnalyzerRunner.All, serial).GetAnalyzerDiagnosticsAsync();
         var work = WorkCounters.Read() - before;
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return work;
+        return (work, diagnostics);
     }
 }
