@@ -173,6 +173,9 @@ internal sealed class ChainState
 
     public Dictionary<IMethodSymbol, MethodSummary> Provisional { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>For a method of a cycle being solved: the members whose computation read its provisional summary.</summary>
+    public Dictionary<IMethodSymbol, HashSet<ISymbol>> ReadersOfProvisional { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>The methods left unsummarised because the chain reached <see cref="CallChain.MaxDepth"/>, with their mode.</summary>
     public List<(IMethodSymbol Method, int Mode)> CutByDepth { get; } = new();
 

@@ -62,6 +62,7 @@ internal sealed class SummaryStore
         {
             // A call back into a cycle being solved: its current approximation, refined until stable.
             NoteDependency(chain, method);
+            NoteReaders(chain, method);
             return state.Provisional.TryGetValue(method, out var provisional) ? provisional : MethodSummary.Empty;
         }
 
@@ -151,6 +152,24 @@ internal sealed class SummaryStore
     }
 
     /// <summary>
+    /// Every frame between the cycle member whose provisional summary is read and the reader depends on
+    /// it (the reader may be a lambda or a callee of a member): each is computed again when it changes.
+    /// </summary>
+    private static void NoteReaders(CallChain chain, IMethodSymbol callee)
+    {
+        var readers = chain.Budget.ReadersOfProvisional;
+        if (!readers.TryGetValue(callee, out var set))
+        {
+            readers[callee] = set = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        for (var frame = chain; frame is not null && !SymbolEqualityComparer.Default.Equals(frame.Member, callee); frame = frame.Parent)
+        {
+            if (!set.Add(frame.Member)) break;
+        }
+    }
+
+    /// <summary>
     /// Tarjan's algorithm, on demand: a method that is not the root of a cycle keeps a provisional
     /// summary; the root of a cycle iterates every member to a fixpoint (bounded rounds) from the
     /// provisional ones, then caches them all. A cycle is thus solved once, whoever reaches it first,
@@ -229,21 +248,24 @@ internal sealed class SummaryStore
         // any of them holds for the whole cycle, whose members depend on each other.
         var incomplete = frame.Incomplete;
         var reads = new List<StateReads> { frame.StateRead };
-        for (var round = 0; round < MaxCycleRounds; round++)
+        // The first round computes every member again over the provisional summaries of the first pass;
+        // after it, only a member that read the provisional summary of one that changed (chaotic
+        // iteration: the same fixpoint, without analysing again what depends on nothing that moved).
+        var members = new HashSet<IMethodSymbol>(cycle, SymbolEqualityComparer.Default);
+        var dirty = new HashSet<IMethodSymbol>(members, SymbolEqualityComparer.Default);
+        for (var round = 0; round < MaxCycleRounds && dirty.Count > 0; round++)
         {
-            var changed = false;
             foreach (var member in cycle)
             {
+                if (!dirty.Remove(member)) continue;
                 var roundFrame = frame.Beside(member);
                 var summary = Compute(member, roundFrame, cancellationToken);
                 incomplete |= roundFrame.Incomplete;
                 reads.Add(roundFrame.StateRead);
                 if (summary is null) continue;
-                if (!state.Provisional.TryGetValue(member, out var before) || !summary.SameShape(before)) changed = true;
+                if (!state.Provisional.TryGetValue(member, out var before) || !summary.SameShape(before)) MarkReaders(state, member, members, dirty);
                 state.Provisional[member] = summary;
             }
-
-            if (!changed) break;
         }
 
         var readByAll = StateReads.Union(reads);
@@ -269,6 +291,16 @@ internal sealed class SummaryStore
         }
 
         return root;
+    }
+
+    /// <summary>A member's provisional summary changed: the members of its cycle that read it are computed again.</summary>
+    private static void MarkReaders(ChainState state, IMethodSymbol changed, HashSet<IMethodSymbol> members, HashSet<IMethodSymbol> dirty)
+    {
+        if (!state.ReadersOfProvisional.TryGetValue(changed, out var readers)) return;
+        foreach (var reader in readers)
+        {
+            if (reader is IMethodSymbol method && members.Contains(method)) dirty.Add(method);
+        }
     }
 
     /// <summary>A virtual or interface call: what any of its targets in this compilation may do.</summary>

@@ -122,6 +122,38 @@ public class WorkCountersTests
         Assert.Contains(diagnostics, d => d.Id == "EXF1002" && d.Location.SourceSpan.Length > 0);
     }
 
+    [Fact]
+    public async Task A_cycle_is_solved_again_only_where_a_summary_it_read_changed()
+    {
+        // A ring of ten: the first sends its text, each passes it to the next, the last back to the first.
+        // Solved from the last, the send reaches one more member per round, backwards, while the rest of
+        // the ring has nothing new to read: computing the whole ring again each round was ten analyses a
+        // round for one that changed.
+        const int Members = 10;
+        var ring = new System.Text.StringBuilder();
+        for (var i = 0; i < Members; i++)
+        {
+            var send = i == 0 ? "Client.TrackEvent(text); " : "";
+            ring.AppendLine($"    private static void Ring{i}(string text, int n) {{ {send}if (n > 0) Ring{(i + 1) % Members}(text, n - 1); }}");
+        }
+
+        var (work, diagnostics) = await WorkAndFindingsOf($$"""
+            using Microsoft.CodeAnalysis;
+
+            public sealed class Relay
+            {
+                private static readonly Microsoft.ApplicationInsights.TelemetryClient Client = new();
+
+                public void OnSymbol(ISymbol symbol) => Ring{{Members - 1}}(symbol.Name, 3);
+
+            {{ring}}
+            }
+            """);
+
+        Assert.True(work.Summaries < 4 * Members, $"{work.Summaries} flow analyses for a ring of {Members}");
+        Assert.Contains(diagnostics, d => d.Id == "EXF1002");
+    }
+
     private static async Task<WorkCount> WorkOf(string source) => (await WorkAndFindingsOf(source)).Work;
 
     private static async Task<(WorkCount Work, ImmutableArray<Diagnostic> Diagnostics)> WorkAndFindingsOf(string source)
