@@ -204,7 +204,7 @@ internal sealed class SummaryStore
         if (cycle.Count > 1 || state.CallsItself.Contains(method))
         {
             if (summary is not null) state.Provisional[method] = summary;
-            cycle.Sort((a, b) => state.Index[a].CompareTo(state.Index[b]));
+            cycle.Sort((a, b) => state.Index[b].CompareTo(state.Index[a]));
             summary = IterateCycle(cycle, frame, cancellationToken) ?? summary;
         }
         else if (summary is not null && !frame.Incomplete)
