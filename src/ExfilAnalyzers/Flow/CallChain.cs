@@ -65,7 +65,8 @@ internal sealed class CallChain
     /// <summary>The larger sets of state read by summaries used here, merged already (compared by reference).</summary>
     private HashSet<StateReads>? _merged;
 
-    public static CallChain Start(ISymbol member, int mode = Normal) => new(null, member, 0, new ChainState(), mode);
+    /// <summary>A computation of its own; <paramref name="handoffs"/>: how many fresh stacks the computation it continues took already.</summary>
+    public static CallChain Start(ISymbol member, int mode = Normal, int handoffs = 0) => new(null, member, 0, new ChainState { Handoffs = handoffs }, mode);
 
     public CallChain Enter(ISymbol member) => new(this, member, Depth + 1, Budget, CalleeMode);
 
@@ -158,6 +159,9 @@ internal sealed class CallChain
 internal sealed class ChainState
 {
     public int Remaining { get; set; } = 4000;
+
+    /// <summary>How many times the computation this one continues moved to a fresh stack at the depth bound.</summary>
+    public int Handoffs { get; init; }
 
     public int NextIndex { get; set; }
 

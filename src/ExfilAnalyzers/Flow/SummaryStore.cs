@@ -12,7 +12,7 @@ namespace ExfilAnalyzers.Flow;
 /// A summary computed without a cut (see <see cref="CallChain"/>) is cached and serves every caller;
 /// a method's analysis therefore costs the same whether it has one caller or a thousand.
 /// </summary>
-internal sealed class SummaryStore
+internal sealed partial class SummaryStore
 {
     private readonly FlowContext _context;
     private sealed class MethodFlagComparer : IEqualityComparer<(IMethodSymbol Method, bool IsVirtual)>
@@ -77,6 +77,26 @@ internal sealed class SummaryStore
             chain.MarkIncomplete();
             chain.MarkReadsState(cut.StateRead);
             return cut;
+        }
+
+        if (chain.Depth >= CallChain.MaxDepth && state.Remaining > 0 && state.Handoffs < MaxHandoffs)
+        {
+            // A body with nothing to analyse has the default rule's answer at any depth, complete.
+            if (Prepared(method, cancellationToken).Graph is null)
+            {
+                return null;
+            }
+
+            if (OnFreshStack(method, chain.CalleeMode, state.Handoffs + 1, cancellationToken) is { } resumed)
+            {
+                chain.MarkReadsState(resumed.StateRead);
+                return resumed;
+            }
+
+            // Summarised as a root already, with its own cuts resumed, and still incomplete: resuming it
+            // again after this computation would find the same.
+            chain.MarkIncomplete();
+            return null;
         }
 
         if (chain.Depth >= CallChain.MaxDepth || state.Remaining <= 0)
@@ -455,11 +475,11 @@ internal sealed class SummaryStore
                 continue;
             }
 
-            var chain = CallChain.Start(method, mode);
+            var chain = CallChain.Start(method, mode, state.Handoffs);
             Solve(method, chain, cancellationToken);
             if (chain.Incomplete && Deepen(chain.Budget, deepening + 1, cancellationToken))
             {
-                Solve(method, CallChain.Start(method, mode), cancellationToken);
+                Solve(method, CallChain.Start(method, mode, state.Handoffs), cancellationToken);
             }
 
             any |= _complete.ContainsKey((method, mode));

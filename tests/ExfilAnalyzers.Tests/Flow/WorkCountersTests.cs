@@ -123,6 +123,36 @@ public class WorkCountersTests
     }
 
     [Fact]
+    public async Task Each_step_of_a_chain_three_times_the_depth_bound_is_summarised_once()
+    {
+        // At the depth bound the chain continues on a fresh stack. Cutting it there instead made every
+        // frame above the bound finish under the cut, and be analysed again once the cut was summarised.
+        const int Steps = 3 * CallChain.MaxDepth;
+        var steps = new System.Text.StringBuilder();
+        for (var i = 0; i < Steps; i++)
+        {
+            var next = i + 1 < Steps ? $"Step{i + 1}(text + \"/{i}\");" : "Client.TrackEvent(text);";
+            steps.AppendLine($"    private static void Step{i}(string text) {{ {next} }}");
+        }
+
+        var (work, diagnostics) = await WorkAndFindingsOf($$"""
+            using Microsoft.CodeAnalysis;
+
+            public sealed class Relay
+            {
+                private static readonly Microsoft.ApplicationInsights.TelemetryClient Client = new();
+
+                public void OnSymbol(ISymbol symbol) => Step0(symbol.Name);
+
+            {{steps}}
+            }
+            """);
+
+        Assert.True(work.Summaries - work.Roots <= Steps, $"{work.Summaries - work.Roots} summaries besides the {work.Roots} roots' own analyses, for {Steps} steps");
+        Assert.Contains(diagnostics, d => d.Id == "EXF1002");
+    }
+
+    [Fact]
     public async Task A_cycle_is_solved_again_only_where_a_summary_it_read_changed()
     {
         // A ring of ten: the first sends its text, each passes it to the next, the last back to the first.
