@@ -154,7 +154,7 @@ internal sealed class MemberIndex
             return false;
         }
 
-        var bound = isConstructor && mention.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
+        var bound = isConstructor ? ConstructorMention.Bound(mention) : mention;
         var info = model.GetSymbolInfo(bound, cancellationToken);
         if (Same(info.Symbol, target))
         {

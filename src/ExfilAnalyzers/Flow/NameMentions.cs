@@ -66,7 +66,7 @@ internal sealed class NameMentions
     private void Add(SyntaxNode mention, SemanticModel model, Dictionary<ISymbol, List<ISymbol>> into, CancellationToken cancellationToken)
     {
         // A type's name right after new stands for its constructor.
-        var bound = mention.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
+        var bound = ConstructorMention.Bound(mention);
         var info = model.GetSymbolInfo(bound, cancellationToken);
         ISymbol? holder = null;
         if (info.Symbol is { } symbol)

@@ -36,25 +36,56 @@ public class FieldFlowTests
             """);
     }
 
-    [Fact]
-    public Task Constructor_parameter_stored_and_sent_later()
+    [Theory]
+    [InlineData("new Reporter(symbol.Name)")]
+    [InlineData("new Contoso.Reporter(symbol.Name)")]
+    [InlineData("new global::Contoso.Reporter(symbol.Name)")]
+    public Task Constructor_parameter_stored_and_sent_later(string creation)
     {
+        // The constructor's callers are found by the type's name, however the creation names the type.
         return VerifyAsync(Usings + """
-            sealed class Reporter
+            namespace Contoso
             {
-                private static readonly TelemetryClient Client = new();
-                private readonly string _name;
+                sealed class Reporter
+                {
+                    private static readonly TelemetryClient Client = new();
+                    private readonly string _name;
 
-                public Reporter(string name) { _name = name; }
+                    public Reporter(string name) { _name = name; }
 
-                public void Flush() => Client.TrackEvent({|EXF1002:_name|});
+                    public void Flush() => Client.TrackEvent({|EXF1002:_name|});
+                }
+
+                class Agent
+                {
+                    void OnSymbol(ISymbol symbol) => CREATION.Flush();
+                }
             }
+            """.Replace("CREATION", creation));
+    }
 
-            class Agent
+    [Theory]
+    [InlineData("new Reporter(symbol.Name)")]
+    [InlineData("new Contoso.Reporter(symbol.Name)")]
+    public Task Private_constructor_parameter_stored_and_sent_later(string creation)
+    {
+        // A private constructor's callers are looked for in its type's own files, each mention bound.
+        return VerifyAsync(Usings + """
+            namespace Contoso
             {
-                void OnSymbol(ISymbol symbol) => new Reporter(symbol.Name).Flush();
+                sealed class Reporter
+                {
+                    private static readonly TelemetryClient Client = new();
+                    private readonly string _name;
+
+                    private Reporter(string name) { _name = name; }
+
+                    public static Reporter For(ISymbol symbol) => CREATION;
+
+                    public void Flush() => Client.TrackEvent({|EXF1002:_name|});
+                }
             }
-            """);
+            """.Replace("CREATION", creation));
     }
 
     [Fact]
