@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -9,6 +10,10 @@ internal sealed partial class SummaryStore
 {
     /// <summary>How many fresh stacks one computation may take: chains this many times <see cref="CallChain.MaxDepth"/> deep are followed uncut.</summary>
     private const int MaxHandoffs = 8;
+
+    /// <summary>True on a thread started for a fresh stack: its own handoffs are inside the time its caller waits.</summary>
+    [ThreadStatic]
+    private static bool t_onFreshStack;
 
     /// <summary>
     /// A call at the depth bound, summarised on a fresh thread's stack while this one waits: the callee as
@@ -21,8 +26,11 @@ internal sealed partial class SummaryStore
     {
         MethodSummary? summary = null;
         ExceptionDispatchInfo? failure = null;
+        var outermost = !t_onFreshStack;
+        var waiting = Stopwatch.StartNew();
         var thread = new Thread(() =>
         {
+            t_onFreshStack = true;
             try
             {
                 summary = SummariseAsRoot(method, mode, handoffs, cancellationToken);
@@ -35,6 +43,7 @@ internal sealed partial class SummaryStore
         thread.IsBackground = true;
         thread.Start();
         thread.Join();
+        WorkCounters.FreshStack(outermost ? waiting.Elapsed : TimeSpan.Zero);
 
         // Cancellation, or a failure of the analysis itself, surfaces here as it would have on this stack.
         failure?.Throw();

@@ -16,6 +16,8 @@ internal static class WorkCounters
     private static long s_levelSummaries;
     private static long s_fieldValues;
     private static long s_memberQuestions;
+    private static long s_freshStacks;
+    private static long s_freshStackTicks;
 
     /// <summary>A body analysed for its own diagnostics.</summary>
     public static void Root() => Interlocked.Increment(ref s_roots);
@@ -39,21 +41,36 @@ internal static class WorkCounters
     /// <summary>A question to the member index (the writers of a field, the callers of a method) answered by searching.</summary>
     public static void MemberQuestion() => Interlocked.Increment(ref s_memberQuestions);
 
+    /// <summary>
+    /// A summary made on a fresh thread's stack (<see cref="SummaryStore"/>), with how long the caller
+    /// waited for it (zero for one made from another fresh stack, whose wait is inside its caller's): a
+    /// clock that times the caller's thread misses the work done on the other.
+    /// </summary>
+    public static void FreshStack(System.TimeSpan waited)
+    {
+        Interlocked.Increment(ref s_freshStacks);
+        Interlocked.Add(ref s_freshStackTicks, waited.Ticks);
+    }
+
     public static WorkCount Read() => new(
         Interlocked.Read(ref s_roots),
         Interlocked.Read(ref s_bodies),
         Interlocked.Read(ref s_summaries),
         Interlocked.Read(ref s_levelSummaries),
         Interlocked.Read(ref s_fieldValues),
-        Interlocked.Read(ref s_memberQuestions));
+        Interlocked.Read(ref s_memberQuestions),
+        Interlocked.Read(ref s_freshStacks),
+        new System.TimeSpan(Interlocked.Read(ref s_freshStackTicks)));
 }
 
 /// <summary>
 /// A reading of <see cref="WorkCounters"/>; the work of a run is the difference of two, of several runs their
 /// sum. <see cref="LevelSummaries"/> are the flow analyses (counted in <see cref="Summaries"/> too) made at
-/// field levels 0 and 1, for field values only.
+/// field levels 0 and 1, for field values only. <see cref="FreshStackTime"/>: how long callers waited for
+/// the summaries made on fresh stacks, the outermost only (a wall clock; what the other threads did).
 /// </summary>
-internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long MemberQuestions)
+internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long MemberQuestions,
+    long FreshStacks, System.TimeSpan FreshStackTime)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
         a.Roots + b.Roots,
@@ -61,7 +78,9 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         a.Summaries + b.Summaries,
         a.LevelSummaries + b.LevelSummaries,
         a.FieldValues + b.FieldValues,
-        a.MemberQuestions + b.MemberQuestions);
+        a.MemberQuestions + b.MemberQuestions,
+        a.FreshStacks + b.FreshStacks,
+        a.FreshStackTime + b.FreshStackTime);
 
     public static WorkCount operator -(WorkCount after, WorkCount before) => new(
         after.Roots - before.Roots,
@@ -69,5 +88,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.Summaries - before.Summaries,
         after.LevelSummaries - before.LevelSummaries,
         after.FieldValues - before.FieldValues,
-        after.MemberQuestions - before.MemberQuestions);
+        after.MemberQuestions - before.MemberQuestions,
+        after.FreshStacks - before.FreshStacks,
+        after.FreshStackTime - before.FreshStackTime);
 }

@@ -16,8 +16,8 @@ internal static class CallSeriesSection
             Write(text, series);
         }
 
-        text.AppendLine("Times: CPU time our analyzers add to the analyzer driver alone, and the CPU time inside our analyzers' callbacks, "
-            + "medians of the runs; growth: divided by the previous row (the size doubles each row), where linear cost gives 2.00×; "
+        text.AppendLine("Times: CPU time our analyzers add to the analyzer driver alone, and the CPU time inside our analyzers' callbacks "
+            + "(with the wall time they waited for summaries made on a fresh stack, past the depth bound), medians of the runs; growth: divided by the previous row (the size doubles each row), where linear cost gives 2.00×; "
             + "÷: the time in our callbacks divided by the size. Flow analyses: how many our engine ran in the last run (a root, a summary, a cycle's round; "
             + "they do not move with the machine). Every size has the same filler "
             + "(helpers and models with no source and no sink), so allocations and flow analyses grow by less than 2× even when linear. One finding per unit: how many "

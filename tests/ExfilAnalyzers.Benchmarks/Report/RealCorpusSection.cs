@@ -45,7 +45,8 @@ internal static class RealCorpusSection
         text.AppendLine(totals.ToString());
         text.AppendLine("CPU time: what the suite adds to the run of the analyzer driver alone (one core, median of the runs, summed over the projects). "
             + "Driver-logged time: the analyzers' own execution time as the driver logs it (AnalyzerTelemetryInfo.ExecutionTime, a wall clock). "
-            + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks (ours only: the peers register through contexts the benchmark does not time). "
+            + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks (ours only: the peers register through contexts the benchmark does not time), "
+            + "with the wall time they waited for summaries made on a fresh stack (a call at the depth bound continues on another thread). "
             + "Compiler: parsing, binding and emitting with no analyzer. "
             + "Binding floor: an analyzer that binds every method body to operations and builds its control flow graph, and does nothing else (what any analysis of every body's operations pays before it starts). "
             + "Peak heap growth: the most the managed heap grew during one project's run. "
@@ -87,7 +88,8 @@ internal static class RealCorpusSection
         text.AppendLine($"Our engine's work over the projects (last run of each): {Format.Count(sum.Roots)} bodies analysed for their own diagnostics, "
             + $"{Format.Count(sum.Bodies)} bodies bound, {Format.Count(sum.Summaries)} flow analyses "
             + $"({Format.Count(sum.LevelSummaries)} of them, {levelShare}, at field levels 0 and 1, made only for field values), "
-            + $"{Format.Count(sum.FieldValues)} field values, {Format.Count(sum.MemberQuestions)} member index searches."
+            + $"{Format.Count(sum.FieldValues)} field values, {Format.Count(sum.MemberQuestions)} member index searches, "
+            + $"{Format.Count(sum.FreshStacks)} summaries made on a fresh stack ({Format.Seconds(sum.FreshStackTime)} waited for them)."
             + (allBodies > 0
                 ? $" The binding floor graphed {Format.Count(allBodies)} method bodies: ours bound {Format.Percent((double)sum.Bodies / allBodies)} of that number."
                 : ""))

@@ -59,7 +59,8 @@ internal static class ScalingSection
 
         text.AppendLine(table.ToString());
         text.AppendLine("Times: CPU time added to the analyzer driver alone, median of the runs. "
-            + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks, taken within each run (the binding they ask for included), "
+            + "In our callbacks: the CPU time of the threads inside our analyzers' callbacks, taken within each run (the binding they ask for included, "
+            + "and the wall time they waited for summaries made on a fresh stack), "
             + "median of the runs; the time target's growth is read from it. GC pauses: how long collections paused the process during our run "
             + "(they grow faster than the corpus: each collection costs more at a larger scale). "
             + "Collections: how many the collector made during our run, of them how many of generation 1 or 2 (older) and how many full "

@@ -149,6 +149,8 @@ public class WorkCountersTests
             """);
 
         Assert.True(work.Summaries - work.Roots <= Steps, $"{work.Summaries - work.Roots} summaries besides the {work.Roots} roots' own analyses, for {Steps} steps");
+        Assert.Equal(Steps / CallChain.MaxDepth - 1, work.FreshStacks);
+        Assert.True(work.FreshStackTime > System.TimeSpan.Zero, "the benchmark adds the time waited for fresh stacks to the time in our callbacks");
         Assert.Contains(diagnostics, d => d.Id == "EXF1002");
     }
 
