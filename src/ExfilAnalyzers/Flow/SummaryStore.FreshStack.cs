@@ -9,7 +9,7 @@ namespace ExfilAnalyzers.Flow;
 internal sealed partial class SummaryStore
 {
     /// <summary>How many fresh stacks one computation may take: chains this many times <see cref="CallChain.MaxDepth"/> deep are followed uncut.</summary>
-    private const int MaxHandoffs = 8;
+    internal const int MaxHandoffs = 8;
 
     /// <summary>True on a thread started for a fresh stack: its own handoffs are inside the time its caller waits.</summary>
     [ThreadStatic]
