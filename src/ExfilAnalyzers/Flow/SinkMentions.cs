@@ -78,9 +78,7 @@ internal static class SinkMentions
     private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         // A type's name right after new stands for its constructor (new NetworkStream(socket), qualified or not).
-        var type = mention.Parent is QualifiedNameSyntax qualified && qualified.Right == mention ? qualified : (SyntaxNode)mention;
-        SyntaxNode bound = type.Parent is ObjectCreationExpressionSyntax creation ? creation : mention;
-        var info = model.GetSymbolInfo(bound, cancellationToken);
+        var info = model.GetSymbolInfo(ConstructorMention.Bound(mention), cancellationToken);
         ITypeSymbol? receiver = null;
         if (mention.Parent is MemberAccessExpressionSyntax access && access.Name == mention)
         {

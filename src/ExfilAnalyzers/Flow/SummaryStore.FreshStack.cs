@@ -33,7 +33,8 @@ internal sealed partial class SummaryStore
             t_onFreshStack = true;
             try
             {
-                summary = SummariseAsRoot(method, mode, handoffs, cancellationToken);
+                SolveAsRoot(method, mode, handoffs, 0, cancellationToken);
+                summary = _complete.TryGetValue((method, mode), out var solved) ? solved : null;
             }
             catch (Exception exception)
             {
@@ -48,17 +49,5 @@ internal sealed partial class SummaryStore
         // Cancellation, or a failure of the analysis itself, surfaces here as it would have on this stack.
         failure?.Throw();
         return summary;
-    }
-
-    private MethodSummary? SummariseAsRoot(IMethodSymbol method, int mode, int handoffs, CancellationToken cancellationToken)
-    {
-        var chain = CallChain.Start(method, mode, handoffs);
-        Solve(method, chain, cancellationToken);
-        if (chain.Incomplete && Deepen(chain.Budget, 0, cancellationToken))
-        {
-            Solve(method, CallChain.Start(method, mode, handoffs), cancellationToken);
-        }
-
-        return _complete.TryGetValue((method, mode), out var summary) ? summary : null;
     }
 }

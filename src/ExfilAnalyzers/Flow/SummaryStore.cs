@@ -475,17 +475,25 @@ internal sealed partial class SummaryStore
                 continue;
             }
 
-            var chain = CallChain.Start(method, mode, state.Handoffs);
-            Solve(method, chain, cancellationToken);
-            if (chain.Incomplete && Deepen(chain.Budget, deepening + 1, cancellationToken))
-            {
-                Solve(method, CallChain.Start(method, mode, state.Handoffs), cancellationToken);
-            }
-
+            SolveAsRoot(method, mode, state.Handoffs, deepening + 1, cancellationToken);
             any |= _complete.ContainsKey((method, mode));
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// Solves a method as the root of a computation of its own, and again once the methods that
+    /// computation cut are summarised (<paramref name="deepening"/>: how deep those resumptions go already).
+    /// </summary>
+    private void SolveAsRoot(IMethodSymbol method, int mode, int handoffs, int deepening, CancellationToken cancellationToken)
+    {
+        var chain = CallChain.Start(method, mode, handoffs);
+        Solve(method, chain, cancellationToken);
+        if (chain.Incomplete && Deepen(chain.Budget, deepening, cancellationToken))
+        {
+            Solve(method, CallChain.Start(method, mode, handoffs), cancellationToken);
+        }
     }
 
     /// <summary>
