@@ -160,6 +160,13 @@ internal sealed class MethodSummary
 
     public bool ReadsState => StateRead.Any;
 
+    /// <summary>
+    /// True when applying this summary changes nothing for a caller at any level: no result, no effect on
+    /// what it is given, no sink, no callback run, no state read or written.
+    /// </summary>
+    public bool DoesNothing => !ReadsState && ReturnValue.IsClean && Thrown.IsClean && OutParameters.IsEmpty && ParameterContents.IsEmpty
+        && SinkEffects.IsEmpty && UngatedSinks.IsEmpty && !ReturnsOnlyWhenGated && SinkCalls.IsEmpty && FieldWrites.IsEmpty && Invocations.IsEmpty;
+
     public TaintValue ReturnValue { get; }
 
     /// <summary>The data of the exceptions the method may let out (its own throws and its callees'), caught by no handler of its own.</summary>

@@ -574,9 +574,37 @@ internal sealed partial class SummaryStore
             }
         }
 
+        if (value is not null && !value.Functions.IsEmpty)
+        {
+            value = WithoutInertFunctions(value, frame, cancellationToken);
+        }
+
         // Clean is one object, so that comparing values across levels (SameAtAnotherLevel) is exact and quick.
         value = value?.ReadElsewhere();
         return value is null || value.IsClean ? TaintValue.Clean : value;
+    }
+
+    /// <summary>
+    /// The value without the functions that do nothing wherever they run (a pool's factory,
+    /// <c>() => new T()</c>): invoking one changes nothing, so holding it is holding no function. Kept,
+    /// such a function made the state differ from level 0 (where state reads as clean) to level 1, and
+    /// split every summary that read it, and its callers', by level.
+    /// </summary>
+    private TaintValue WithoutInertFunctions(TaintValue value, CallChain frame, CancellationToken cancellationToken)
+    {
+        var kept = value.Functions.RemoveAll(function => DoesNothing(function, frame, cancellationToken));
+        return kept.Length == value.Functions.Length ? value : value.WithFunctions(kept);
+    }
+
+    private bool DoesNothing(FunctionRef function, CallChain frame, CancellationToken cancellationToken)
+    {
+        var summary = function.Lambda is not null ? ForLambda(function, frame, cancellationToken)
+            : function.Method is { } method ? ForCall(method, null, frame, cancellationToken) : null;
+
+        // Only a cached summary is final: one made under a cut may not have seen all the function does.
+        return summary is { DoesNothing: true } && (function.Lambda is { } lambda
+            ? _lambdas.ContainsKey((lambda, frame.CalleeMode))
+            : _complete.ContainsKey((function.Method!, frame.CalleeMode)));
     }
 
     /// <summary>

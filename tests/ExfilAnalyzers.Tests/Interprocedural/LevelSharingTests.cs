@@ -80,11 +80,65 @@ public class LevelSharingTests
         Assert.Equal(TaintLabel.SymbolName, byLevel[2].ReturnValue.Labels);
     }
 
-    private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader)
+    // State that holds functions, set by a constructor that names a source: _make a factory that only
+    // creates a builder (nothing a caller could see), _shape a function that returns what it is given.
+    private const string Pool = """
+        using System;
+        using System.Text;
+        using Microsoft.CodeAnalysis;
+
+        sealed class Pool
+        {
+            private readonly Func<StringBuilder> _make;
+            private readonly Func<string, string> _shape;
+            private readonly string _name;
+
+            public Pool(ISymbol symbol)
+            {
+                _make = () => new StringBuilder();
+                _shape = text => text.Trim();
+                _name = symbol.Name;
+            }
+
+            public string Fresh() => _make().ToString();
+            public string Shaped(string text) => _shape(text);
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_function_that_does_nothing_is_no_function_and_its_reader_is_analysed_once(bool fromTheTop)
     {
-        var engine = EngineOnFile.Of("Levels", Store, "/src/Store.cs");
+        var (summaries, method) = Ask("Pool", "Fresh", Pool);
+
+        var byLevel = AtEveryLevel(summaries, method, fromTheTop);
+
+        Assert.True(byLevel[0].ReadsState, "the reader reads state that holds functions");
+        Assert.Same(byLevel[0], byLevel[1]);
+        Assert.Same(byLevel[1], byLevel[2]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_function_that_returns_what_it_is_given_is_kept(bool fromTheTop)
+    {
+        var (summaries, method) = Ask("Pool", "Shaped", Pool);
+
+        var byLevel = AtEveryLevel(summaries, method, fromTheTop);
+
+        // Level 0 reads _shape at level -1, where it holds nothing; level 1 reads the function.
+        Assert.NotSame(byLevel[0], byLevel[1]);
+    }
+
+    private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader) => Ask("Store", reader, Store);
+
+    private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string type, string reader, string source)
+    {
+        var engine = EngineOnFile.Of("Levels", source, $"/src/{type}.cs");
         Assert.Empty(engine.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return (engine.Flow.Summaries, engine.Method("Store", reader));
+        return (engine.Flow.Summaries, engine.Method(type, reader));
     }
 
     /// <summary>The method's summary at levels 0, 1 and the normal level, asked from the bottom or from the top.</summary>
