@@ -29,7 +29,7 @@ internal sealed partial class SummaryStore
     private readonly ConcurrentDictionary<IMethodSymbol, PreparedBody> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _initializers = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), TaintValue> _fields = new(MemberModeComparer.Instance);
-    private readonly ConcurrentDictionary<(IOperation Lambda, int Mode), MethodSummary> _lambdas = new();
+    private readonly ConcurrentDictionary<(SyntaxNode Lambda, int Mode), MethodSummary> _lambdas = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, bool IsVirtual), bool> _mayProduce = new(MethodFlagComparer.Instance);
 
     public SummaryStore(FlowContext context)
@@ -603,7 +603,7 @@ internal sealed partial class SummaryStore
 
         // Only a cached summary is final: one made under a cut may not have seen all the function does.
         return summary is { DoesNothing: true } && (function.Lambda is { } lambda
-            ? _lambdas.ContainsKey((lambda, frame.CalleeMode))
+            ? _lambdas.ContainsKey((lambda.Syntax, frame.CalleeMode))
             : _complete.ContainsKey((function.Method!, frame.CalleeMode)));
     }
 
@@ -766,7 +766,7 @@ internal sealed partial class SummaryStore
             return null;
         }
 
-        if (_lambdas.TryGetValue((lambda, chain.CalleeMode), out var cached))
+        if (_lambdas.TryGetValue((lambda.Syntax, chain.CalleeMode), out var cached))
         {
             chain.MarkReadsState(cached.StateRead);
             return cached;
@@ -790,7 +790,7 @@ internal sealed partial class SummaryStore
         var summary = Summarize(symbol, analysis, findings, frame);
         if (!frame.Incomplete)
         {
-            Remember(_lambdas, lambda, chain.CalleeMode, summary);
+            Remember(_lambdas, lambda.Syntax, chain.CalleeMode, summary);
         }
 
         return summary;

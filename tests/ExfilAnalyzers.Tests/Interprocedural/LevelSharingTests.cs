@@ -132,6 +132,33 @@ public class LevelSharingTests
         Assert.NotSame(byLevel[0], byLevel[1]);
     }
 
+    // A function stored by an initializer: the initializer is analysed at each level, and each analysis
+    // builds a graph of its own, so each level's value holds another operation for the same lambda.
+    private const string Shaper = """
+        using System;
+
+        sealed class Shaper
+        {
+            private static readonly Func<string, string> s_shape = text => text.Trim();
+
+            public string Shaped(string text) => s_shape(text);
+        }
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_lambda_is_the_same_function_at_every_level_it_is_read(bool fromTheTop)
+    {
+        var (summaries, method) = Ask("Shaper", "Shaped", Shaper);
+
+        var byLevel = AtEveryLevel(summaries, method, fromTheTop);
+
+        // Level 0 reads s_shape at level -1 (no function); levels 1 and 2 read the lambda at levels 0 and 1.
+        Assert.NotSame(byLevel[0], byLevel[1]);
+        Assert.Same(byLevel[1], byLevel[2]);
+    }
+
     private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader) => Ask("Store", reader, Store);
 
     private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string type, string reader, string source)
