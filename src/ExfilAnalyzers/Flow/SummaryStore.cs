@@ -598,8 +598,9 @@ internal sealed partial class SummaryStore
 
     private bool DoesNothing(FunctionRef function, CallChain frame, CancellationToken cancellationToken)
     {
+        // A virtual method may land on an override that does something: only its own code is asked here.
         var summary = function.Lambda is not null ? ForLambda(function, frame, cancellationToken)
-            : function.Method is { } method ? ForCall(method, null, frame, cancellationToken) : null;
+            : function.Method is { } method && !DispatchTargets.IsDispatched(method) ? ForCall(method, null, frame, cancellationToken) : null;
 
         // Only a cached summary is final: one made under a cut may not have seen all the function does.
         return summary is { DoesNothing: true } && (function.Lambda is { } lambda

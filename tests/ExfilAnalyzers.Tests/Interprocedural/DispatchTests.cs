@@ -231,6 +231,35 @@ public class DispatchTests
     }
 
     /// <summary>
+    /// A virtual method stored as a function: the base does nothing, the override it lands on sends. A
+    /// field's value drops a function that does nothing, which must not be decided from the base alone.
+    /// </summary>
+    [Fact]
+    public Task A_method_group_stored_in_a_field_runs_the_override_it_may_land_on()
+    {
+        return VerifyAsync(Usings + """
+            class Step
+            {
+                public virtual void Run(string text) => Count(text.Length);
+                private static void Count(int length) { }
+            }
+
+            sealed class Report : Step
+            {
+                private static readonly TelemetryClient Client = new();
+                public override void Run(string text) => Client.TrackTrace(text);
+            }
+
+            sealed class Host
+            {
+                private readonly Action<string> _run;
+                public Host(Step step) => _run = step.Run;
+                public void Go(ISymbol symbol) => _run({|EXF1002:symbol.Name|});
+            }
+            """);
+    }
+
+    /// <summary>
     /// A function that computes a value, stored by a lazy-value helper's constructor: fields are one value
     /// for all instances, so following the functions its callers pass would hand one instance's result
     /// (a node's text) to every other's reader (a count sent to telemetry). Roslyn's AsyncLazy has this shape
