@@ -15,10 +15,8 @@ internal sealed record FunctionRef(IFlowAnonymousFunctionOperation? Lambda, Cont
 
     public static FunctionRef For(IMethodSymbol method) => new(null, null, method.OriginalDefinition);
 
-    public bool Same(FunctionRef other) =>
-        ReferenceEquals(Lambda?.Syntax, other.Lambda?.Syntax) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
-
-    public bool Equals(FunctionRef? other) => other is not null && (ReferenceEquals(this, other) || Same(other));
+    public bool Equals(FunctionRef? other) =>
+        other is not null && ReferenceEquals(Lambda?.Syntax, other.Lambda?.Syntax) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
     public override int GetHashCode() => Lambda is { } lambda ? lambda.Syntax.GetHashCode() : SymbolEqualityComparer.Default.GetHashCode(Method);
 }

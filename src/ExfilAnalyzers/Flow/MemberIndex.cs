@@ -126,7 +126,7 @@ internal sealed class MemberIndex
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var (mention, model) in TreeIndex.Mentions(_compilation, Trees(scope), name, cancellationToken))
         {
-            if (TypePosition.Holds(mention) || writesOnly && !WriteMention.Is(mention, fillable) || !HolderCounts(mention, holderCounts)
+            if (writesOnly && !WriteMention.Is(mention, fillable) || !HolderCounts(mention, holderCounts)
                 || !RefersTo(mention, target, isConstructor, model, cancellationToken))
             {
                 continue;

@@ -30,11 +30,6 @@ internal sealed class NameMentions
         var result = new NameMentions();
         foreach (var (mention, model) in TreeIndex.Mentions(compilation, trees, name, cancellationToken))
         {
-            if (TypePosition.Holds(mention))
-            {
-                continue;
-            }
-
             var writes = !writesOnly || WriteMention.Is(mention, fillable: false);
             if (!writes && !WriteMention.Is(mention, fillable: true) || !MemberIndex.HolderCounts(mention, holderCounts))
             {

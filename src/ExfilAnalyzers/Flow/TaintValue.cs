@@ -230,20 +230,10 @@ internal sealed record TaintValue
         foreach (var function in b)
         {
             if (merged.Length >= MaxFunctions) break;
-            if (!Contains(merged, function)) merged = merged.Add(function);
+            if (!merged.Contains(function)) merged = merged.Add(function);
         }
 
         return merged;
-    }
-
-    private static bool Contains(ImmutableArray<FunctionRef> functions, FunctionRef function)
-    {
-        foreach (var existing in functions)
-        {
-            if (existing.Same(function)) return true;
-        }
-
-        return false;
     }
 
     /// <summary>Equality of everything the fixpoint depends on; traces excluded (see <see cref="Join"/>).</summary>

@@ -55,8 +55,9 @@ internal sealed class TreeIndex
     private static TreeIndex Add(SyntaxTree tree, CancellationToken cancellationToken) => Cache.GetValue(tree, t => Build(t, cancellationToken));
 
     /// <summary>
-    /// Every mention of the name in the trees, in order, with the model to bind it by; a tree that does
-    /// not mention the name is not even asked for a model.
+    /// Every mention of the name in the trees that may stand for a member (not one where it can only be a
+    /// type, <see cref="TypePosition"/>), in order, with the model to bind it by; a tree that does not
+    /// mention the name is not even asked for a model.
     /// </summary>
     public static IEnumerable<(SyntaxNode Mention, SemanticModel Model)> Mentions(Compilation compilation, IEnumerable<SyntaxTree> trees, string name,
         CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ internal sealed class TreeIndex
             var root = tree.GetRoot(cancellationToken);
             foreach (var position in positions)
             {
-                if (root.FindToken(position).Parent is { } mention)
+                if (root.FindToken(position).Parent is { } mention && !TypePosition.Holds(mention))
                 {
                     yield return (mention, model);
                 }
