@@ -80,14 +80,14 @@ internal sealed partial class MethodFlowAnalysis
         var visits = new int[blocks.Length];
         var finallyExits = new Dictionary<ControlFlowRegion, FlowState>();
         var afterFinally = new Dictionary<ControlFlowRegion, HashSet<int>>();
-        var worklist = new SortedSet<int> { 0 };
+        var worklist = new BlockWorklist(blocks.Length);
+        worklist.Add(0);
         input[0] = entry;
 
         while (worklist.Count > 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var ordinal = worklist.Min;
-            worklist.Remove(ordinal);
+            var ordinal = worklist.RemoveMin();
             if (++visits[ordinal] > MaxVisitsPerBlock || _budget.Exhausted)
             {
                 continue;
@@ -183,7 +183,7 @@ internal sealed partial class MethodFlowAnalysis
         return state;
     }
 
-    private void Follow(ControlFlowBranch branch, FlowState state, FlowState?[] input, SortedSet<int> worklist,
+    private void Follow(ControlFlowBranch branch, FlowState state, FlowState?[] input, BlockWorklist worklist,
         Dictionary<ControlFlowRegion, FlowState> finallyExits, Dictionary<ControlFlowRegion, HashSet<int>> afterFinally)
     {
         if (branch.Destination is not { } destination)
@@ -216,7 +216,7 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
-    private void LeaveFinally(BasicBlock block, FlowState state, FlowState?[] input, SortedSet<int> worklist,
+    private void LeaveFinally(BasicBlock block, FlowState state, FlowState?[] input, BlockWorklist worklist,
         Dictionary<ControlFlowRegion, FlowState> finallyExits, Dictionary<ControlFlowRegion, HashSet<int>> afterFinally)
     {
         var region = block.EnclosingRegion;
@@ -250,7 +250,7 @@ internal sealed partial class MethodFlowAnalysis
     /// An exception can leave a try block anywhere: its handlers see the state before and after each block,
     /// and a catch also what the block threw (MethodFlowAnalysis.Exceptions.cs).
     /// </summary>
-    private void PropagateToHandlers(BasicBlock block, FlowState before, FlowState after, FlowState?[] input, SortedSet<int> worklist)
+    private void PropagateToHandlers(BasicBlock block, FlowState before, FlowState after, FlowState?[] input, BlockWorklist worklist)
     {
         // A lambda's graph is nested in its method's: its regions lead out into the method's, whose
         // handlers are not blocks of this graph. Stop at this graph's root.
@@ -274,7 +274,7 @@ internal sealed partial class MethodFlowAnalysis
         }
     }
 
-    private void Propagate(int target, FlowState state, FlowState?[] input, SortedSet<int> worklist)
+    private void Propagate(int target, FlowState state, FlowState?[] input, BlockWorklist worklist)
     {
         if (state.Trigger is not null && ReferenceEquals(state.TriggerOrigin.Graph, _cfg)
             && (_postDominators ??= PostDominators.Compute(_cfg)).ImmediateOf(state.TriggerOrigin.Block) == target)
