@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -21,9 +22,67 @@ internal sealed partial class RelevanceIndex
     {
         lock (_sendingLock)
         {
+            if (!AnySinkCall(cancellationToken))
+            {
+                return false;
+            }
+
             _search ??= new SendingSearch(this);
             return _search.Sends(start, cancellationToken);
         }
+    }
+
+    private int _anySinkCall;
+
+    /// <summary>
+    /// Whether any member of the compilation calls a sink (or starts a process, or opens a network
+    /// stream): a mention of such a name that binds to one. When none does, nothing can send, and no
+    /// member is searched at all; otherwise a question whose budget of bindings ran out would answer
+    /// "may send", and the search on what bodies bind to would bind half the project to find nothing.
+    /// A project without telemetry or network code pays for its index and these bindings only. Names
+    /// are tried rarest first: a project that does send finds a sink call in few bindings.
+    /// </summary>
+    private bool AnySinkCall(CancellationToken cancellationToken)
+    {
+        if (_anySinkCall == 0)
+        {
+            _anySinkCall = FindsSinkCall(cancellationToken) ? 1 : -1;
+        }
+
+        return _anySinkCall > 0;
+    }
+
+    private bool FindsSinkCall(CancellationToken cancellationToken)
+    {
+        var mentions = new List<(string Name, List<RelevanceEntry> Members)>();
+        foreach (var mentioned in _graph.MentionedBy)
+        {
+            if (_catalog.IsSendingName(mentioned.Key)) mentions.Add((mentioned.Key, mentioned.Value));
+        }
+
+        if (_edit is not null)
+        {
+            foreach (var mentioned in _edit.MentionedBy)
+            {
+                if (_catalog.IsSendingName(mentioned.Key)) mentions.Add((mentioned.Key, mentioned.Value));
+            }
+        }
+
+        mentions.Sort((x, y) => x.Members.Count.CompareTo(y.Members.Count));
+        foreach (var (name, members) in mentions)
+        {
+            foreach (var member in members)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!IsReplaced(member) && SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
+                        mayBind: true, out _, cancellationToken) == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A member leads to the names it mentions that lead anywhere.</summary>
