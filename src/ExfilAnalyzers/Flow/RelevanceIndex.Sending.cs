@@ -34,6 +34,46 @@ internal sealed partial class RelevanceIndex
 
     private int _anySinkCall;
 
+    // The handles as their bits, -1 until computed: an int is read and written whole by every thread.
+    private int _handlesHandedOut = -1;
+
+    /// <summary>
+    /// The handles a sink on a handle needs (a network stream, for Stream.Write) that some tree may hand
+    /// out: it mentions a member that does (TcpClient.GetStream, WebRequest.GetRequestStream). Where none
+    /// does, writing to a stream sends nothing, so such a sink is none (<see cref="IsLiveSink"/>). By
+    /// names, once per compilation; in the IDE an edit that mentions one makes a new compilation.
+    /// </summary>
+    public Models.Handle HandlesHandedOut
+    {
+        get
+        {
+            if (_handlesHandedOut >= 0)
+            {
+                return (Models.Handle)_handlesHandedOut;
+            }
+
+            var handles = Models.Handle.None;
+            foreach (var handle in _catalog.SinkHandles)
+            {
+                foreach (var name in _catalog.NamesHanding(handle))
+                {
+                    if (TreesMentioning(name).Count > 0)
+                    {
+                        handles |= handle;
+                        break;
+                    }
+                }
+            }
+
+            _handlesHandedOut = (int)handles;
+            return handles;
+        }
+    }
+
+    /// <summary>A model the engine may turn into a sink call here: one on a handle only where that handle may exist.</summary>
+    public static bool IsLiveSink(Models.MemberModel? model, Models.Handle handedOut) =>
+        model is not null && model.MaySend && (model.Behaviour != Models.ModelBehaviour.SinkOnHandle || handedOut.HasFlag(model.Handle));
+
     /// <summary>
     /// Whether any member of the compilation calls a sink (or starts a process, or opens a network
     /// stream): a mention of such a name that binds to one. When none does, nothing can send, and no
@@ -75,7 +115,7 @@ internal sealed partial class RelevanceIndex
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!IsReplaced(member) && SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
-                        mayBind: true, out _, cancellationToken) == true)
+                        HandlesHandedOut, mayBind: true, out _, cancellationToken) == true)
                 {
                     return true;
                 }
@@ -121,7 +161,7 @@ internal sealed partial class RelevanceIndex
             }
 
             var callsSink = SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
-                mayBind: bindings > 0, out var bound, cancellationToken);
+                HandlesHandedOut, mayBind: bindings > 0, out var bound, cancellationToken);
             if (callsSink is null)
             {
                 return true;

@@ -168,32 +168,9 @@ internal sealed class SendingReach
     public bool Follows(StateCarrier carrier, CancellationToken cancellationToken) => carrier switch
     {
         StateCarrier.Data => false,
-        StateCarrier.Streams => MayOpenNetworkStream(cancellationToken),
+        StateCarrier.Streams => _context.Relevance(cancellationToken).HandlesHandedOut.HasFlag(Models.Handle.NetworkStream),
         _ => true,
     };
-
-    private int _opensNetworkStream;
-
-    private bool MayOpenNetworkStream(CancellationToken cancellationToken)
-    {
-        if (_opensNetworkStream == 0)
-        {
-            var relevance = _context.Relevance(cancellationToken);
-            var opens = false;
-            foreach (var name in _context.Catalog.NamesHanding(Models.Handle.NetworkStream))
-            {
-                if (relevance.TreesMentioning(name).Count > 0)
-                {
-                    opens = true;
-                    break;
-                }
-            }
-
-            _opensNetworkStream = opens ? 1 : -1;
-        }
-
-        return _opensNetworkStream > 0;
-    }
 
     private SendingScan ScanOf(ISymbol member, CancellationToken cancellationToken)
     {

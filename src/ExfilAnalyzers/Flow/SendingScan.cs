@@ -47,11 +47,13 @@ internal sealed class SendingScan
         private readonly FlowContext _context;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
+        private readonly Models.Handle _handedOut;
 
         public Walk(FlowContext context, CancellationToken cancellationToken)
         {
             _context = context;
             _cancellationToken = cancellationToken;
+            _handedOut = context.Relevance(cancellationToken).HandlesHandedOut;
         }
 
         public List<ISymbol> Next { get; } = new();
@@ -134,7 +136,7 @@ internal sealed class SendingScan
 
         private bool Call(IMethodSymbol method, ITypeSymbol? receiverType, bool isVirtual)
         {
-            if (_context.Catalog.Find(method, receiverType)?.MaySend == true)
+            if (RelevanceIndex.IsLiveSink(_context.Catalog.Find(method, receiverType), _handedOut))
             {
                 return true;
             }
@@ -161,7 +163,7 @@ internal sealed class SendingScan
         /// <summary>State: a sink's model, its accessors' bodies, and what it may hold.</summary>
         private bool Member(ISymbol member, ITypeSymbol? receiverType, IMethodSymbol? first, IMethodSymbol? second)
         {
-            if (_context.Catalog.Find(member, receiverType)?.MaySend == true)
+            if (RelevanceIndex.IsLiveSink(_context.Catalog.Find(member, receiverType), _handedOut))
             {
                 return true;
             }

@@ -20,17 +20,19 @@ internal static class SinkMentions
     // costs one analysis that finds nothing, never a diagnostic. "Does not" holds only while the
     // compilation's declarations are the same (DeclarationFingerprint): a new type or overload
     // elsewhere could make the name a sink's.
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name), Answer>> Answers = new();
+    // The handles handed out in the compilation are part of the key: a stream's Write is a sink only
+    // where something may open a network stream, and an edit in a body can add the first such call.
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name, Handle HandedOut), Answer>> Answers = new();
 
     /// <summary>
     /// Whether the member calls a sink by that name, or null when that is not known yet and
     /// <paramref name="mayBind"/> is false; <paramref name="bound"/> tells whether it had to be bound to know.
     /// </summary>
     public static bool? Confirm(Compilation compilation, long fingerprint, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog,
-        bool mayBind, out bool bound, CancellationToken cancellationToken)
+        Handle handedOut, bool mayBind, out bool bound, CancellationToken cancellationToken)
     {
-        var answers = Answers.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name), Answer>());
-        var key = (member.SpanStart, name);
+        var answers = Answers.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name, Handle HandedOut), Answer>());
+        var key = (member.SpanStart, name, handedOut);
         bound = false;
         if (answers.TryGetValue(key, out var known) && (known.CallsSink || known.Fingerprint == fingerprint))
         {
@@ -43,14 +45,15 @@ internal static class SinkMentions
         }
 
         bound = true;
-        var callsSink = Bind(compilation, tree, member, name, catalog, cancellationToken);
+        var callsSink = Bind(compilation, tree, member, name, catalog, handedOut, cancellationToken);
         answers[key] = new Answer(callsSink, fingerprint);
         return callsSink;
     }
 
     private readonly record struct Answer(bool CallsSink, long Fingerprint);
 
-    private static bool Bind(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, CancellationToken cancellationToken)
+    private static bool Bind(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, Handle handedOut,
+        CancellationToken cancellationToken)
     {
         SemanticModel? model = null;
         SyntaxNode? root = null;
@@ -65,7 +68,7 @@ internal static class SinkMentions
             model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
             root ??= tree.GetRoot(cancellationToken);
-            if (root.FindToken(position).Parent is SimpleNameSyntax mention && IsSink(mention, model, catalog, cancellationToken))
+            if (root.FindToken(position).Parent is SimpleNameSyntax mention && IsSink(mention, model, catalog, handedOut, cancellationToken))
             {
                 return true;
             }
@@ -74,8 +77,8 @@ internal static class SinkMentions
         return false;
     }
 
-    /// <summary>Whether the mention binds to a member the engine may turn into a sink call (<see cref="MemberModel.MaySend"/>).</summary>
-    private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>Whether the mention binds to a member the engine may turn into a sink call here (<see cref="RelevanceIndex.IsLiveSink"/>).</summary>
+    private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, Handle handedOut, CancellationToken cancellationToken)
     {
         // A type's name right after new stands for its constructor (new NetworkStream(socket), qualified or not).
         var info = model.GetSymbolInfo(ConstructorMention.Bound(mention), cancellationToken);
@@ -87,13 +90,13 @@ internal static class SinkMentions
 
         if (info.Symbol is { } symbol)
         {
-            return catalog.Find(symbol, receiver)?.MaySend == true;
+            return RelevanceIndex.IsLiveSink(catalog.Find(symbol, receiver), handedOut);
         }
 
         // An unresolved or ambiguous call may be any of its candidates.
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (catalog.Find(candidate, receiver)?.MaySend == true) return true;
+            if (RelevanceIndex.IsLiveSink(catalog.Find(candidate, receiver), handedOut)) return true;
         }
 
         return false;

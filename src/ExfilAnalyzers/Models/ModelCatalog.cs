@@ -237,6 +237,13 @@ internal sealed class ModelCatalog
     /// The names that code mentions to get a handle of this kind from a modelled member: the member's
     /// name, or its type's for a constructor (what a "new" mentions).
     /// </summary>
+    /// <summary>The handles that sinks on a handle need (a network stream for Stream.Write), each once.</summary>
+    public ImmutableArray<Handle> SinkHandles =>
+        _sinkHandles ??= _byType.Values.SelectMany(members => members.Values).Where(model => model.Behaviour == ModelBehaviour.SinkOnHandle)
+            .Select(model => model.Handle).Distinct().ToImmutableArray();
+
+    private ImmutableArray<Handle>? _sinkHandles;
+
     public ImmutableArray<string> NamesHanding(Handle handle) =>
         NamesOf(model => model.Behaviour == ModelBehaviour.HandleSource && (model.Handle & handle) != 0).ToImmutableArray();
 

@@ -14,7 +14,8 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 /// A project where no mention of a sink's name binds to a sink has nothing that can send, so no member
 /// of it may send, however many such names it uses for its own members: before, a member naming more of
 /// them than one question may bind to check was taken to send, and was searched and analysed. Where
-/// something does call a sink, a member that reaches it still may send.
+/// something does call a sink, a member that reaches it still may send. Writing to a stream is a sink
+/// call only where something may open a network stream: elsewhere it sends nothing.
 /// </summary>
 public class NoSinkCallTests
 {
@@ -81,5 +82,38 @@ public class NoSinkCallTests
     public void A_member_that_calls_a_sending_member_among_them_sends()
     {
         Assert.True(MaySend(" new Pinger().Ping(text);", Pinger));
+    }
+
+    private const string Archive = """
+        using System.IO;
+        using System.Net.Sockets;
+        using System.Text;
+        using Microsoft.CodeAnalysis;
+
+        class Archive
+        {
+            public void Save(Stream stream, ISymbol symbol)
+            {
+                var bytes = Encoding.UTF8.GetBytes(symbol.Name);
+                stream.Write(bytes, 0, bytes.Length);
+            }
+        }
+
+        """;
+
+    private const string Uplink = "class Uplink { public Stream Open(TcpClient client) => client.GetStream(); }";
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(Uplink, true)]
+    public void Writing_to_a_stream_sends_only_where_something_may_open_a_network_stream(string elsewhere, bool maySend)
+    {
+        var engine = EngineOnFile.Of("NoSinkCallStream" + maySend, Archive + elsewhere, "/src/Archive.cs");
+        Assert.Empty(engine.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var save = engine.Method("Archive", "Save");
+        var declaration = save.DeclaringSyntaxReferences.Single().GetSyntax();
+
+        Assert.Equal(maySend, engine.Flow.Relevance(CancellationToken.None).MaySend(declaration.SyntaxTree, declaration, CancellationToken.None));
+        Assert.Equal(maySend, engine.Flow.Sending.MaySend(save, CancellationToken.None));
     }
 }
