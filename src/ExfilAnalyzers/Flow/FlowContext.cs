@@ -27,11 +27,12 @@ internal sealed class FlowContext
 
     public MemberIndex Members { get; }
 
-    private long? _fingerprint;
+    // Boxed: threads that race to compute it each read a whole value (a nullable long is two fields).
+    private object? _fingerprint;
 
     /// <summary>What binding depends on beyond the code (<see cref="DeclarationFingerprint"/>), computed on first use.</summary>
     public long Fingerprint(CancellationToken cancellationToken) =>
-        _fingerprint ??= DeclarationFingerprint.Of(Compilation, Catalog, cancellationToken);
+        (long)(_fingerprint ??= DeclarationFingerprint.Of(Compilation, Catalog, cancellationToken));
 
     /// <summary>Which members can matter at all, by name; built on first use.</summary>
     public RelevanceIndex Relevance(CancellationToken cancellationToken)

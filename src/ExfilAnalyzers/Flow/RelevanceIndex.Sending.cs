@@ -129,10 +129,11 @@ internal sealed partial class RelevanceIndex
     private bool LeadsAnywhere(string name) =>
         _graph.Named.ContainsKey(name) || _graph.Writers.ContainsKey(name) || _edit is not null && _edit.Writers.ContainsKey(name);
 
-    private long? _fingerprint;
+    // Boxed: threads that race to compute it each read a whole value (a nullable long is two fields).
+    private object? _fingerprint;
 
     private long Fingerprint(CancellationToken cancellationToken) =>
-        _fingerprint ??= DeclarationFingerprint.Of(_compilation, _catalog, cancellationToken);
+        (long)(_fingerprint ??= DeclarationFingerprint.Of(_compilation, _catalog, cancellationToken));
 
     /// <summary>How many members one question may bind to settle whether they call a sink.</summary>
     private const int BindingsPerQuestion = 16;

@@ -238,11 +238,12 @@ internal sealed class ModelCatalog
     /// name, or its type's for a constructor (what a "new" mentions).
     /// </summary>
     /// <summary>The handles that sinks on a handle need (a network stream for Stream.Write), each once.</summary>
-    public ImmutableArray<Handle> SinkHandles =>
+    public IReadOnlyList<Handle> SinkHandles =>
         _sinkHandles ??= _byType.Values.SelectMany(members => members.Values).Where(model => model.Behaviour == ModelBehaviour.SinkOnHandle)
-            .Select(model => model.Handle).Distinct().ToImmutableArray();
+            .Select(model => model.Handle).Distinct().ToArray();
 
-    private ImmutableArray<Handle>? _sinkHandles;
+    // An array, so that threads racing to compute it each see a whole one (a nullable struct could be read half written).
+    private Handle[]? _sinkHandles;
 
     public ImmutableArray<string> NamesHanding(Handle handle) =>
         NamesOf(model => model.Behaviour == ModelBehaviour.HandleSource && (model.Handle & handle) != 0).ToImmutableArray();
