@@ -40,8 +40,9 @@ internal sealed partial class RelevanceIndex
     /// <summary>
     /// The handles a sink on a handle needs (a network stream, for Stream.Write) that some tree may hand
     /// out: it mentions a member that does (TcpClient.GetStream, WebRequest.GetRequestStream). Where none
-    /// does, writing to a stream sends nothing, so such a sink is none (<see cref="IsLiveSink"/>). By
-    /// names, once per compilation; in the IDE an edit that mentions one makes a new compilation.
+    /// does, writing to a stream sends nothing, and Stream.Write is no sink call there
+    /// (<see cref="Models.MemberModel.MaySendWhere"/>). By names, once per compilation; in the IDE an
+    /// edit that mentions one makes a new compilation.
     /// </summary>
     public Models.Handle HandlesHandedOut
     {
@@ -69,10 +70,6 @@ internal sealed partial class RelevanceIndex
             return handles;
         }
     }
-
-    /// <summary>A model the engine may turn into a sink call here: one on a handle only where that handle may exist.</summary>
-    public static bool IsLiveSink(Models.MemberModel? model, Models.Handle handedOut) =>
-        model is not null && model.MaySend && (model.Behaviour != Models.ModelBehaviour.SinkOnHandle || handedOut.HasFlag(model.Handle));
 
     /// <summary>
     /// Whether any member of the compilation calls a sink (or starts a process, or opens a network

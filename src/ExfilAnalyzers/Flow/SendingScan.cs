@@ -136,7 +136,7 @@ internal sealed class SendingScan
 
         private bool Call(IMethodSymbol method, ITypeSymbol? receiverType, bool isVirtual)
         {
-            if (RelevanceIndex.IsLiveSink(_context.Catalog.Find(method, receiverType), _handedOut))
+            if (_context.Catalog.Find(method, receiverType)?.MaySendWhere(_handedOut) == true)
             {
                 return true;
             }
@@ -163,7 +163,7 @@ internal sealed class SendingScan
         /// <summary>State: a sink's model, its accessors' bodies, and what it may hold.</summary>
         private bool Member(ISymbol member, ITypeSymbol? receiverType, IMethodSymbol? first, IMethodSymbol? second)
         {
-            if (RelevanceIndex.IsLiveSink(_context.Catalog.Find(member, receiverType), _handedOut))
+            if (_context.Catalog.Find(member, receiverType)?.MaySendWhere(_handedOut) == true)
             {
                 return true;
             }

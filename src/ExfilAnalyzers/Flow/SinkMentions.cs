@@ -77,7 +77,7 @@ internal static class SinkMentions
         return false;
     }
 
-    /// <summary>Whether the mention binds to a member the engine may turn into a sink call here (<see cref="RelevanceIndex.IsLiveSink"/>).</summary>
+    /// <summary>Whether the mention binds to a member the engine may turn into a sink call here (<see cref="MemberModel.MaySendWhere"/>).</summary>
     private static bool IsSink(SimpleNameSyntax mention, SemanticModel model, ModelCatalog catalog, Handle handedOut, CancellationToken cancellationToken)
     {
         // A type's name right after new stands for its constructor (new NetworkStream(socket), qualified or not).
@@ -90,13 +90,13 @@ internal static class SinkMentions
 
         if (info.Symbol is { } symbol)
         {
-            return RelevanceIndex.IsLiveSink(catalog.Find(symbol, receiver), handedOut);
+            return catalog.Find(symbol, receiver)?.MaySendWhere(handedOut) == true;
         }
 
         // An unresolved or ambiguous call may be any of its candidates.
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (RelevanceIndex.IsLiveSink(catalog.Find(candidate, receiver), handedOut)) return true;
+            if (catalog.Find(candidate, receiver)?.MaySendWhere(handedOut) == true) return true;
         }
 
         return false;

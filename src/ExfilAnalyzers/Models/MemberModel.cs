@@ -36,5 +36,11 @@ internal sealed class MemberModel
     public bool MaySend => IsSink || Behaviour == ModelBehaviour.ProcessStart
         || Behaviour == ModelBehaviour.HandleSource && (Handle & Handle.NetworkStream) != 0;
 
+    /// <summary>
+    /// <see cref="MaySend"/> in a compilation that hands out these handles: a sink on a handle (a stream's
+    /// Write) only where the handle it needs may exist (a network stream).
+    /// </summary>
+    public bool MaySendWhere(Handle handedOut) => MaySend && (Behaviour != ModelBehaviour.SinkOnHandle || handedOut.HasFlag(Handle));
+
     public override string ToString() => Behaviour + " " + Api;
 }
