@@ -233,10 +233,6 @@ internal sealed class ModelCatalog
 
     private ModelNames? _names;
 
-    /// <summary>
-    /// The names that code mentions to get a handle of this kind from a modelled member: the member's
-    /// name, or its type's for a constructor (what a "new" mentions).
-    /// </summary>
     /// <summary>The handles that sinks on a handle need (a network stream for Stream.Write), each once.</summary>
     public IReadOnlyList<Handle> SinkHandles =>
         _sinkHandles ??= _byType.Values.SelectMany(members => members.Values).Where(model => model.Behaviour == ModelBehaviour.SinkOnHandle)
@@ -245,6 +241,10 @@ internal sealed class ModelCatalog
     // An array, so that threads racing to compute it each see a whole one (a nullable struct could be read half written).
     private Handle[]? _sinkHandles;
 
+    /// <summary>
+    /// The names that code mentions to get a handle of this kind from a modelled member: the member's
+    /// name, or its type's for a constructor (what a "new" mentions).
+    /// </summary>
     public ImmutableArray<string> NamesHanding(Handle handle) =>
         NamesOf(model => model.Behaviour == ModelBehaviour.HandleSource && (model.Handle & handle) != 0).ToImmutableArray();
 
