@@ -23,8 +23,11 @@ internal sealed record BenchmarkOptions(
     ImmutableArray<int> ChainLengths,
     ImmutableArray<int> CallSiteCounts)
 {
+    /// <summary>Skip the IDE case on the real corpus (files of each project edited and re-analysed, ours alone).</summary>
+    public bool SkipRealEdits { get; init; }
+
     public const string Usage = """
-        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--scaling-runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only]
+        Usage: ExfilAnalyzers.Benchmarks [--quick] [--runs N] [--scaling-runs N] [--edits N] [--repeat-limit SECONDS] [--time-limit MINUTES] [--output FOLDER] [--fresh-corpus] [--generated-only | --real-only | --chains-only | --ide-only] [--ours-only] [--no-real-edits]
           --quick          one measured run, the three smallest corpus packages, scales 1x to 8x, three edits
           --runs N         measured runs after the warm-up; medians are reported (default 3)
           --scaling-runs N measured runs of each size of the generated corpus (default 5), one of every size per round:
@@ -36,10 +39,11 @@ internal sealed record BenchmarkOptions(
           --output FOLDER  where results.md, findings.md and the decompiled corpus go (default artifacts/benchmark)
           --fresh-corpus   decompile the packages again instead of reusing the cached output
           --generated-only skip the real corpus
-          --real-only      skip the generated corpus, the IDE case and the call chains
+          --real-only      skip the generated corpus, its IDE case and the call chains
           --chains-only    only the call-chain and call-site series (ours alone): quick to iterate on the interprocedural analysis
           --ide-only       only the 8x generated corpus and the IDE case: quick to iterate on per-edit cost
           --ours-only      measure ExfilAnalyzers alone, without the peers (for triage and profiling)
+          --no-real-edits  skip the IDE case on the real corpus (three files of each project edited and re-analysed, ours alone)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -63,6 +67,7 @@ internal sealed record BenchmarkOptions(
                 "--real-only" => options with { SkipGenerated = true, SkipCallSeries = true },
                 "--chains-only" => options with { SkipReal = true, SkipGenerated = true, OursOnly = true },
                 "--ours-only" => options with { OursOnly = true },
+                "--no-real-edits" => options with { SkipRealEdits = true },
                 "--ide-only" => options with { SkipReal = true, SkipCallSeries = true, Scales = ImmutableArray.Create(8) },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}"),
             };

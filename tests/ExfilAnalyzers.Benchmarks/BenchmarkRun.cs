@@ -47,9 +47,10 @@ internal sealed class BenchmarkRun
         await ProjectBenchmark.MeasureAsync(GeneratedCorpus.Create(1, catalog), suites, RunLimits.Once, _log, cancellationToken).ConfigureAwait(false);
 
         var real = ImmutableArray<ProjectResult>.Empty;
+        var realEdits = ImmutableArray<RealEditResult>.Empty;
         if (!_options.SkipReal)
         {
-            real = await MeasureRealAsync(inputs, suites, cancellationToken).ConfigureAwait(false);
+            (real, realEdits) = await MeasureRealAsync(inputs, suites, cancellationToken).ConfigureAwait(false);
         }
 
         var scaling = ImmutableArray<ProjectResult>.Empty;
@@ -66,7 +67,7 @@ internal sealed class BenchmarkRun
         }
 
         var environment = RunEnvironment.Describe(_options, clock.Elapsed);
-        return new BenchmarkResult(_options, environment, suites, real, _options.Scales, scaling, ide, calls);
+        return new BenchmarkResult(_options, environment, suites, real, realEdits, _options.Scales, scaling, ide, calls);
     }
 
     private async Task<(ImmutableArray<ProjectResult> Scaling, ImmutableArray<IdeResult> Ide)> MeasureGeneratedAsync(ReferenceCatalog catalog,
@@ -102,7 +103,8 @@ internal sealed class BenchmarkRun
         return results.ToImmutable();
     }
 
-    private async Task<ImmutableArray<ProjectResult>> MeasureRealAsync(BenchmarkInputs inputs, ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
+    private async Task<(ImmutableArray<ProjectResult> Projects, ImmutableArray<RealEditResult> Edits)> MeasureRealAsync(BenchmarkInputs inputs,
+        ImmutableArray<AnalyzerSuite> suites, CancellationToken cancellationToken)
     {
         if (_options.FreshCorpus && Directory.Exists(_options.CorpusCache))
         {
@@ -113,12 +115,17 @@ internal sealed class BenchmarkRun
         var projects = RealCorpus.Load(inputs, _options.CorpusCache, p => !_options.Quick || QuickPackages.Contains(p.Id, StringComparer.OrdinalIgnoreCase),
             _log, cancellationToken);
         var results = ImmutableArray.CreateBuilder<ProjectResult>();
+        var edits = ImmutableArray.CreateBuilder<RealEditResult>();
         foreach (var project in projects)
         {
             _log.WriteLine($"  {project.Name}");
             results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken, withFloor: true).ConfigureAwait(false));
+            if (!_options.SkipRealEdits)
+            {
+                edits.AddRange(await RealEditBenchmark.MeasureAsync(project, suites.First(s => s.IsOurs), _log, cancellationToken).ConfigureAwait(false));
+            }
         }
 
-        return results.ToImmutable();
+        return (results.ToImmutable(), edits.ToImmutable());
     }
 }

@@ -9,6 +9,7 @@ internal sealed record BenchmarkResult(
     ImmutableArray<string> Environment,
     ImmutableArray<AnalyzerSuite> Suites,
     ImmutableArray<ProjectResult> Real,
+    ImmutableArray<RealEditResult> RealEdits,
     ImmutableArray<int> Scales,
     ImmutableArray<ProjectResult> Scaling,
     ImmutableArray<IdeResult> Ide,

@@ -6,7 +6,7 @@ using ExfilAnalyzers.Benchmarks.Measurement;
 
 namespace ExfilAnalyzers.Benchmarks.Report;
 
-/// <summary>The report: the environment, the real corpus, the scaling series, the IDE case, the call series, and the targets.</summary>
+/// <summary>The report: the environment, the real corpus and the IDE case on it, the scaling series, the IDE case, the call series, and the targets.</summary>
 internal static class ResultReport
 {
     public static string Write(BenchmarkResult result)
@@ -22,6 +22,11 @@ internal static class ResultReport
         if (!result.Real.IsEmpty)
         {
             RealCorpusSection.Write(text, result);
+        }
+
+        if (!result.RealEdits.IsEmpty)
+        {
+            RealEditSection.Write(text, result);
         }
 
         if (!result.Scaling.IsEmpty)
