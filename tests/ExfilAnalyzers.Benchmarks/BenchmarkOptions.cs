@@ -43,7 +43,7 @@ internal sealed record BenchmarkOptions(
           --chains-only    only the call-chain and call-site series (ours alone): quick to iterate on the interprocedural analysis
           --ide-only       only the 8x generated corpus and the IDE case: quick to iterate on per-edit cost
           --ours-only      measure ExfilAnalyzers alone, without the peers (for triage and profiling)
-          --no-real-edits  skip the IDE case on the real corpus (three files of each project edited and re-analysed, ours alone)
+          --no-real-edits  skip the IDE case on the real corpus (three files of each project edited and re-analysed)
         """;
 
     public static BenchmarkOptions Parse(string[] args)

@@ -122,7 +122,7 @@ internal sealed class BenchmarkRun
             results.Add(await ProjectBenchmark.MeasureAsync(project, suites, _options.Limits, _log, cancellationToken, withFloor: true).ConfigureAwait(false));
             if (!_options.SkipRealEdits)
             {
-                edits.AddRange(await RealEditBenchmark.MeasureAsync(project, suites.First(s => s.IsOurs), _log, cancellationToken).ConfigureAwait(false));
+                edits.AddRange(await RealEditBenchmark.MeasureAsync(project, suites, _log, cancellationToken).ConfigureAwait(false));
             }
         }
 

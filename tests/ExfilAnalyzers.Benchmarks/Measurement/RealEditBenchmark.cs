@@ -16,8 +16,8 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// The IDE case on real code: in each project of the real corpus, three files (the median, the third quartile
 /// and the fifth largest by length, of those with a method body, not generated) are analysed once as the IDE opens them, then
 /// edited twice, each edit re-analysed alone as after a keystroke: a line typed in a method body, and a method
-/// added to a class (which changes the declarations, so nothing keyed by them carries over). Ours alone: the
-/// generated corpus's IDE case compares the suites; this one shows what a keystroke costs in code we did not write.
+/// added to a class (which changes the declarations, so nothing keyed by them carries over). Each suite measured,
+/// with the engine's work counted for ours: what a keystroke costs in code we did not write.
 /// </summary>
 internal static class RealEditBenchmark
 {
@@ -25,8 +25,10 @@ internal static class RealEditBenchmark
 
     public const string DeclarationEdit = "a method added to a class";
 
-    public static async Task<ImmutableArray<RealEditResult>> MeasureAsync(CorpusProject project, AnalyzerSuite ours, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<RealEditResult>> MeasureAsync(CorpusProject project, IReadOnlyList<AnalyzerSuite> suites, TextWriter log,
+        CancellationToken cancellationToken)
     {
+        var ours = suites.First(s => s.IsOurs);
         var trees = CorpusCompilation.Parse(project);
         var compilation = CorpusCompilation.Create(project, trees);
         compilation.GetDeclarationDiagnostics(cancellationToken);
@@ -43,17 +45,29 @@ internal static class RealEditBenchmark
             };
 
             // As the IDE opens the file: what our analyzers remember of the project between compilations is learnt here.
-            await EditedFileRun.MeasureAsync(compilation, tree, tree, ours, cancellationToken).ConfigureAwait(false);
+            foreach (var suite in suites)
+            {
+                await EditedFileRun.MeasureAsync(compilation, tree, tree, suite, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var (name, edited) in edits)
             {
                 var driver = await EditedFileRun.MeasureAsync(compilation, tree, edited, DriverBaseline.Suite, cancellationToken).ConfigureAwait(false);
                 var before = Flow.WorkCounters.Read();
                 var run = await EditedFileRun.MeasureAsync(compilation, tree, edited, ours, cancellationToken).ConfigureAwait(false);
                 var work = Flow.WorkCounters.Read() - before;
+                var peers = ImmutableArray.CreateBuilder<(string Suite, TimeSpan AddedCpu)>();
+                foreach (var peer in suites.Where(s => !s.IsOurs))
+                {
+                    var peerRun = await EditedFileRun.MeasureAsync(compilation, tree, edited, peer, cancellationToken).ConfigureAwait(false);
+                    peers.Add((peer.Name, peerRun.Cpu - driver.Cpu));
+                }
+
                 var result = new RealEditResult(project.Name, Path.GetFileName(tree.FilePath), tree.Length, name, run.Cpu - driver.Cpu, work.Bodies, work.Summaries,
-                    run.Exceptions.Length);
+                    run.Exceptions.Length, peers.ToImmutable());
                 log.WriteLine($"    edit of {result.File} ({result.Characters:N0} characters), {name}: {result.AddedCpu.TotalMilliseconds:F0} ms added, "
-                    + $"{result.Bodies} bodies bound, {result.FlowAnalyses} flow analyses");
+                    + $"{result.Bodies} bodies bound, {result.FlowAnalyses} flow analyses"
+                    + string.Concat(result.Peers.Select(p => $"; {p.Suite} {p.AddedCpu.TotalMilliseconds:F0} ms added")));
                 results.Add(result);
             }
         }

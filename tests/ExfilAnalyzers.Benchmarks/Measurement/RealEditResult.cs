@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Immutable;
 
 namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
-/// One edit of one file of a real project, re-analysed by ours alone. AddedCpu: our CPU time on the edit minus
-/// the driver's alone on the same edit. The counts are our engine's work for the edit (they do not move with
-/// the machine).
+/// One edit of one file of a real project, re-analysed by each suite. AddedCpu: our CPU time on the edit minus
+/// the driver's alone on the same edit, and the same for each peer. The counts are our engine's work for the
+/// edit (they do not move with the machine).
 /// </summary>
 internal sealed record RealEditResult(string Project, string File, int Characters, string Edit, TimeSpan AddedCpu, long Bodies, long FlowAnalyses,
-    int Exceptions);
+    int Exceptions, ImmutableArray<(string Suite, TimeSpan AddedCpu)> Peers);
