@@ -111,7 +111,7 @@ public class CallChainStateReadTests
     private static void AssertSame((bool LevelBound, IReadOnlyList<ISymbol> Fields) expected, StateReads actual)
     {
         Assert.Equal(expected.LevelBound, actual.IsLevelBound);
-        Assert.True(expected.Fields.SequenceEqual(actual.Fields),
+        Assert.True(expected.Fields.SequenceEqual(actual.Fields, SymbolEqualityComparer.Default),
             $"expected {string.Join(",", expected.Fields.Select(f => f.Name))}, got {string.Join(",", actual.Fields.Select(f => f.Name))}");
     }
 
