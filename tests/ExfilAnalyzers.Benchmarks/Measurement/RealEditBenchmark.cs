@@ -14,10 +14,10 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 
 /// <summary>
 /// The IDE case on real code: in each project of the real corpus, three files (the median, the third quartile
-/// and the fifth largest by length, of those with a method body, not generated) are analysed once as the IDE opens them, then
-/// edited twice, each edit re-analysed alone as after a keystroke: a line typed in a method body, and a method
-/// added to a class (which changes the declarations, so nothing keyed by them carries over). Each suite measured,
-/// with the engine's work counted for ours: what a keystroke costs in code we did not write.
+/// and the fifth largest by length, of those with a method body, not generated) are analysed once as the IDE
+/// opens them, then edited twice, each edit re-analysed alone as after a keystroke: a line typed in a method
+/// body, and a method added to a class (which changes the declarations, so nothing keyed by them carries over).
+/// Each suite is measured, with the engine's work counted for ours: what a keystroke costs in code we did not write.
 /// </summary>
 internal static class RealEditBenchmark
 {
