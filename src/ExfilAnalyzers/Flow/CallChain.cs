@@ -51,6 +51,9 @@ internal sealed class CallChain
 
     public int Mode { get; }
 
+    /// <summary>What this frame's answer was computed from: the code, the searches and the answers it used.</summary>
+    public AnswerDeps Deps { get; } = new();
+
     /// <summary>
     /// The state whose value depends on the level it is read at that something below this frame read
     /// (see <see cref="SummaryStore.FieldValue(ISymbol, CallChain, System.Threading.CancellationToken)"/>).

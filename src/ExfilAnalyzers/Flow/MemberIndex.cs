@@ -64,7 +64,7 @@ internal sealed class MemberIndex
     {
         WorkCounters.MemberQuestion();
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
-        var name = isConstructor ? target.ContainingType.Name : target.Name;
+        var name = SearchedName(target);
         var fillable = TypeOf(target) is { } type && type.IsReferenceType && type.SpecialType != SpecialType.System_String;
         var holderCounts = HolderFilter(question, cancellationToken);
         if (target.DeclaredAccessibility == Accessibility.Private)
@@ -84,6 +84,10 @@ internal sealed class MemberIndex
 
         return mentions.Holders(target, fillable);
     }
+
+    /// <summary>The name whose mentions answer a question about the target (a constructor's is its type's).</summary>
+    public static string SearchedName(ISymbol target) =>
+        target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name;
 
     private static bool IsWrites(Question question) => question is Question.Writing or Question.StoringWriting;
 

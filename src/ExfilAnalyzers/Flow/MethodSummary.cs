@@ -75,14 +75,26 @@ internal sealed class MethodSummary
         }
 
         return !changed ? this : new MethodSummary(ReturnValue, OutParameters, contents.ToImmutable(), SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
-            SinkCalls, FieldWrites, CallArguments, Invocations, Thrown);
+            SinkCalls, FieldWrites, CallArguments, Invocations, Thrown) { Deps = Deps };
     }
 
-    /// <summary>This summary marked as depending on the state a whole cycle read (a member of a cycle that read state).</summary>
-    public MethodSummary ThatReads(StateReads reads) => ReferenceEquals(reads, StateRead) || !reads.Any
+    /// <summary>
+    /// This summary marked as depending on the state a whole cycle read and on what the whole cycle was
+    /// computed from (a member of a cycle: each depends on every other).
+    /// </summary>
+    public MethodSummary ThatReads(StateReads reads, AnswerDeps deps) => (ReferenceEquals(reads, StateRead) || !reads.Any) && ReferenceEquals(deps, Deps)
         ? this
         : new MethodSummary(ReturnValue, OutParameters, ParameterContents, SinkEffects, UngatedSinks, ReturnsOnlyWhenGated, SinkCalls, FieldWrites,
-            CallArguments, Invocations, Thrown) { StateRead = reads };
+            CallArguments, Invocations, Thrown) { StateRead = reads.Any ? reads : StateRead, Deps = deps, _analysed = Analysed };
+
+    /// <summary>This summary with another record of what it was computed from (taken at another level, see <see cref="SummaryStore"/>).</summary>
+    public MethodSummary WithDeps(AnswerDeps deps) => new(ReturnValue, OutParameters, ParameterContents, SinkEffects, UngatedSinks, ReturnsOnlyWhenGated,
+        SinkCalls, FieldWrites, CallArguments, Invocations, Thrown) { StateRead = StateRead, Deps = deps, _analysed = Analysed };
+
+    private MethodSummary? _analysed;
+
+    /// <summary>The summary whose analysis this one is: itself, or the one it copies with more recorded about it.</summary>
+    public MethodSummary Analysed => _analysed ?? this;
 
     /// <summary>What a call that may land on any of several methods may do: the join of their summaries.</summary>
     public static MethodSummary Merge(IReadOnlyList<MethodSummary> summaries)
@@ -157,6 +169,9 @@ internal sealed class MethodSummary
     /// ones already marked.
     /// </summary>
     public StateReads StateRead { get; init; } = StateReads.None;
+
+    /// <summary>What computing it analysed, searched and used (<see cref="AnswerDeps"/>), for carrying answers built on it to the next compilation.</summary>
+    public AnswerDeps Deps { get; init; } = AnswerDeps.None;
 
     public bool ReadsState => StateRead.Any;
 

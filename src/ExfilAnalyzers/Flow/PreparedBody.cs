@@ -24,11 +24,12 @@ internal sealed class PreparedBody
     private bool _built;
     private WeakReference<ControlFlowGraph>? _released;
 
-    private PreparedBody(IMethodSymbol? method, Compilation? compilation, IOperation? body, MethodScan scan)
+    private PreparedBody(IMethodSymbol? method, Compilation? compilation, IOperation? body, MethodScan scan, BodyKey? key = null)
     {
         _method = method;
         _compilation = compilation;
         Scan = scan;
+        Key = key;
         Tree = body?.Syntax.SyntaxTree;
         // The body is kept only to build the graph from: a body that cannot matter is let go at once.
         _body = scan.MayMatter ? body : null;
@@ -38,6 +39,9 @@ internal sealed class PreparedBody
 
     /// <summary>The tree that holds the body (its options apply); null when there is no body.</summary>
     public SyntaxTree? Tree { get; }
+
+    /// <summary>The member whose code this is, as the next compilation names it (<see cref="AnswerDeps"/>); null when there is no body.</summary>
+    public BodyKey? Key { get; }
 
     /// <summary>Null when there is nothing to analyse: no body, or a scan that found nothing that matters.</summary>
     public ControlFlowGraph? Graph
@@ -112,7 +116,7 @@ internal sealed class PreparedBody
     public static PreparedBody Of(IMethodSymbol method, Compilation compilation, Models.ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var body = Bind(method, compilation, cancellationToken);
-        return body is null ? None : new PreparedBody(method, compilation, body, MethodScan.Of(body, catalog));
+        return body is null ? None : new PreparedBody(method, compilation, body, MethodScan.Of(body, catalog), BodyKey.Of(body.Syntax, cancellationToken));
     }
 
     /// <summary>

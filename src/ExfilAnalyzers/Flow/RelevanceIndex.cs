@@ -85,6 +85,42 @@ internal sealed partial class RelevanceIndex
     /// <summary>True when the index was derived from an earlier compilation's graph rather than built from every tree.</summary>
     public bool StartedFromEarlier => _edit is not null;
 
+    /// <summary>
+    /// What the index answers about members, as values: for each tree in the compilation's order, and each
+    /// member the tree declares, whether it matters and whether it may be handed taint. With the names of
+    /// state that may hold something (<see cref="MayHold"/>), two compilations whose answers are equal
+    /// answer every question about their members alike, which carrying answers from one to the other needs
+    /// (<see cref="CarryConditions"/>).
+    /// </summary>
+    public byte[] MemberAnswers()
+    {
+        var answers = new List<byte>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if ((_edit is not null && _edit.Trees.TryGetValue(tree, out var edited) ? edited : _graph.MembersOf(tree)) is not { } members)
+            {
+                // A tree the index does not know (answers for it are "matters", to be safe): no answers to compare.
+                answers.Add(Unknown);
+                continue;
+            }
+
+            foreach (var member in members)
+            {
+                answers.Add((byte)((_relevant[member.Id] ? 1 : 0) | (_receiving[member.Id] ? 2 : 0)));
+            }
+
+            answers.Add(EndOfTree);
+        }
+
+        return answers.ToArray();
+    }
+
+    private const byte Unknown = 4;
+    private const byte EndOfTree = 8;
+
+    /// <summary>The names of state that may hold sensitive data or a consent fact (<see cref="MayHold"/>).</summary>
+    public IReadOnlyCollection<string> StateThatMayHold => _names;
+
     /// <summary>From the graph's answers, what the edit adds: its new names that matter, and the members that mention more than before.</summary>
     private void Propagate(RelevanceEdit edit, CancellationToken cancellationToken)
     {

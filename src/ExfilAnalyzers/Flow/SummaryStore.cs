@@ -28,14 +28,21 @@ internal sealed partial class SummaryStore
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _complete = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, PreparedBody> _bodies = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(ISymbol Member, int Mode), MethodSummary> _initializers = new(MemberModeComparer.Instance);
-    private readonly ConcurrentDictionary<(ISymbol Member, int Mode), TaintValue> _fields = new(MemberModeComparer.Instance);
+    private readonly ConcurrentDictionary<(ISymbol Member, int Mode), FieldAnswer> _fields = new(MemberModeComparer.Instance);
     private readonly ConcurrentDictionary<(SyntaxNode Lambda, int Mode), MethodSummary> _lambdas = new();
     private readonly ConcurrentDictionary<(IMethodSymbol Method, bool IsVirtual), bool> _mayProduce = new(MethodFlagComparer.Instance);
 
     public SummaryStore(FlowContext context)
     {
         _context = context;
+        _carry = new ValueCarry(context);
     }
+
+    /// <summary>Clean field values taken over from the last compilation of the project, and kept for the next.</summary>
+    private readonly ValueCarry _carry;
+
+    /// <summary>How many field values this compilation took over from the last one instead of computing them.</summary>
+    public int CarriedValues => _carry.Taken;
 
     /// <summary>The summary a call site uses, or null when the default rule applies (no body, cut, nothing to find).</summary>
     public MethodSummary? ForCall(IMethodSymbol method, ITypeSymbol? receiverType, CallChain chain, CancellationToken cancellationToken, bool isVirtual = false)
@@ -54,6 +61,7 @@ internal sealed partial class SummaryStore
         if (_complete.TryGetValue((method, chain.CalleeMode), out var cached))
         {
             chain.MarkReadsState(cached.StateRead);
+            chain.Deps.Uses(cached.Deps);
             return cached;
         }
 
@@ -69,6 +77,7 @@ internal sealed partial class SummaryStore
         if (SameAtAnotherLevel(method, chain.CalleeMode, cancellationToken) is { } same)
         {
             chain.MarkReadsState(same.StateRead);
+            chain.Deps.Uses(same.Deps);
             return same;
         }
 
@@ -76,20 +85,24 @@ internal sealed partial class SummaryStore
         {
             chain.MarkIncomplete();
             chain.MarkReadsState(cut.StateRead);
+            chain.Deps.Uses(cut.Deps);
             return cut;
         }
 
         if (chain.Depth >= CallChain.MaxDepth && state.Remaining > 0 && state.Handoffs < MaxHandoffs)
         {
             // A body with nothing to analyse has the default rule's answer at any depth, complete.
-            if (Prepared(method, cancellationToken).Graph is null)
+            var prepared = Prepared(method, cancellationToken);
+            if (prepared.Graph is null)
             {
+                if (prepared.Key is { } key) chain.Deps.ReadsBody(key);
                 return null;
             }
 
             if (OnFreshStack(method, chain.CalleeMode, state.Handoffs + 1, cancellationToken) is { } resumed)
             {
                 chain.MarkReadsState(resumed.StateRead);
+                chain.Deps.Uses(resumed.Deps);
                 return resumed;
             }
 
@@ -107,7 +120,9 @@ internal sealed partial class SummaryStore
         }
 
         state.Remaining--;
-        var summary = Solve(method, chain.Enter(method), cancellationToken);
+        var frame = chain.Enter(method);
+        var summary = Solve(method, frame, cancellationToken);
+        chain.Deps.Uses(frame.Deps);
         if (chain.Member is IMethodSymbol caller && state.LowLink.TryGetValue(caller, out var callerLow) && state.LowLink.TryGetValue(method, out var calleeLow))
         {
             state.LowLink[caller] = System.Math.Min(callerLow, calleeLow);
@@ -127,10 +142,12 @@ internal sealed partial class SummaryStore
         for (var other = 0; other <= CallChain.Normal; other++)
         {
             if (other != mode && _complete.TryGetValue((method, other), out var summary) && !summary.StateRead.IsLevelBound
-                && ReadTheSame(summary.StateRead, mode - 1, other - 1, cancellationToken))
+                && ReadTheSame(summary.StateRead, mode - 1, other - 1, cancellationToken) is { } compared)
             {
-                _complete.TryAdd((method, mode), summary);
-                return summary;
+                // It holds here because those values are the same: an edit that changes one of them changes it.
+                compared.Add(summary.Deps);
+                var shared = summary.WithDeps(AnswerDeps.Of(compared));
+                return _complete.GetOrAdd((method, mode), shared);
             }
         }
 
@@ -138,21 +155,25 @@ internal sealed partial class SummaryStore
     }
 
     /// <summary>
-    /// True when every piece of this state holds the same value at both levels. The other level's values
+    /// The records of the values compared when every piece of this state holds the same value at both
+    /// levels; null when one differs. The other level's values
     /// are cached already (the summary read them when it was computed, or they were compared when it was
     /// shared); only this level's can be computed here, at the level below the caller's, as any read
     /// would: values still never wait on each other.
     /// </summary>
-    private bool ReadTheSame(StateReads reads, int level, int otherLevel, CancellationToken cancellationToken)
+    private List<AnswerDeps>? ReadTheSame(StateReads reads, int level, int otherLevel, CancellationToken cancellationToken)
     {
+        var compared = new List<AnswerDeps>(reads.Fields.Length * 2 + 1);
         foreach (var field in reads.Fields)
         {
             var value = ValueAtLevel(field, level, cancellationToken);
             var other = ValueAtLevel(field, otherLevel, cancellationToken);
-            if (!value.SameValue(other)) return false;
+            if (!value.Value.SameValue(other.Value)) return null;
+            compared.Add(value.Deps);
+            compared.Add(other.Deps);
         }
 
-        return true;
+        return compared;
     }
 
     /// <summary>A back edge from the innermost method to a method on the stack: they are in one cycle.</summary>
@@ -282,6 +303,7 @@ internal sealed partial class SummaryStore
                 var summary = Compute(member, roundFrame, cancellationToken);
                 incomplete |= roundFrame.Incomplete;
                 reads.Add(roundFrame.StateRead);
+                frame.Deps.Uses(roundFrame.Deps);
                 if (summary is null) continue;
                 if (!state.Provisional.TryGetValue(member, out var before) || !summary.SameShape(before)) MarkReaders(state, member, members, dirty);
                 state.Provisional[member] = summary;
@@ -294,7 +316,7 @@ internal sealed partial class SummaryStore
         {
             if (state.Provisional.TryGetValue(member, out var solved))
             {
-                solved = solved.ThatReads(readByAll);
+                solved = solved.ThatReads(readByAll, frame.Deps);
                 if (!incomplete)
                 {
                     Remember(_complete, member, frame.Mode, solved);
@@ -519,7 +541,9 @@ internal sealed partial class SummaryStore
         // Its value depends on the level it is read at, so the reader's summary does too.
         reader.MarkReadsState(field);
         var level = System.Math.Min(reader.Mode, CallChain.Normal) - 1;
-        return ValueAtLevel(field, level, cancellationToken);
+        var answer = ValueAtLevel(field, level, cancellationToken);
+        reader.Deps.Uses(answer.Deps);
+        return answer.Value;
     }
 
     /// <summary>
@@ -530,17 +554,26 @@ internal sealed partial class SummaryStore
         field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
         || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
 
-    /// <summary>The value at a level; below level 0, all state reads as clean.</summary>
-    private TaintValue ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
+    /// <summary>
+    /// The value at a level, with what it was computed from; below level 0, all state reads as clean. A
+    /// clean value the last compilation of the project computed is taken over when nothing it was
+    /// computed from changed since (<see cref="ValueCarry"/>).
+    /// </summary>
+    private FieldAnswer ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
     {
         if (level < 0)
         {
-            return TaintValue.Clean;
+            return FieldAnswer.CleanOfNothing;
         }
 
         if (_fields.TryGetValue((field, level), out var cached))
         {
             return cached;
+        }
+
+        if (_carry.Take(field, level, cancellationToken) is { } carried)
+        {
+            return _fields.GetOrAdd((field, level), new FieldAnswer(TaintValue.Clean, carried));
         }
 
         WorkCounters.FieldValue();
@@ -550,11 +583,13 @@ internal sealed partial class SummaryStore
         {
             // A writer's chain was cut at the depth bound: as for a root, the methods cut are summarised
             // as chains of their own, and the value is computed again over their cached summaries.
-            value = WrittenValue(field, CallChain.Start(field, level), cancellationToken);
+            frame = CallChain.Start(field, level);
+            value = WrittenValue(field, frame, cancellationToken);
         }
 
-        _fields.TryAdd((field, level), value);
-        return value;
+        var answer = _fields.GetOrAdd((field, level), new FieldAnswer(value, frame.Deps));
+        if (ReferenceEquals(answer.Deps, frame.Deps) && answer.Value.IsClean) _carry.Keep(field, level, frame.Deps, cancellationToken);
+        return answer;
     }
 
     /// <summary>The join of what the field's initializer and every member that writes it store there.</summary>
@@ -564,6 +599,7 @@ internal sealed partial class SummaryStore
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
+        frame.Deps.Searches(MemberIndex.SearchedName(field));
         foreach (var writer in Writers(field, cancellationToken))
         {
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
@@ -642,6 +678,7 @@ internal sealed partial class SummaryStore
 
         // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
         // the index asks only those, unless a function is what is stored.
+        chain.Deps.Searches(MemberIndex.SearchedName(writer));
         foreach (var caller in _context.Members.Ask(writer, callersQuestion, cancellationToken))
         {
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
@@ -667,10 +704,12 @@ internal sealed partial class SummaryStore
     {
         if (_initializers.TryGetValue((member, chain.CalleeMode), out var cached))
         {
+            chain.Deps.Uses(cached.Deps);
             return cached;
         }
 
         var body = MethodBodies.GetInitializer(member, _context.Compilation, cancellationToken);
+        if (body is not null) chain.Deps.ReadsBody(BodyKey.Of(body.Syntax, cancellationToken));
         var graph = body is null ? null : MethodBodies.CreateGraph(body, cancellationToken);
         if (graph is null)
         {
@@ -684,7 +723,11 @@ internal sealed partial class SummaryStore
             new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
         analysis.Run(new FlowState());
         var summary = new MethodSummary(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty, ImmutableDictionary<int, TaintValue>.Empty,
-            ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, findings.Calls(), findings.FieldWrites(), findings.CallArguments());
+            ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, findings.Calls(), findings.FieldWrites(), findings.CallArguments())
+        {
+            Deps = frame.Deps,
+        };
+        chain.Deps.Uses(frame.Deps);
         if (!frame.Incomplete)
         {
             _initializers.TryAdd((member, chain.CalleeMode), summary);
@@ -703,6 +746,7 @@ internal sealed partial class SummaryStore
     {
         // Nothing modelled and nothing of this compilation (or no body): the default rule says all there is.
         var prepared = Prepared(method, cancellationToken);
+        if (prepared.Key is { } key) chain.Deps.ReadsBody(key);
         if (prepared.Graph is not { } graph)
         {
             return null;
@@ -770,6 +814,7 @@ internal sealed partial class SummaryStore
         if (_lambdas.TryGetValue((lambda.Syntax, chain.CalleeMode), out var cached))
         {
             chain.MarkReadsState(cached.StateRead);
+            chain.Deps.Uses(cached.Deps);
             return cached;
         }
 
@@ -782,6 +827,7 @@ internal sealed partial class SummaryStore
 
         chain.Budget.Remaining--;
         var frame = chain.Enter(symbol);
+        frame.Deps.ReadsBody(BodyKey.Of(lambda.Syntax, cancellationToken));
         WorkCounters.Summary(frame.Mode);
         var findings = new MethodFindings();
         var body = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
@@ -789,6 +835,7 @@ internal sealed partial class SummaryStore
             new AnalysisBudget(_context.OperationBudget), null, frame, cancellationToken);
         analysis.Run(EntryState(symbol));
         var summary = Summarize(symbol, analysis, findings, frame);
+        chain.Deps.Uses(frame.Deps);
         if (!frame.Incomplete)
         {
             Remember(_lambdas, lambda.Syntax, chain.CalleeMode, summary);
@@ -843,6 +890,7 @@ internal sealed partial class SummaryStore
             exit?.Gated ?? false, calls, sinks.FieldWrites(), sinks.CallArguments(), sinks.Invocations(), analysis.ThrownValue)
         {
             StateRead = frame.StateRead,
+            Deps = frame.Deps,
         };
     }
 

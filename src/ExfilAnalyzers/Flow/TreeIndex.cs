@@ -106,6 +106,8 @@ internal sealed class TreeIndex
                 continue;
             }
 
+            // MemberNodes walks the tree the same way: its nodes are these members, in this order.
+
             var mentions = new HashSet<string>(System.StringComparer.Ordinal);
             var writes = new HashSet<string>(System.StringComparer.Ordinal);
             var locals = LocalScopes.Of(node);
@@ -180,6 +182,15 @@ internal sealed class TreeIndex
         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } => !field.Modifiers.Any(SyntaxKind.ConstKeyword),
         _ => false,
     };
+
+    /// <summary>The declarations of the tree's <see cref="Members"/>, in the same order.</summary>
+    public static IEnumerable<SyntaxNode> MemberNodes(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes(n => NameOf(n) is null))
+        {
+            if (NameOf(node) is not null) yield return node;
+        }
+    }
 
     /// <summary>For a member declaration, the name its callers use (a constructor's is its type's); null for any other node.</summary>
     public static string? NameOf(SyntaxNode node) => node switch

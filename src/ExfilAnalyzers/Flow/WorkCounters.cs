@@ -15,6 +15,7 @@ internal static class WorkCounters
     private static long s_summaries;
     private static long s_levelSummaries;
     private static long s_fieldValues;
+    private static long s_carriedValues;
     private static long s_memberQuestions;
     private static long s_freshStacks;
     private static long s_freshStackTicks;
@@ -38,6 +39,9 @@ internal static class WorkCounters
     /// <summary>A field's or property's value computed at one level.</summary>
     public static void FieldValue() => Interlocked.Increment(ref s_fieldValues);
 
+    /// <summary>A clean field value taken over from the project's last compilation instead of computed (<see cref="ValueCarry"/>).</summary>
+    public static void CarriedValue() => Interlocked.Increment(ref s_carriedValues);
+
     /// <summary>A question to the member index (the writers of a field, the callers of a method) answered by searching.</summary>
     public static void MemberQuestion() => Interlocked.Increment(ref s_memberQuestions);
 
@@ -58,6 +62,7 @@ internal static class WorkCounters
         Interlocked.Read(ref s_summaries),
         Interlocked.Read(ref s_levelSummaries),
         Interlocked.Read(ref s_fieldValues),
+        Interlocked.Read(ref s_carriedValues),
         Interlocked.Read(ref s_memberQuestions),
         Interlocked.Read(ref s_freshStacks),
         new System.TimeSpan(Interlocked.Read(ref s_freshStackTicks)));
@@ -69,7 +74,7 @@ internal static class WorkCounters
 /// field levels 0 and 1, for field values only. <see cref="FreshStackTime"/>: how long callers waited for
 /// the summaries made on fresh stacks, the outermost only (a wall clock; what the other threads did).
 /// </summary>
-internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long MemberQuestions,
+internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long MemberQuestions,
     long FreshStacks, System.TimeSpan FreshStackTime)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
@@ -78,6 +83,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         a.Summaries + b.Summaries,
         a.LevelSummaries + b.LevelSummaries,
         a.FieldValues + b.FieldValues,
+        a.CarriedValues + b.CarriedValues,
         a.MemberQuestions + b.MemberQuestions,
         a.FreshStacks + b.FreshStacks,
         a.FreshStackTime + b.FreshStackTime);
@@ -88,6 +94,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.Summaries - before.Summaries,
         after.LevelSummaries - before.LevelSummaries,
         after.FieldValues - before.FieldValues,
+        after.CarriedValues - before.CarriedValues,
         after.MemberQuestions - before.MemberQuestions,
         after.FreshStacks - before.FreshStacks,
         after.FreshStackTime - before.FreshStackTime);

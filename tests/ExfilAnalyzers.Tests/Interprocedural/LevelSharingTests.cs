@@ -58,8 +58,8 @@ public class LevelSharingTests
         var byLevel = AtEveryLevel(summaries, method, fromTheTop);
 
         Assert.True(byLevel[0].ReadsState, "the reader reads state that a member able to store sensitive data writes");
-        Assert.Same(byLevel[0], byLevel[1]);
-        Assert.Same(byLevel[1], byLevel[2]);
+        Assert.Same(byLevel[0].Analysed, byLevel[1].Analysed);
+        Assert.Same(byLevel[1].Analysed, byLevel[2].Analysed);
         Assert.Equal(TaintLabel.None, byLevel[2].ReturnValue.Labels);
     }
 
@@ -74,8 +74,8 @@ public class LevelSharingTests
 
         // Levels 0 and 1 read _copy at levels -1 and 0, where it is clean; the normal level reads it at
         // level 1, where it holds the name.
-        Assert.Same(byLevel[0], byLevel[1]);
-        Assert.NotSame(byLevel[1], byLevel[2]);
+        Assert.Same(byLevel[0].Analysed, byLevel[1].Analysed);
+        Assert.NotSame(byLevel[1].Analysed, byLevel[2].Analysed);
         Assert.Equal(TaintLabel.None, byLevel[1].ReturnValue.Labels);
         Assert.Equal(TaintLabel.SymbolName, byLevel[2].ReturnValue.Labels);
     }
@@ -115,8 +115,8 @@ public class LevelSharingTests
         var byLevel = AtEveryLevel(summaries, method, fromTheTop);
 
         Assert.True(byLevel[0].ReadsState, "the reader reads state that holds functions");
-        Assert.Same(byLevel[0], byLevel[1]);
-        Assert.Same(byLevel[1], byLevel[2]);
+        Assert.Same(byLevel[0].Analysed, byLevel[1].Analysed);
+        Assert.Same(byLevel[1].Analysed, byLevel[2].Analysed);
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public class LevelSharingTests
         var byLevel = AtEveryLevel(summaries, method, fromTheTop);
 
         // Level 0 reads _shape at level -1, where it holds nothing; level 1 reads the function.
-        Assert.NotSame(byLevel[0], byLevel[1]);
+        Assert.NotSame(byLevel[0].Analysed, byLevel[1].Analysed);
     }
 
     // A function stored by an initializer: the initializer is analysed at each level, and each analysis
@@ -155,8 +155,8 @@ public class LevelSharingTests
         var byLevel = AtEveryLevel(summaries, method, fromTheTop);
 
         // Level 0 reads s_shape at level -1 (no function); levels 1 and 2 read the lambda at levels 0 and 1.
-        Assert.NotSame(byLevel[0], byLevel[1]);
-        Assert.Same(byLevel[1], byLevel[2]);
+        Assert.NotSame(byLevel[0].Analysed, byLevel[1].Analysed);
+        Assert.Same(byLevel[1].Analysed, byLevel[2].Analysed);
     }
 
     private static (SummaryStore Summaries, IMethodSymbol Method) Ask(string reader) => Ask("Store", reader, Store);

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// What every answer of a compilation depends on beyond the code it read and the names it searched:
+/// how code binds (<see cref="DeclarationFingerprint"/>: declarations, references, options, models),
+/// which members matter and which state may hold something (the relevance index's answers, compared as
+/// values: an edit that leaves them alone may still make the index build afresh), which handles some tree hands out, and each
+/// tree's options. A later compilation of the project with the same conditions and the same trees but
+/// a few edited inside member bodies computes the same answer wherever that answer read none of the
+/// edited code and searched none of the names it mentions (<see cref="EditedCode"/>).
+/// </summary>
+internal sealed class CarryConditions
+{
+    private readonly long _fingerprint;
+    private readonly bool _sinksMatter;
+    private readonly byte[] _memberAnswers;
+    private readonly HashSet<string> _stateThatMayHold;
+    private readonly Models.Handle _handles;
+    private readonly SyntaxTree[]? _trees;
+    private readonly int[] _options;
+
+    private CarryConditions(long fingerprint, bool sinksMatter, byte[] memberAnswers, HashSet<string> stateThatMayHold, Models.Handle handles,
+        SyntaxTree[]? trees, int[] options)
+    {
+        _fingerprint = fingerprint;
+        _sinksMatter = sinksMatter;
+        _memberAnswers = memberAnswers;
+        _stateThatMayHold = stateThatMayHold;
+        _handles = handles;
+        _trees = trees;
+        _options = options;
+    }
+
+    public static CarryConditions Of(FlowContext context, CancellationToken cancellationToken)
+    {
+        var relevance = context.Relevance(cancellationToken);
+        var trees = new List<SyntaxTree>();
+        var options = new List<int>();
+        var paths = new HashSet<string>(System.StringComparer.Ordinal);
+        var named = true;
+        foreach (var tree in context.Compilation.SyntaxTrees)
+        {
+            // A tree is known again by its path: two with one path, or none, cannot be told apart.
+            named &= tree.FilePath.Length > 0 && paths.Add(tree.FilePath);
+            trees.Add(tree);
+            options.Add(Code(context.OptionsFor(tree)));
+        }
+
+        return new CarryConditions(context.Fingerprint(cancellationToken), context.SinksMatter, relevance.MemberAnswers(),
+            new HashSet<string>(relevance.StateThatMayHold, System.StringComparer.Ordinal), relevance.HandlesHandedOut, named ? trees.ToArray() : null,
+            options.ToArray());
+    }
+
+    /// <summary>
+    /// The code edited between this compilation and a later one, or null when nothing can be carried
+    /// from this one to that one: the conditions differ, trees were added or removed, or an edit
+    /// changed what a tree declares.
+    /// </summary>
+    public EditedCode? ChangesTo(CarryConditions later, CancellationToken cancellationToken)
+    {
+        if (_fingerprint != later._fingerprint || _sinksMatter != later._sinksMatter || _handles != later._handles
+            || _trees is null || later._trees is null || _trees.Length != later._trees.Length
+            || !SameAnswers(_memberAnswers, later._memberAnswers) || !_stateThatMayHold.SetEquals(later._stateThatMayHold))
+        {
+            return null;
+        }
+
+        var edited = new EditedCode();
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var before = _trees[i];
+            var after = later._trees[i];
+            if (_options[i] != later._options[i] || before.FilePath != after.FilePath)
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(before, after) && !edited.Add(before, after, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return edited;
+    }
+
+    private static bool SameAnswers(byte[] these, byte[] those)
+    {
+        if (these.Length != those.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < these.Length; i++)
+        {
+            if (these[i] != those[i]) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The options the flow analysis reads, as one number (the errors in their values change no answer).</summary>
+    private static int Code(Models.ExfilOptions options) =>
+        (options.ReportGated ? 1 : 0) | (options.LoggingIsTelemetry ? 2 : 0) | (options.HashIsRedaction ? 4 : 0);
+}

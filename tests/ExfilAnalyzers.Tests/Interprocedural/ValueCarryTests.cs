@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// Clean field values carried from one compilation of a project to the next, as the IDE makes one per
+/// keystroke (docs/design.md, "Fields and properties"): a value is taken over only when nothing it was
+/// computed from was edited. Each test analyses a compilation, edits one file as the editor does, and
+/// analyses the result: its findings must be those of the same code analysed from nothing, and values
+/// must be taken over exactly where the edit could not change them.
+/// </summary>
+public class ValueCarryTests
+{
+    // Last holds a count (clean); Named the symbol's name, which Agent.Report sends; Copied what Inner
+    // holds one hop later (a count: its value at level 1 is computed from Inner's at level 0).
+    private const string Holder = """
+        using Microsoft.CodeAnalysis;
+
+        static class Holder
+        {
+            public static string Last = "";
+            public static string Named = "";
+            public static string Inner = "";
+            public static string Copied = "";
+
+            public static void Remember(ISymbol symbol)
+            {
+                Last = Describe(symbol);
+                Named = symbol.Name;
+            }
+
+            public static void Other(ISymbol other)
+            {
+                Named = other.Name;
+            }
+
+            public static void Keep(ISymbol kept)
+            {
+                Inner = kept.Name.Length.ToString();
+            }
+
+            public static void Copy()
+            {
+                Copied = Inner;
+            }
+
+            static string Describe(ISymbol symbol) => symbol.Name.Length.ToString();
+        }
+        """;
+
+    private const string Agent = """
+        using Microsoft.ApplicationInsights;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report()
+            {
+                Client.TrackEvent(Holder.Last);
+                Client.TrackEvent(Holder.Named);
+                Client.TrackEvent(Holder.Copied);
+            }
+
+            int Idle()
+            {
+                return 1;
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_edit_in_code_no_value_read_carries_the_values_over()
+    {
+        var (before, after) = Edit(nameof(An_edit_in_code_no_value_read_carries_the_values_over), "/src/Agent.cs", "return 1;", "return 2;");
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        // Last's and Copied's values are asked for, and taken over; Inner's is not even asked.
+        Assert.Equal(2, after.Summaries.CarriedValues);
+    }
+
+    [Fact]
+    public void An_edit_in_code_a_value_was_computed_from_is_seen()
+    {
+        // Describe is analysed for Last's value, and names nothing the value's computation searched for.
+        var (before, after) = Edit(nameof(An_edit_in_code_a_value_was_computed_from_is_seen), "/src/Holder.cs",
+            "=> symbol.Name.Length.ToString();", "=> symbol.Name + symbol.Name.Length.ToString();");
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName", "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+
+        // Copied's value, which the edit could not change, is taken over.
+        Assert.Equal(1, after.Summaries.CarriedValues);
+    }
+
+    [Fact]
+    public void An_edit_in_code_a_value_read_by_another_was_computed_from_is_seen()
+    {
+        // Copied's value names nothing of Keep: it used Inner's value, which analysed Keep.
+        var (before, after) = Edit(nameof(An_edit_in_code_a_value_read_by_another_was_computed_from_is_seen), "/src/Holder.cs",
+            "Inner = kept.Name.Length.ToString();", "Inner = kept.Name;");
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName", "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+    }
+
+    [Fact]
+    public void A_new_writer_in_code_the_value_never_read_is_seen()
+    {
+        // Other did not write Last, so Last's value read nothing of it: only the name it now mentions tells.
+        var (before, after) = Edit(nameof(A_new_writer_in_code_the_value_never_read_is_seen), "/src/Holder.cs",
+            "Named = other.Name;", "Named = other.Name; Last = other.Name;");
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName", "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        Assert.Equal(1, after.Summaries.CarriedValues);
+    }
+
+    /// <summary>
+    /// The edited statement names nothing the value searched for, but changes a local's type: a statement
+    /// the edit did not touch, <c>box.Tag = symbol.Name</c>, now writes the state Agent.Report sends.
+    /// </summary>
+    [Fact]
+    public void An_edit_that_changes_a_local_used_elsewhere_is_seen()
+    {
+        const string boxes = """
+            using Microsoft.CodeAnalysis;
+
+            class Box { public string Tag = ""; }
+
+            class Decoy { public string Tag = ""; }
+
+            static class Holder
+            {
+                public static readonly Box Shared = new();
+
+                public static void Fill(ISymbol symbol)
+                {
+                    var box = new Decoy();
+                    box.Tag = symbol.Name;
+                }
+            }
+            """;
+        const string agent = """
+            using Microsoft.ApplicationInsights;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report() => Client.TrackEvent(Holder.Shared.Tag);
+            }
+            """;
+
+        var (before, after) = Edit(nameof(An_edit_that_changes_a_local_used_elsewhere_is_seen), "/src/Holder.cs", "new Decoy()", "new Box()", boxes, agent);
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+    }
+
+    [Fact]
+    public void A_declaration_edit_carries_nothing()
+    {
+        var (_, after) = Edit(nameof(A_declaration_edit_carries_nothing), "/src/Agent.cs", "int Idle()", "int Busy() => 2;\n\n    int Idle()");
+
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(0, after.Summaries.CarriedValues);
+    }
+
+    [Theory]
+    [InlineData("return 1;", "return Holder.")]
+    [InlineData("return 1;", "return 1")]
+    [InlineData("Client.TrackEvent(Holder.Named);", "Client.TrackEvent(Holder.Named")]
+    [InlineData("=> symbol.Name.Length.ToString();", "=> symbol.Name.")]
+    public void A_half_typed_edit_gives_what_the_same_code_gives_from_nothing(string text, string typed)
+    {
+        var (_, after) = Edit("HalfTyped" + typed.Length + text.Length, text.StartsWith("=>", System.StringComparison.Ordinal) ? "/src/Holder.cs" : "/src/Agent.cs",
+            text, typed);
+
+        Assert.NotEmpty(after.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+    }
+
+    /// <summary>The project analysed, then one file edited as the editor does (a text change on the old text) and analysed again.</summary>
+    private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement, string holder = Holder,
+        string agent = Agent)
+    {
+        var compilation = CSharpCompilation.Create("Carry" + project,
+            new[] { CSharpSyntaxTree.ParseText(holder, path: "/src/Holder.cs"), CSharpSyntaxTree.ParseText(agent, path: "/src/Agent.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var before = Engine(compilation);
+        Findings(before);
+
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        var old = tree.GetText();
+        var at = old.ToString().IndexOf(text, System.StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{text}' is in {path}");
+        var edited = tree.WithChangedText(old.WithChanges(new TextChange(new TextSpan(at, text.Length), replacement)));
+        return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
+    }
+
+    /// <summary>The same code in a project of its own: nothing to carry from.</summary>
+    private static FlowContext Fresh(Compilation compilation) =>
+        Engine(CSharpCompilation.Create(compilation.AssemblyName + "Fresh", compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), path: t.FilePath)),
+            compilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+
+    private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+
+    /// <summary>Agent.Report analysed for its own diagnostics: each sink call that sends something, with what.</summary>
+    private static List<string> Findings(FlowContext flow)
+    {
+        var report = flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single();
+        return flow.Summaries.ForRoot(report, CancellationToken.None).SinkCalls
+            .Where(call => !call.Flows.IsEmpty)
+            .Select(call => $"{call.Api} {string.Join(",", call.Flows.Select(f => f.Label).Distinct())}")
+            .OrderBy(f => f)
+            .ToList();
+    }
+}
