@@ -4,12 +4,11 @@ using Microsoft.CodeAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// The clean field values one compilation of a project computed or took over, each with what it was
-/// computed from (<see cref="AnswerDeps"/>), and what held for the whole compilation
-/// (<see cref="CarryConditions"/>): what the project's next compilation in the IDE may take over
-/// (<see cref="ValueCarry"/>). It holds paths, names and trees, never a compilation or a symbol. Only
-/// clean values are kept: a value that carries something holds symbols of its compilation, and clean
-/// ones are nearly all of them (2,678 of 2,736 on the benchmark's real corpus).
+/// The field values one compilation of a project computed or took over that hold no symbol
+/// (<see cref="CarriedValue"/>), each with what it was computed from (<see cref="AnswerDeps"/>), and
+/// what held for the whole compilation (<see cref="CarryConditions"/>): what the project's next
+/// compilation in the IDE may take over (<see cref="ValueCarry"/>). It holds paths, names, trees and
+/// locations, never a compilation or a symbol.
 /// </summary>
 internal sealed class CarriedValues
 {
@@ -20,10 +19,10 @@ internal sealed class CarriedValues
     public CarryConditions Conditions { get; }
 
     /// <summary>
-    /// Each clean value, by its field as the next compilation names it (the member that declares it, and its
+    /// Each value, by its field as the next compilation names it (the member that declares it, and its
     /// name: an auto-property's backing field is declared by the property) and its level.
     /// </summary>
-    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), AnswerDeps> Values { get; } = new();
+    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), CarriedValue> Values { get; } = new();
 
     public static CarriedValues? Of(Compilation compilation) => Recent.Of(compilation);
 

@@ -18,6 +18,7 @@ internal sealed class EditedCode
     private readonly HashSet<BodyKey> _bodies = new();
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
     private readonly Dictionary<AnswerDeps, bool> _touched = new();
+    private readonly HashSet<SyntaxTree> _trees = new();
 
     /// <summary>How many members' code was edited.</summary>
     public int Members { get; private set; }
@@ -33,6 +34,8 @@ internal sealed class EditedCode
         {
             return false;
         }
+
+        _trees.Add(before);
 
         // Code outside any member (top-level statements are one body over the whole file) counts as the file's.
         _bodies.Add(new BodyKey(before.FilePath, BodyKey.WholeFile));
@@ -131,6 +134,17 @@ internal sealed class EditedCode
                 path[path.Count - 1] = (above, aboveNext, true);
             }
         }
+    }
+
+    /// <summary>True when one of the trees is an edited file's earlier version: locations in it moved.</summary>
+    public bool Moved(System.Collections.Immutable.ImmutableArray<SyntaxTree> trees)
+    {
+        foreach (var tree in trees)
+        {
+            if (_trees.Contains(tree)) return true;
+        }
+
+        return false;
     }
 
     private bool TouchesItself(AnswerDeps record)

@@ -38,7 +38,7 @@ internal sealed partial class SummaryStore
         _carry = new ValueCarry(context);
     }
 
-    /// <summary>Clean field values taken over from the last compilation of the project, and kept for the next.</summary>
+    /// <summary>Field values taken over from the last compilation of the project, and kept for the next.</summary>
     private readonly ValueCarry _carry;
 
     /// <summary>How many field values this compilation took over from the last one instead of computing them.</summary>
@@ -556,8 +556,8 @@ internal sealed partial class SummaryStore
 
     /// <summary>
     /// The value at a level, with what it was computed from; below level 0, all state reads as clean. A
-    /// clean value the last compilation of the project computed is taken over when nothing it was
-    /// computed from changed since (<see cref="ValueCarry"/>).
+    /// value the last compilation of the project computed is taken over when nothing it was computed
+    /// from changed since and it holds no symbol (<see cref="ValueCarry"/>).
     /// </summary>
     private FieldAnswer ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
     {
@@ -573,7 +573,7 @@ internal sealed partial class SummaryStore
 
         if (_carry.Take(field, level, cancellationToken) is { } carried)
         {
-            return _fields.GetOrAdd((field, level), new FieldAnswer(TaintValue.Clean, carried));
+            return _fields.GetOrAdd((field, level), new FieldAnswer(carried.Value, carried.Deps));
         }
 
         WorkCounters.FieldValue();
@@ -588,7 +588,7 @@ internal sealed partial class SummaryStore
         }
 
         var answer = _fields.GetOrAdd((field, level), new FieldAnswer(value, frame.Deps));
-        if (ReferenceEquals(answer.Deps, frame.Deps) && answer.Value.IsClean) _carry.Keep(field, level, frame.Deps, cancellationToken);
+        if (ReferenceEquals(answer.Deps, frame.Deps)) _carry.Keep(field, level, value, frame.Deps, cancellationToken);
         return answer;
     }
 

@@ -4,10 +4,10 @@ using Microsoft.CodeAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// One compilation's side of carrying clean field values between the IDE's compilations of a project.
-/// On the first value it needs, it takes over from the project's last compilation every clean value
-/// that nothing edited since touches (<see cref="EditedCode"/>), and keeps each clean value it computes
-/// itself, for the next. In the IDE every keystroke is a new compilation, and without this a keystroke
+/// One compilation's side of carrying field values between the IDE's compilations of a project. On the
+/// first value it needs, it takes over from the project's last compilation every value that nothing
+/// edited since touches (<see cref="EditedCode"/>) and whose traces point into no edited file, and keeps
+/// each value it computes itself that holds no symbol (<see cref="CarriedValue"/>), for the next. In the IDE every keystroke is a new compilation, and without this a keystroke
 /// in code that sends computes again every value its members read, two thirds of a whole build's flow
 /// analyses (docs/benchmark.md, "A keystroke in real code").
 /// </summary>
@@ -24,26 +24,26 @@ internal sealed class ValueCarry
     /// <summary>How many values this compilation took over instead of computing them.</summary>
     public int Taken => Volatile.Read(ref _taken);
 
-    /// <summary>The record of a clean value taken over for the field at the level, or null when it must be computed.</summary>
-    public AnswerDeps? Take(ISymbol field, int level, CancellationToken cancellationToken)
+    /// <summary>The value taken over for the field at the level, or null when it must be computed.</summary>
+    public CarriedValue? Take(ISymbol field, int level, CancellationToken cancellationToken)
     {
         if (Values(cancellationToken) is not { } values || KeyOf(field, cancellationToken) is not { } key
-            || !values.Values.TryGetValue((key, field.Name, level), out var deps))
+            || !values.Values.TryGetValue((key, field.Name, level), out var carried))
         {
             return null;
         }
 
         Interlocked.Increment(ref _taken);
         WorkCounters.CarriedValue();
-        return deps;
+        return carried;
     }
 
-    /// <summary>Keeps a clean value this compilation computed, for the next.</summary>
-    public void Keep(ISymbol field, int level, AnswerDeps deps, CancellationToken cancellationToken)
+    /// <summary>Keeps a value this compilation computed for the next, when it holds no symbol.</summary>
+    public void Keep(ISymbol field, int level, TaintValue value, AnswerDeps deps, CancellationToken cancellationToken)
     {
-        if (Values(cancellationToken) is { } values && KeyOf(field, cancellationToken) is { } key)
+        if (CarriedValue.Of(value, deps) is { } carried && Values(cancellationToken) is { } values && KeyOf(field, cancellationToken) is { } key)
         {
-            values.Values.TryAdd((key, field.Name, level), deps);
+            values.Values.TryAdd((key, field.Name, level), carried);
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class ValueCarry
                     foreach (var carried in last.Values)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (!edited.Touches(carried.Value)) values.Values.TryAdd(carried.Key, carried.Value);
+                        if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) values.Values.TryAdd(carried.Key, carried.Value);
                     }
                 }
 

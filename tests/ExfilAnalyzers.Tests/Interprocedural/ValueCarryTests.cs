@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -31,6 +33,8 @@ public class ValueCarryTests
             public static string Named = "";
             public static string Inner = "";
             public static string Copied = "";
+
+            public static void Early() { }
 
             public static void Remember(ISymbol symbol)
             {
@@ -85,8 +89,56 @@ public class ValueCarryTests
 
         Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
         Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
-        // Last's and Copied's values are asked for, and taken over; Inner's is not even asked.
+        // Last's, Named's and Copied's values are asked for, and taken over (Named's with its trace); Inner's is not even asked.
+        Assert.Equal(3, after.Summaries.CarriedValues);
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+    }
+
+    /// <summary>
+    /// Named's value read nothing of Early, but its trace points into the same file, below the lines the
+    /// edit adds: taken over, it would point at the old lines, in a tree the compilation no longer has.
+    /// </summary>
+    [Fact]
+    public void A_value_whose_trace_is_in_an_edited_file_is_computed_again()
+    {
+        var (before, after) = Edit(nameof(A_value_whose_trace_is_in_an_edited_file_is_computed_again), "/src/Holder.cs",
+            "public static void Early() { }", "public static void Early()\n    {\n        int pad = 1;\n    }");
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+        Assert.All(Locations(after), location => Assert.True(after.Compilation.ContainsSyntaxTree(location.SourceTree)));
+
+        // Last's and Copied's values are clean: they hold no location.
         Assert.Equal(2, after.Summaries.CarriedValues);
+    }
+
+    /// <summary>The analyzer in the driver, as the IDE runs it on the edited file: what a fresh build reports, and no analyzer exception.</summary>
+    [Theory]
+    [InlineData("/src/Holder.cs", "public static void Early() { }", "public static void Early()\n    {\n        int pad = 1;\n    }")]
+    [InlineData("/src/Agent.cs", "return 1;", "return 2;")]
+    [InlineData("/src/Holder.cs", "Inner = kept.Name.Length.ToString();", "Inner = kept.Name;")]
+    public async Task The_driver_reports_after_an_edit_what_it_reports_from_nothing(string path, string text, string replacement)
+    {
+        var (before, after) = Edit("Driver" + text.Length + replacement.Length, path, text, replacement);
+        var agent = after.Compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Agent.cs");
+        await Diagnostics(before.Compilation, before.Compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Agent.cs"));
+
+        var edited = await Diagnostics(after.Compilation, agent);
+
+        Assert.DoesNotContain(edited, d => d.Contains("AD0001"));
+        Assert.Contains(edited, d => d.StartsWith("EXF1002", System.StringComparison.Ordinal));
+        var fresh = Fresh(after.Compilation).Compilation;
+        Assert.Equal(await Diagnostics(fresh, fresh.SyntaxTrees.Single(t => t.FilePath == "/src/Agent.cs")), edited);
+    }
+
+    /// <summary>The file's diagnostics as the IDE asks for them, with every location, by file and line.</summary>
+    private static async Task<List<string>> Diagnostics(Compilation compilation, SyntaxTree tree)
+    {
+        var analyzers = compilation.WithAnalyzers(AnalyzerRunner.All, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None);
+        return diagnostics.Select(d => $"{d.Id} {Line(d.Location)} {d.GetMessage()} [{string.Join(" ", d.AdditionalLocations.Select(Line))}]")
+            .OrderBy(d => d, System.StringComparer.Ordinal).ToList();
     }
 
     [Fact]
@@ -218,6 +270,21 @@ public class ValueCarryTests
             compilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
 
     private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+
+    /// <summary>Each finding of Agent.Report with where its data came from and went, by file and line.</summary>
+    private static List<string> Traces(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f =>
+                $"{call.Api} {f.Label} {Line(f.Primary)} from {Line(f.Trace.SourceLocation)} via {string.Join(" ", f.Trace.Steps.Select(Line))}"))
+            .OrderBy(f => f)
+            .ToList();
+
+    private static IEnumerable<Location> Locations(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows).SelectMany(f => f.Trace.Steps.Add(f.Trace.SourceLocation).Add(f.Primary)).Where(l => l.IsInSource);
+
+    private static string Line(Location location) => location.GetLineSpan().ToString();
+
+    private static MethodSummary Report(FlowContext flow) =>
+        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None);
 
     /// <summary>Agent.Report analysed for its own diagnostics: each sink call that sends something, with what.</summary>
     private static List<string> Findings(FlowContext flow)
