@@ -6,41 +6,54 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// A field's value kept for the next compilation of the project, with what it was computed from and the
-/// trees its traces point into. Only a value that holds no symbol can be kept: clean, or data with its
-/// traces, handles, content tests and destination (no function, no place written through, no
-/// parameter). Its traces' locations stay valid while their trees are unchanged: a value whose traces
-/// point into an edited file is not taken over (its locations there moved).
+/// trees its locations are in. What it holds must mean the same in the next compilation: data with its
+/// traces, handles, content tests and destination, and functions by what finds them again
+/// (<see cref="CarriedFunction"/>); not a place written through, nor a parameter. Its locations stay
+/// valid while their trees are unchanged: a value whose traces or lambdas are in an edited file is not
+/// taken over (they moved).
 /// </summary>
 internal sealed class CarriedValue
 {
-    private CarriedValue(TaintValue value, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
+    private readonly TaintValue _value;
+    private readonly ImmutableArray<CarriedFunction> _functions;
+
+    private CarriedValue(TaintValue value, ImmutableArray<CarriedFunction> functions, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
     {
-        Value = value;
+        _value = value;
+        _functions = functions;
         Deps = deps;
         Trees = trees;
     }
 
-    public TaintValue Value { get; }
+    public bool IsClean => _value.IsClean && _functions.IsEmpty;
 
     public AnswerDeps Deps { get; }
 
     /// <summary>The trees the value's locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
 
-    /// <summary>The value as kept, or null when it holds what only its own compilation can read (a symbol).</summary>
+    /// <summary>The value as kept, or null when it holds what only its own compilation can read (a place, a function that cannot be found again).</summary>
     public static CarriedValue? Of(TaintValue value, AnswerDeps deps)
     {
         if (value.IsClean)
         {
-            return new CarriedValue(TaintValue.Clean, deps, ImmutableArray<SyntaxTree>.Empty);
+            return new CarriedValue(TaintValue.Clean, ImmutableArray<CarriedFunction>.Empty, deps, ImmutableArray<SyntaxTree>.Empty);
         }
 
-        if (!value.Functions.IsEmpty || value.WritesInto is not null || value.Parameters != 0)
+        if (value.WritesInto is not null || value.Parameters != 0)
         {
             return null;
         }
 
         var trees = new List<SyntaxTree>();
+        var functions = ImmutableArray.CreateBuilder<CarriedFunction>(value.Functions.Length);
+        foreach (var function in value.Functions)
+        {
+            if (CarriedFunction.Of(function) is not { } carried) return null;
+            functions.Add(carried);
+            if (carried.Tree is { } tree && !trees.Contains(tree)) trees.Add(tree);
+        }
+
         Add(trees, value.SourceText);
         Add(trees, value.SymbolName);
         Add(trees, value.RepositoryMetadata);
@@ -51,7 +64,27 @@ internal sealed class CarriedValue
             Add(trees, condition.TestedTrace);
         }
 
-        return new CarriedValue(value, deps, trees.ToImmutableArray());
+        // The functions are kept apart, by what finds them again: the value keeps nothing of this compilation.
+        return new CarriedValue(value.Functions.IsEmpty ? value : value.WithFunctions(ImmutableArray<FunctionRef>.Empty), functions.MoveToImmutable(), deps,
+            trees.ToImmutableArray());
+    }
+
+    /// <summary>The value in the compilation, its functions found again there; null when one cannot be.</summary>
+    public TaintValue? In(FlowContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        if (_functions.IsEmpty)
+        {
+            return _value;
+        }
+
+        var functions = ImmutableArray.CreateBuilder<FunctionRef>(_functions.Length);
+        foreach (var function in _functions)
+        {
+            if (function.In(context, cancellationToken) is not { } found) return null;
+            functions.Add(found);
+        }
+
+        return _value.WithFunctions(functions.MoveToImmutable());
     }
 
     private static void Add(List<SyntaxTree> trees, FlowTrace? trace)

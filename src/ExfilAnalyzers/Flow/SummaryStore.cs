@@ -573,7 +573,7 @@ internal sealed partial class SummaryStore
 
         if (_carry.Take(field, level, cancellationToken) is { } carried)
         {
-            return _fields.GetOrAdd((field, level), new FieldAnswer(carried.Value, carried.Deps));
+            return _fields.GetOrAdd((field, level), carried);
         }
 
         WorkCounters.FieldValue();

@@ -24,18 +24,18 @@ internal sealed class ValueCarry
     /// <summary>How many values this compilation took over instead of computing them.</summary>
     public int Taken => Volatile.Read(ref _taken);
 
-    /// <summary>The value taken over for the field at the level, or null when it must be computed.</summary>
-    public CarriedValue? Take(ISymbol field, int level, CancellationToken cancellationToken)
+    /// <summary>The value taken over for the field at the level, with its record, or null when it must be computed.</summary>
+    public FieldAnswer? Take(ISymbol field, int level, CancellationToken cancellationToken)
     {
         if (Values(cancellationToken) is not { } values || KeyOf(field, cancellationToken) is not { } key
-            || !values.Values.TryGetValue((key, field.Name, level), out var carried))
+            || !values.Values.TryGetValue((key, field.Name, level), out var carried) || carried.In(_context, cancellationToken) is not { } value)
         {
             return null;
         }
 
         Interlocked.Increment(ref _taken);
         WorkCounters.CarriedValue();
-        return carried;
+        return new FieldAnswer(value, carried.Deps);
     }
 
     /// <summary>Keeps a value this compilation computed for the next, when it holds no symbol.</summary>

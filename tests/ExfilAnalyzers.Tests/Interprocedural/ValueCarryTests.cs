@@ -222,6 +222,51 @@ public class ValueCarryTests
         Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
     }
 
+    /// <summary>A callback stored in a field is carried as what finds it again: the lambda, and a method by its id.</summary>
+    [Theory]
+    [InlineData("text => Client.TrackEvent(text)")]
+    [InlineData("Send")]
+    public void A_value_that_holds_a_function_is_carried_and_found_again(string callback)
+    {
+        var hooks = $$"""
+            using System;
+            using Microsoft.ApplicationInsights;
+
+            static class Holder
+            {
+                private static readonly TelemetryClient Client = new();
+                public static Action<string> OnName = _ => { };
+
+                public static void Install()
+                {
+                    OnName = {{callback}};
+                }
+
+                static void Send(string text) => Client.TrackEvent(text);
+            }
+            """;
+        const string agent = """
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Report(ISymbol symbol) => Holder.OnName(symbol.Name);
+
+                int Idle()
+                {
+                    return 1;
+                }
+            }
+            """;
+
+        var (before, after) = Edit(nameof(A_value_that_holds_a_function_is_carried_and_found_again) + callback.Length, "/src/Agent.cs", "return 1;", "return 2;",
+            hooks, agent);
+
+        Assert.NotEmpty(Traces(before));
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+        Assert.Equal(1, after.Summaries.CarriedValues);
+    }
+
     [Fact]
     public void A_declaration_edit_carries_nothing()
     {

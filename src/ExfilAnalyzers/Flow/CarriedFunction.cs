@@ -1,0 +1,101 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// A function a field's value may call, named so that the next compilation can find it again without
+/// holding anything of this one: a method by its documentation id, a lambda by its syntax and the body
+/// of the method it is written in (the trees are shared with the next compilation while unchanged).
+/// </summary>
+internal sealed class CarriedFunction
+{
+    private readonly string? _methodId;
+    private readonly bool _inSource;
+    private readonly SyntaxNode? _lambda;
+    private readonly SyntaxNode? _body;
+
+    private CarriedFunction(string? methodId, bool inSource, SyntaxNode? lambda, SyntaxNode? body)
+    {
+        _methodId = methodId;
+        _inSource = inSource;
+        _lambda = lambda;
+        _body = body;
+    }
+
+    /// <summary>The tree of a lambda, whose edit moves it; null for a method.</summary>
+    public SyntaxTree? Tree => _lambda?.SyntaxTree;
+
+    /// <summary>The function as kept; null for one the next compilation could not find again (a local function, a lambda inside a lambda or an initializer).</summary>
+    public static CarriedFunction? Of(FunctionRef function)
+    {
+        if (function.Method is { } method)
+        {
+            return method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction || method.IsImplicitlyDeclared
+                || DocumentationCommentId.CreateDeclarationId(method) is not { Length: > 0 } id
+                ? null
+                : new CarriedFunction(id, !method.DeclaringSyntaxReferences.IsEmpty, null, null);
+        }
+
+        return function.Lambda is { } lambda && function.Graph is { Parent: null, OriginalOperation: IMethodBodyOperation or IConstructorBodyOperation } graph
+            ? new CarriedFunction(null, false, lambda.Syntax, graph.OriginalOperation.Syntax)
+            : null;
+    }
+
+    /// <summary>The same function in the compilation, or null when it cannot be found there.</summary>
+    public FunctionRef? In(FlowContext context, CancellationToken cancellationToken)
+    {
+        if (_methodId is not null)
+        {
+            // An id names one declaration, but a referenced assembly may declare the same: it must be where it was.
+            return DocumentationCommentId.GetFirstSymbolForDeclarationId(_methodId, context.Compilation) is IMethodSymbol found
+                && found.DeclaringSyntaxReferences.IsEmpty != _inSource
+                ? FunctionRef.For(found)
+                : null;
+        }
+
+        if (_body is null || !context.Compilation.ContainsSyntaxTree(_body.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
+        var model = context.Compilation.GetSemanticModel(_body.SyntaxTree);
+#pragma warning restore RS1030
+        var method = _body switch
+        {
+            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(_body, cancellationToken) as IMethodSymbol,
+            _ => null,
+        };
+        if (method is null || context.Summaries.Prepared(method, cancellationToken).Graph is not { } graph
+            || !ReferenceEquals(graph.OriginalOperation.Syntax, _body))
+        {
+            return null;
+        }
+
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (Find(operation) is { } found) return FunctionRef.For(found, graph);
+            }
+
+            if (block.BranchValue is { } branch && Find(branch) is { } inBranch) return FunctionRef.For(inBranch, graph);
+        }
+
+        return null;
+    }
+
+    private IFlowAnonymousFunctionOperation? Find(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IFlowAnonymousFunctionOperation lambda && ReferenceEquals(lambda.Syntax, _lambda)) return lambda;
+        }
+
+        return null;
+    }
+}
