@@ -47,7 +47,7 @@ internal readonly record struct BodyKey(string Path, int Ordinal)
 
 /// <summary>
 /// What one answer of the engine (a summary, a field's value) was computed from, for carrying it to the
-/// next compilation of an IDE session (<see cref="CarriedValues"/>): the code it analysed itself, the
+/// next compilation of an IDE session (<see cref="CarriedAnswers"/>): the code it analysed itself, the
 /// names it asked the member index about, and the answers it used, each with its own record. A frame of
 /// a computation owns one (<see cref="CallChain.Deps"/>), filled by the one thread computing it; once the
 /// answer is cached, the record is only read. Records form a graph without cycles: an answer uses only

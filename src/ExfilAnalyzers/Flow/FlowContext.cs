@@ -21,6 +21,7 @@ internal sealed class FlowContext
         _optionsProvider = optionsProvider;
         Members = new MemberIndex(compilation, Relevance);
         Dispatch = new DispatchTargets(compilation, Fingerprint);
+        Carry = new AnswerCarry(this);
         Summaries = new SummaryStore(this);
         Sending = new SendingReach(this);
     }
@@ -57,6 +58,9 @@ internal sealed class FlowContext
     public ModelCatalog Catalog { get; }
 
     public WellKnownTypes Types => Catalog.Types;
+
+    /// <summary>The answers taken over from the project's last compilation, and kept for its next.</summary>
+    public AnswerCarry Carry { get; }
 
     public SummaryStore Summaries { get; }
 

@@ -34,6 +34,10 @@ internal sealed class SendingReach
     private readonly ConcurrentDictionary<ISymbol, bool> _answers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, SendingScan> _scans = new(SymbolEqualityComparer.Default);
 
+    /// <summary>What each member's scan read (its code, the names it searched), and what each "sends nothing" was found from.</summary>
+    private readonly ConcurrentDictionary<ISymbol, AnswerDeps> _scanDeps = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, AnswerDeps> _doesNotSend = new(SymbolEqualityComparer.Default);
+
     public SendingReach(FlowContext context)
     {
         _context = context;
@@ -49,7 +53,27 @@ internal sealed class SendingReach
     public bool MaySend(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        return _answers.TryGetValue(method, out var known) ? known : new Search(this, cancellationToken).From(method);
+        return _answers.TryGetValue(method, out var known) ? known
+            : !Carried(method, cancellationToken) && new Search(this, cancellationToken).From(method);
+    }
+
+    private int _takenOver;
+
+    /// <summary>How many "sends nothing" this compilation took over from the last one instead of searching.</summary>
+    public int TakenOver => Volatile.Read(ref _takenOver);
+
+    /// <summary>True when the project's last compilation found that the member sends nothing, and nothing edited since touches that.</summary>
+    private bool Carried(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (_context.Carry.TakeDoesNotSend(member, cancellationToken) is not { } deps)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _takenOver);
+        _doesNotSend.TryAdd(member, deps);
+        _answers.TryAdd(member, false);
+        return true;
     }
 
     /// <summary>One question's search; what it settles goes to the shared answers.</summary>
@@ -88,7 +112,7 @@ internal sealed class SendingReach
                     {
                         if (sends) return Found();
                     }
-                    else if (!_order.ContainsKey(successor))
+                    else if (!_order.ContainsKey(successor) && !_reach.Carried(successor, _cancellationToken))
                     {
                         // Past the bound the answer stays "may send"; components already completed keep theirs.
                         if (_order.Count >= MaxVisits || Enter(successor)) return true;
@@ -143,18 +167,48 @@ internal sealed class SendingReach
             return true;
         }
 
-        /// <summary>A component that completed without finding a sink: none of its members sends.</summary>
+        /// <summary>
+        /// A component that completed without finding a sink: none of its members sends. That answer was
+        /// found from their scans and from the answers of the members outside it that they lead to, all
+        /// "sends nothing": recorded, and kept for the next compilation.
+        /// </summary>
         private void Completed(ISymbol root)
         {
-            ISymbol member;
-            do
+            var start = _component.Count - 1;
+            while (!SymbolEqualityComparer.Default.Equals(_component[start], root))
             {
-                member = _component[_component.Count - 1];
-                _component.RemoveAt(_component.Count - 1);
+                start--;
+            }
+
+            var members = _component.GetRange(start, _component.Count - start);
+            _component.RemoveRange(start, members.Count);
+            var deps = Deps(members);
+            foreach (var member in members)
+            {
                 _onComponent.Remove(member);
+                if (deps is not null && _reach._doesNotSend.TryAdd(member, deps)) _reach._context.Carry.KeepDoesNotSend(member, deps, _cancellationToken);
                 _reach._answers.TryAdd(member, false);
             }
-            while (!SymbolEqualityComparer.Default.Equals(member, root));
+        }
+
+        /// <summary>What a component's "sends nothing" was found from; null when a part of it is not known (it is then not kept).</summary>
+        private AnswerDeps? Deps(List<ISymbol> members)
+        {
+            var deps = new AnswerDeps();
+            var inside = new HashSet<ISymbol>(members, SymbolEqualityComparer.Default);
+            foreach (var member in members)
+            {
+                if (!_reach._scanDeps.TryGetValue(member, out var scanned) || !_reach._scans.TryGetValue(member, out var scan)) return null;
+                deps.Uses(scanned);
+                foreach (var next in scan.Next)
+                {
+                    if (inside.Contains(next)) continue;
+                    if (!_reach._doesNotSend.TryGetValue(next, out var reached)) return null;
+                    deps.Uses(reached);
+                }
+            }
+
+            return deps;
         }
 
         private readonly record struct Frame(ISymbol Member, ImmutableArray<ISymbol> Next, int Position);
@@ -179,13 +233,16 @@ internal sealed class SendingReach
             return scan;
         }
 
-        scan = member is IMethodSymbol method ? ScanMethod(method, cancellationToken) : ScanState(member, cancellationToken);
+        var deps = new AnswerDeps();
+        scan = member is IMethodSymbol method ? ScanMethod(method, deps, cancellationToken) : ScanState(member, deps, cancellationToken);
+        _scanDeps.TryAdd(member, deps);
         return _scans.GetOrAdd(member, scan);
     }
 
-    private SendingScan ScanMethod(IMethodSymbol method, CancellationToken cancellationToken)
+    private SendingScan ScanMethod(IMethodSymbol method, AnswerDeps deps, CancellationToken cancellationToken)
     {
         var prepared = _context.Summaries.Prepared(method, cancellationToken);
+        if (prepared.Key is { } key) deps.ReadsBody(key);
         var held = prepared.HoldsGraph;
         if (prepared.Operation is not { } body)
         {
@@ -205,7 +262,7 @@ internal sealed class SendingReach
     /// so for a function or a stream, the writers' callers too; for state typed object or by a type
     /// parameter they are not followed (a callback stored as object and cast back is not seen).
     /// </summary>
-    private SendingScan ScanState(ISymbol state, CancellationToken cancellationToken)
+    private SendingScan ScanState(ISymbol state, AnswerDeps deps, CancellationToken cancellationToken)
     {
         var summaries = _context.Summaries;
         if (summaries.HoldsNothing(state, cancellationToken))
@@ -213,9 +270,9 @@ internal sealed class SendingReach
             return SendingScan.Nothing;
         }
 
-        var scan = MethodBodies.GetInitializer(state, _context.Compilation, cancellationToken) is { } initializer
-            ? SendingScan.Of(initializer, _context, cancellationToken)
-            : SendingScan.Nothing;
+        var initializer = MethodBodies.GetInitializer(state, _context.Compilation, cancellationToken);
+        if (initializer is not null) deps.ReadsBody(BodyKey.Of(initializer.Syntax, cancellationToken));
+        var scan = initializer is not null ? SendingScan.Of(initializer, _context, cancellationToken) : SendingScan.Nothing;
         if (scan.CallsSink)
         {
             return scan;
@@ -226,11 +283,13 @@ internal sealed class SendingReach
 
         // The callers the engine asks for what a writer stores.
         var question = SummaryStore.CallersOfWriters(state);
+        deps.Searches(MemberIndex.SearchedName(state));
         foreach (var writer in summaries.Writers(state, cancellationToken))
         {
             next.Add(writer);
             if (callers && writer is IMethodSymbol method && !method.Parameters.IsEmpty)
             {
+                deps.Searches(MemberIndex.SearchedName(method));
                 next.AddRange(_context.Members.Ask(method, question, cancellationToken));
             }
         }

@@ -35,11 +35,9 @@ internal sealed partial class SummaryStore
     public SummaryStore(FlowContext context)
     {
         _context = context;
-        _carry = new ValueCarry(context);
     }
 
-    /// <summary>Field values taken over from the last compilation of the project, and kept for the next.</summary>
-    private readonly ValueCarry _carry;
+    private AnswerCarry _carry => _context.Carry;
 
     /// <summary>How many field values this compilation took over from the last one instead of computing them.</summary>
     public int CarriedValues => _carry.Taken;
@@ -557,7 +555,7 @@ internal sealed partial class SummaryStore
     /// <summary>
     /// The value at a level, with what it was computed from; below level 0, all state reads as clean. A
     /// value the last compilation of the project computed is taken over when nothing it was computed
-    /// from changed since and it holds no symbol (<see cref="ValueCarry"/>).
+    /// from changed since and it holds no symbol (<see cref="AnswerCarry"/>).
     /// </summary>
     private FieldAnswer ValueAtLevel(ISymbol field, int level, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ internal static class WorkCounters
     private static long s_levelSummaries;
     private static long s_fieldValues;
     private static long s_carriedValues;
+    private static long s_carriedSendingAnswers;
     private static long s_memberQuestions;
     private static long s_freshStacks;
     private static long s_freshStackTicks;
@@ -39,7 +40,10 @@ internal static class WorkCounters
     /// <summary>A field's or property's value computed at one level.</summary>
     public static void FieldValue() => Interlocked.Increment(ref s_fieldValues);
 
-    /// <summary>A clean field value taken over from the project's last compilation instead of computed (<see cref="ValueCarry"/>).</summary>
+    /// <summary>A member's "sends nothing" taken over from the project's last compilation instead of searched again (<see cref="AnswerCarry"/>).</summary>
+    public static void CarriedSendingAnswer() => Interlocked.Increment(ref s_carriedSendingAnswers);
+
+    /// <summary>A field value taken over from the project's last compilation instead of computed (<see cref="AnswerCarry"/>).</summary>
     public static void CarriedValue() => Interlocked.Increment(ref s_carriedValues);
 
     /// <summary>A question to the member index (the writers of a field, the callers of a method) answered by searching.</summary>
@@ -63,6 +67,7 @@ internal static class WorkCounters
         Interlocked.Read(ref s_levelSummaries),
         Interlocked.Read(ref s_fieldValues),
         Interlocked.Read(ref s_carriedValues),
+        Interlocked.Read(ref s_carriedSendingAnswers),
         Interlocked.Read(ref s_memberQuestions),
         Interlocked.Read(ref s_freshStacks),
         new System.TimeSpan(Interlocked.Read(ref s_freshStackTicks)));
@@ -74,7 +79,7 @@ internal static class WorkCounters
 /// field levels 0 and 1, for field values only. <see cref="FreshStackTime"/>: how long callers waited for
 /// the summaries made on fresh stacks, the outermost only (a wall clock; what the other threads did).
 /// </summary>
-internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long MemberQuestions,
+internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long CarriedSendingAnswers, long MemberQuestions,
     long FreshStacks, System.TimeSpan FreshStackTime)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
@@ -84,6 +89,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         a.LevelSummaries + b.LevelSummaries,
         a.FieldValues + b.FieldValues,
         a.CarriedValues + b.CarriedValues,
+        a.CarriedSendingAnswers + b.CarriedSendingAnswers,
         a.MemberQuestions + b.MemberQuestions,
         a.FreshStacks + b.FreshStacks,
         a.FreshStackTime + b.FreshStackTime);
@@ -95,6 +101,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.LevelSummaries - before.LevelSummaries,
         after.FieldValues - before.FieldValues,
         after.CarriedValues - before.CarriedValues,
+        after.CarriedSendingAnswers - before.CarriedSendingAnswers,
         after.MemberQuestions - before.MemberQuestions,
         after.FreshStacks - before.FreshStacks,
         after.FreshStackTime - before.FreshStackTime);

@@ -57,7 +57,7 @@ internal sealed record SuiteRun(
         Models.RecentCatalogs.Forget();
         Flow.RecentRelevanceGraphs.Forget();
         Flow.DispatchSnapshot.Forget();
-        Flow.CarriedValues.Forget();
+        Flow.CarriedAnswers.Forget();
         FullCollection.Now();
         var callbacks = suite.IsOurs ? new CallbackClock() : null;
         var analyzers = callbacks is null ? suite.Analyzers : suite.Analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, callbacks)).ToImmutableArray();

@@ -5,16 +5,17 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// The field values one compilation of a project computed or took over that hold no symbol
-/// (<see cref="CarriedValue"/>), each with what it was computed from (<see cref="AnswerDeps"/>), and
+/// (<see cref="CarriedValue"/>) and the members it found to send nothing, each with what it was
+/// computed from (<see cref="AnswerDeps"/>), and
 /// what held for the whole compilation (<see cref="CarryConditions"/>): what the project's next
-/// compilation in the IDE may take over (<see cref="ValueCarry"/>). It holds paths, names, trees and
+/// compilation in the IDE may take over (<see cref="AnswerCarry"/>). It holds paths, names, trees and
 /// locations, never a compilation or a symbol.
 /// </summary>
-internal sealed class CarriedValues
+internal sealed class CarriedAnswers
 {
-    private static readonly RecentByProject<CarriedValues> Recent = new();
+    private static readonly RecentByProject<CarriedAnswers> Recent = new();
 
-    public CarriedValues(CarryConditions conditions) => Conditions = conditions;
+    public CarriedAnswers(CarryConditions conditions) => Conditions = conditions;
 
     public CarryConditions Conditions { get; }
 
@@ -24,9 +25,12 @@ internal sealed class CarriedValues
     /// </summary>
     public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), CarriedValue> Values { get; } = new();
 
-    public static CarriedValues? Of(Compilation compilation) => Recent.Of(compilation);
+    /// <summary>The members whose own analysis can find no sink call (<see cref="SendingReach"/>), by declaration and name.</summary>
+    public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> DoesNotSend { get; } = new();
 
-    public static void Remember(Compilation compilation, CarriedValues values) => Recent.Remember(compilation, values);
+    public static CarriedAnswers? Of(Compilation compilation) => Recent.Of(compilation);
+
+    public static void Remember(Compilation compilation, CarriedAnswers values) => Recent.Remember(compilation, values);
 
     /// <summary>Forgets every project: for a benchmark whose runs must each start cold, like a command-line build.</summary>
     public static void Forget() => Recent.Forget();

@@ -1,0 +1,146 @@
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Models;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// "Sends nothing" (<see cref="SendingReach"/>) carried from one compilation of a project to the next:
+/// taken over after an edit that cannot change it, searched again after one that can.
+/// </summary>
+public class SendingCarryTests
+{
+    // Describe names Log, and Telemetry.Log sends, so the names say it may; bound, its Log is Helper's,
+    // which sends nothing (until an edit makes it send what it is given).
+    private const string Agent = """
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            void Describe(ISymbol symbol)
+            {
+                Helper.Log(symbol.Name);
+            }
+
+            int Idle()
+            {
+                return 1;
+            }
+        }
+        """;
+
+    private const string Helper = """
+        using Microsoft.ApplicationInsights;
+
+        static class Helper
+        {
+            private static readonly TelemetryClient Client = new();
+            private static int Count;
+
+            public static void Log(string text)
+            {
+                Count = text.Length;
+            }
+        }
+
+        class Telemetry
+        {
+            private static readonly TelemetryClient Client = new();
+
+            public void Log(string text) => Client.TrackEvent(text);
+        }
+        """;
+
+    [Fact]
+    public void An_edit_that_cannot_change_it_takes_it_over()
+    {
+        var (before, after) = Edit(nameof(An_edit_that_cannot_change_it_takes_it_over), "/src/Agent.cs", "return 1;", "return 2;");
+
+        Assert.False(MaySend(before));
+        Assert.False(MaySend(after));
+        Assert.Equal(1, after.Sending.TakenOver);
+    }
+
+    [Fact]
+    public void An_edit_that_makes_a_callee_send_is_seen()
+    {
+        var (before, after) = Edit(nameof(An_edit_that_makes_a_callee_send_is_seen), "/src/Helper.cs", "Count = text.Length;",
+            "Count = text.Length; Client.TrackEvent(text);");
+
+        Assert.False(MaySend(before));
+        Assert.True(MaySend(after));
+        Assert.Equal(0, after.Sending.TakenOver);
+    }
+
+    /// <summary>Describe calls the callback in OnLog; an edit elsewhere registers one that sends, in a member that did not write OnLog before.</summary>
+    [Fact]
+    public void A_new_writer_of_state_it_follows_is_seen()
+    {
+        const string agent = """
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                void Describe(ISymbol symbol)
+                {
+                    Helper.OnLog(symbol.Name);
+                }
+            }
+            """;
+        const string helper = """
+            using System;
+            using Microsoft.ApplicationInsights;
+
+            static class Helper
+            {
+                private static readonly TelemetryClient Client = new();
+                public static Action<string> OnLog = _ => { };
+
+                public static void Install()
+                {
+                    OnLog = text => { };
+                }
+
+                public static void Other()
+                {
+                    Client.TrackEvent("started");
+                }
+            }
+            """;
+
+        var (before, after) = Edit(nameof(A_new_writer_of_state_it_follows_is_seen), "/src/Helper.cs", "Client.TrackEvent(\"started\");",
+            "Client.TrackEvent(\"started\"); OnLog = text => Client.TrackEvent(text);", agent, helper);
+
+        Assert.False(MaySend(before));
+        Assert.True(MaySend(after));
+    }
+
+    private static bool MaySend(FlowContext flow) =>
+        flow.Sending.MaySend(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Describe").OfType<IMethodSymbol>().Single(), CancellationToken.None);
+
+    private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement, string agent = Agent,
+        string helper = Helper)
+    {
+        var compilation = CSharpCompilation.Create("SendingCarry" + project,
+            new[] { CSharpSyntaxTree.ParseText(agent, path: "/src/Agent.cs"), CSharpSyntaxTree.ParseText(helper, path: "/src/Helper.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var before = Engine(compilation);
+        MaySend(before);
+
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        var old = tree.GetText();
+        var at = old.ToString().IndexOf(text, System.StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{text}' is in {path}");
+        var edited = tree.WithChangedText(old.WithChanges(new TextChange(new TextSpan(at, text.Length), replacement)));
+        return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
+    }
+
+    private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+}
