@@ -8,7 +8,8 @@ namespace ExfilAnalyzers.Flow;
 /// A field's value kept for the next compilation of the project, with what it was computed from and the
 /// trees its locations are in. What it holds must mean the same in the next compilation: data with its
 /// traces, handles, content tests and destination, and functions by what finds them again
-/// (<see cref="CarriedFunction"/>); not a place written through, nor a parameter. Its locations stay
+/// (<see cref="CarriedFunction"/>), and a shared place written through by what names it
+/// (<see cref="CarriedPlace"/>); not a parameter. Its locations stay
 /// valid while their trees are unchanged: a value whose traces or lambdas are in an edited file is not
 /// taken over (they moved).
 /// </summary>
@@ -16,16 +17,17 @@ internal sealed class CarriedValue
 {
     private readonly TaintValue _value;
     private readonly ImmutableArray<CarriedFunction> _functions;
+    private readonly CarriedPlace? _writesInto;
 
-    private CarriedValue(TaintValue value, ImmutableArray<CarriedFunction> functions, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
+    private CarriedValue(TaintValue value, ImmutableArray<CarriedFunction> functions, CarriedPlace? writesInto, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
     {
         _value = value;
         _functions = functions;
+        _writesInto = writesInto;
         Deps = deps;
         Trees = trees;
     }
 
-    public bool IsClean => _value.IsClean && _functions.IsEmpty;
 
     public AnswerDeps Deps { get; }
 
@@ -37,10 +39,11 @@ internal sealed class CarriedValue
     {
         if (value.IsClean)
         {
-            return new CarriedValue(TaintValue.Clean, ImmutableArray<CarriedFunction>.Empty, deps, ImmutableArray<SyntaxTree>.Empty);
+            return new CarriedValue(TaintValue.Clean, ImmutableArray<CarriedFunction>.Empty, null, deps, ImmutableArray<SyntaxTree>.Empty);
         }
 
-        if (value.WritesInto is not null || value.Parameters != 0)
+        CarriedPlace? writesInto = null;
+        if (value.Parameters != 0 || value.WritesInto is { } place && (writesInto = CarriedPlace.Of(place)) is null)
         {
             return null;
         }
@@ -64,17 +67,25 @@ internal sealed class CarriedValue
             Add(trees, condition.TestedTrace);
         }
 
-        // The functions are kept apart, by what finds them again: the value keeps nothing of this compilation.
-        return new CarriedValue(value.Functions.IsEmpty ? value : value.WithFunctions(ImmutableArray<FunctionRef>.Empty), functions.MoveToImmutable(), deps,
-            trees.ToImmutableArray());
+        // The functions and the place are kept apart, by what finds them again: the value keeps nothing of this compilation.
+        var kept = value.Functions.IsEmpty ? value : value.WithFunctions(ImmutableArray<FunctionRef>.Empty);
+        kept = writesInto is null ? kept : kept.WithWritesInto(null, value.WriteObfuscation);
+        return new CarriedValue(kept, functions.MoveToImmutable(), writesInto, deps, trees.ToImmutableArray());
     }
 
     /// <summary>The value in the compilation, its functions found again there; null when one cannot be.</summary>
     public TaintValue? In(FlowContext context, System.Threading.CancellationToken cancellationToken)
     {
+        var value = _value;
+        if (_writesInto is not null)
+        {
+            if (_writesInto.In(context.Compilation) is not { } place) return null;
+            value = value.WithWritesInto(place, value.WriteObfuscation);
+        }
+
         if (_functions.IsEmpty)
         {
-            return _value;
+            return value;
         }
 
         var functions = ImmutableArray.CreateBuilder<FunctionRef>(_functions.Length);
@@ -84,7 +95,7 @@ internal sealed class CarriedValue
             functions.Add(found);
         }
 
-        return _value.WithFunctions(functions.MoveToImmutable());
+        return value.WithFunctions(functions.MoveToImmutable());
     }
 
     private static void Add(List<SyntaxTree> trees, FlowTrace? trace)

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// A shared place a field's value writes through (a field, property or event, or <c>this</c>, and the
+/// members below it), named so that the next compilation can find it again: each symbol by its
+/// documentation id, each of the engine's own parts (contents, keys, <c>this</c>) as itself.
+/// </summary>
+internal sealed class CarriedPlace
+{
+    private readonly object[] _parts;
+    private readonly bool[] _inSource;
+
+    private CarriedPlace(object[] parts, bool[] inSource)
+    {
+        _parts = parts;
+        _inSource = inSource;
+    }
+
+    /// <summary>The place as kept; null for a place of one method's code (a local, a parameter, a capture).</summary>
+    public static CarriedPlace? Of(Place place)
+    {
+        if (!place.IsShared)
+        {
+            return null;
+        }
+
+        var parts = new object[place.Depth + 1];
+        var inSource = new bool[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = i == 0 ? place.Root : i == 1 ? place.First! : place.Second!;
+            if (part is ISymbol symbol)
+            {
+                if (DocumentationCommentId.CreateDeclarationId(symbol) is not { Length: > 0 } id) return null;
+                parts[i] = id;
+                inSource[i] = !symbol.DeclaringSyntaxReferences.IsEmpty;
+            }
+            else if (ReferenceEquals(part, Place.This) || ReferenceEquals(part, Place.Contents) || ReferenceEquals(part, Place.Keys))
+            {
+                parts[i] = part;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return new CarriedPlace(parts, inSource);
+    }
+
+    /// <summary>The same place in the compilation, or null when one of its symbols cannot be found there.</summary>
+    public Place? In(Compilation compilation)
+    {
+        Place? place = null;
+        for (var i = 0; i < _parts.Length; i++)
+        {
+            object part;
+            if (_parts[i] is string id)
+            {
+                // An id names one declaration, but a referenced assembly may declare the same: it must be where it was.
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(id, compilation) is not { } symbol
+                    || symbol.DeclaringSyntaxReferences.IsEmpty == _inSource[i])
+                {
+                    return null;
+                }
+
+                part = symbol;
+            }
+            else
+            {
+                part = _parts[i];
+            }
+
+            place = place is { } above ? above.Member(part)
+                : part is ISymbol root ? Place.ForSymbol(root)
+                : ReferenceEquals(part, Place.This) ? Place.ForThis()
+                : null;
+            if (place is null) return null;
+        }
+
+        return place;
+    }
+}
