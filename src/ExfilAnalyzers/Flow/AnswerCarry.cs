@@ -6,18 +6,20 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// One compilation's side of carrying answers between the IDE's compilations of a project: field values
 /// and "sends nothing". On the first answer it needs, it takes over from the project's last compilation
-/// every answer that nothing edited since touches (<see cref="EditedCode"/>), and for a value, whose
-/// traces point into no edited file; and it keeps each value it computes that holds no symbol
-/// (<see cref="CarriedValue"/>) and each "sends nothing" it finds, for the next. In the IDE every keystroke is a new compilation, and without this a keystroke
-/// in code that sends computes again every value its members read, two thirds of a whole build's flow
-/// analyses (docs/benchmark.md, "A keystroke in real code").
+/// every answer that nothing edited since touches (<see cref="EditedCode"/>), a value only when its
+/// traces point into no edited file; and it keeps for the next each value it computes that holds no
+/// symbol (<see cref="CarriedValue"/>) and each "sends nothing" it finds. In the IDE every keystroke is
+/// a new compilation: without this, a keystroke in code that sends computes again every value its
+/// members read, two thirds of a whole build's flow analyses (docs/benchmark.md, "A keystroke in real
+/// code").
 /// </summary>
 internal sealed class AnswerCarry
 {
     private readonly FlowContext _context;
     private readonly object _gate = new();
-    private CarriedAnswers? _values;
+    private CarriedAnswers? _answers;
     private volatile bool _started;
+    private volatile bool _anyDoesNotSend;
     private int _taken;
 
     public AnswerCarry(FlowContext context) => _context = context;
@@ -28,8 +30,8 @@ internal sealed class AnswerCarry
     /// <summary>The value taken over for the field at the level, with its record, or null when it must be computed.</summary>
     public FieldAnswer? Take(ISymbol field, int level, CancellationToken cancellationToken)
     {
-        if (Values(cancellationToken) is not { } values || KeyOf(field, cancellationToken) is not { } key
-            || !values.Values.TryGetValue((key, field.Name, level), out var carried) || carried.In(_context, cancellationToken) is not { } value)
+        if (Answers(cancellationToken) is not { } answers || KeyOf(field, cancellationToken) is not { } key
+            || !answers.Values.TryGetValue((key, field.Name, level), out var carried) || carried.In(_context, cancellationToken) is not { } value)
         {
             return null;
         }
@@ -42,19 +44,17 @@ internal sealed class AnswerCarry
     /// <summary>Keeps a value this compilation computed for the next, when it holds no symbol.</summary>
     public void Keep(ISymbol field, int level, TaintValue value, AnswerDeps deps, CancellationToken cancellationToken)
     {
-        if (CarriedValue.Of(value, deps) is { } carried && Values(cancellationToken) is { } values && KeyOf(field, cancellationToken) is { } key)
+        if (CarriedValue.Of(value, deps) is { } carried && Answers(cancellationToken) is { } answers && KeyOf(field, cancellationToken) is { } key)
         {
-            values.Values.TryAdd((key, field.Name, level), carried);
+            answers.Values.TryAdd((key, field.Name, level), carried);
         }
     }
-
-    private volatile bool _anyDoesNotSend;
 
     /// <summary>The record of "sends nothing" taken over for the member, or null when its search must be made.</summary>
     public AnswerDeps? TakeDoesNotSend(ISymbol member, CancellationToken cancellationToken)
     {
-        if (Values(cancellationToken) is not { } values || !_anyDoesNotSend || KeyOf(member, cancellationToken) is not { } key
-            || !values.DoesNotSend.TryGetValue((key, member.Name), out var deps))
+        if (Answers(cancellationToken) is not { } answers || !_anyDoesNotSend || KeyOf(member, cancellationToken) is not { } key
+            || !answers.DoesNotSend.TryGetValue((key, member.Name), out var deps))
         {
             return null;
         }
@@ -66,18 +66,18 @@ internal sealed class AnswerCarry
     /// <summary>Keeps "sends nothing" for the member, for the next compilation.</summary>
     public void KeepDoesNotSend(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken)
     {
-        if (Values(cancellationToken) is { } values && KeyOf(member, cancellationToken) is { } key)
+        if (Answers(cancellationToken) is { } answers && KeyOf(member, cancellationToken) is { } key)
         {
-            values.DoesNotSend.TryAdd((key, member.Name), deps);
+            answers.DoesNotSend.TryAdd((key, member.Name), deps);
         }
     }
 
     /// <summary>This compilation's answers, started on first use from the last compilation's.</summary>
-    private CarriedAnswers? Values(CancellationToken cancellationToken)
+    private CarriedAnswers? Answers(CancellationToken cancellationToken)
     {
         if (_started)
         {
-            return _values;
+            return _answers;
         }
 
         lock (_gate)
@@ -85,31 +85,31 @@ internal sealed class AnswerCarry
             if (!_started)
             {
                 var compilation = _context.Compilation;
-                var values = new CarriedAnswers(CarryConditions.Of(_context, cancellationToken));
-                if (CarriedAnswers.Of(compilation) is { } last && last.Conditions.ChangesTo(values.Conditions, cancellationToken) is { } edited)
+                var answers = new CarriedAnswers(CarryConditions.Of(_context, cancellationToken));
+                if (CarriedAnswers.Of(compilation) is { } last && last.Conditions.ChangesTo(answers.Conditions, cancellationToken) is { } edited)
                 {
                     foreach (var carried in last.Values)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) values.Values.TryAdd(carried.Key, carried.Value);
+                        if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) answers.Values.TryAdd(carried.Key, carried.Value);
                     }
 
                     foreach (var carried in last.DoesNotSend)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (!edited.Touches(carried.Value)) values.DoesNotSend.TryAdd(carried.Key, carried.Value);
+                        if (!edited.Touches(carried.Value)) answers.DoesNotSend.TryAdd(carried.Key, carried.Value);
                     }
 
-                    _anyDoesNotSend = !values.DoesNotSend.IsEmpty;
+                    _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
                 }
 
-                // Remembered only once started: a compilation that never needed a value leaves the last one's for the next.
-                CarriedAnswers.Remember(compilation, values);
-                _values = values;
+                // Remembered only once started: a compilation that never needed an answer leaves the last one's for the next.
+                CarriedAnswers.Remember(compilation, answers);
+                _answers = answers;
                 _started = true;
             }
 
-            return _values;
+            return _answers;
         }
     }
 

@@ -6,12 +6,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// The members whose code an edit changed (those no longer equivalent, trivia aside), and the names
-/// whose mentions the edit may have changed (<see cref="EditedNames"/>; every name the member mentions
-/// when no narrower set can be told). An answer (<see cref="AnswerDeps"/>) holds after the edit unless it, or an
-/// answer it used, analysed one of those members' code, or asked the member index about one of those
-/// names: the index's answer for a name depends only on the code that mentions it, and a body edit
-/// changes no other code and no declaration.
+/// The members whose code an edit changed (those no longer equivalent, trivia aside), the names whose
+/// mentions it may have changed (<see cref="EditedNames"/>; every name the member mentions when no
+/// narrower set can be told), and the edited files. An answer (<see cref="AnswerDeps"/>) holds after the
+/// edit unless it, or an answer it used, analysed one of those members' code, or asked the member index
+/// about one of those names: the index's answer for a name depends only on the code that mentions it,
+/// and a body edit changes no other code and no declaration.
 /// </summary>
 internal sealed class EditedCode
 {
@@ -19,9 +19,6 @@ internal sealed class EditedCode
     private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
     private readonly Dictionary<AnswerDeps, bool> _touched = new();
     private readonly HashSet<SyntaxTree> _trees = new();
-
-    /// <summary>How many members' code was edited.</summary>
-    public int Members { get; private set; }
 
     /// <summary>Adds the edit from one version of a file to the next; false when the two declare different members.</summary>
     public bool Add(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
@@ -47,7 +44,6 @@ internal sealed class EditedCode
                 continue;
             }
 
-            Members++;
             _bodies.Add(new BodyKey(before.FilePath, ordinal));
             if (EditedNames.Of(oldNodes[ordinal], newNodes[ordinal]) is { } names)
             {
