@@ -106,7 +106,7 @@ public class ValueCarryTests
 
         Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
         Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
-        Assert.All(Locations(after), location => Assert.True(after.Compilation.ContainsSyntaxTree(location.SourceTree)));
+        Assert.All(Locations(after), location => Assert.True(location.SourceTree is { } tree && after.Compilation.ContainsSyntaxTree(tree)));
 
         // Last's and Copied's values are clean: they hold no location.
         Assert.Equal(2, after.Summaries.CarriedValues);
