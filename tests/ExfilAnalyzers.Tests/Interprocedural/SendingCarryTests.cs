@@ -1,11 +1,8 @@
 using System.Linq;
 using System.Threading;
 using ExfilAnalyzers.Flow;
-using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace ExfilAnalyzers.Tests.Interprocedural;
@@ -125,22 +122,7 @@ public class SendingCarryTests
         flow.Sending.MaySend(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Describe").OfType<IMethodSymbol>().Single(), CancellationToken.None);
 
     private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement, string agent = Agent,
-        string helper = Helper)
-    {
-        var compilation = CSharpCompilation.Create("SendingCarry" + project,
-            new[] { CSharpSyntaxTree.ParseText(agent, path: "/src/Agent.cs"), CSharpSyntaxTree.ParseText(helper, path: "/src/Helper.cs") },
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var before = Engine(compilation);
-        MaySend(before);
-
-        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
-        var old = tree.GetText();
-        var at = old.ToString().IndexOf(text, System.StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{text}' is in {path}");
-        var edited = tree.WithChangedText(old.WithChanges(new TextChange(new TextSpan(at, text.Length), replacement)));
-        return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
-    }
-
-    private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+        string helper = Helper) =>
+        EditedProject.Edit("SendingCarry" + project, new[] { ("/src/Agent.cs", agent), ("/src/Helper.cs", helper) }, path, text, replacement,
+            flow => MaySend(flow));
 }

@@ -3,12 +3,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ExfilAnalyzers.Flow;
-using ExfilAnalyzers.Models;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace ExfilAnalyzers.Tests.Interprocedural;
@@ -290,31 +287,12 @@ public class ValueCarryTests
         Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
     }
 
-    /// <summary>The project analysed, then one file edited as the editor does (a text change on the old text) and analysed again.</summary>
+    /// <summary>The project analysed, then one file edited as the editor does and analysed again.</summary>
     private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement, string holder = Holder,
-        string agent = Agent)
-    {
-        var compilation = CSharpCompilation.Create("Carry" + project,
-            new[] { CSharpSyntaxTree.ParseText(holder, path: "/src/Holder.cs"), CSharpSyntaxTree.ParseText(agent, path: "/src/Agent.cs") },
-            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var before = Engine(compilation);
-        Findings(before);
+        string agent = Agent) =>
+        EditedProject.Edit("Carry" + project, new[] { ("/src/Holder.cs", holder), ("/src/Agent.cs", agent) }, path, text, replacement, flow => Findings(flow));
 
-        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
-        var old = tree.GetText();
-        var at = old.ToString().IndexOf(text, System.StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{text}' is in {path}");
-        var edited = tree.WithChangedText(old.WithChanges(new TextChange(new TextSpan(at, text.Length), replacement)));
-        return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
-    }
-
-    /// <summary>The same code in a project of its own: nothing to carry from.</summary>
-    private static FlowContext Fresh(Compilation compilation) =>
-        Engine(CSharpCompilation.Create(compilation.AssemblyName + "Fresh", compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), path: t.FilePath)),
-            compilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
-
-    private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
+    private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
 
     /// <summary>Each finding of Agent.Report with where its data came from and went, by file and line.</summary>
     private static List<string> Traces(FlowContext flow) =>
