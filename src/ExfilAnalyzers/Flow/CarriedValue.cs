@@ -7,11 +7,10 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// A field's value kept for the next compilation of the project, with what it was computed from and the
 /// trees its locations are in. What it holds must mean the same in the next compilation: data with its
-/// traces, handles, content tests and destination, and functions by what finds them again
-/// (<see cref="CarriedFunction"/>), and a shared place written through by what names it
-/// (<see cref="CarriedPlace"/>); not a parameter. Its locations stay
-/// valid while their trees are unchanged: a value whose traces or lambdas are in an edited file is not
-/// taken over (they moved).
+/// traces, handles, content tests and destination; functions, by what finds them again
+/// (<see cref="CarriedFunction"/>); a shared place written through, by what names it
+/// (<see cref="CarriedPlace"/>); never a parameter. Its locations stay valid while their trees are
+/// unchanged: a value whose traces or lambdas are in an edited file is not taken over (they moved).
 /// </summary>
 internal sealed class CarriedValue
 {
@@ -28,13 +27,12 @@ internal sealed class CarriedValue
         Trees = trees;
     }
 
-
     public AnswerDeps Deps { get; }
 
     /// <summary>The trees the value's locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
 
-    /// <summary>The value as kept, or null when it holds what only its own compilation can read (a place, a function that cannot be found again).</summary>
+    /// <summary>The value as kept, or null when it holds what only its own compilation can read (a parameter, a local place, a function that cannot be found again).</summary>
     public static CarriedValue? Of(TaintValue value, AnswerDeps deps)
     {
         if (value.IsClean)

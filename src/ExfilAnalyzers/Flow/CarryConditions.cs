@@ -8,10 +8,11 @@ namespace ExfilAnalyzers.Flow;
 /// What every answer of a compilation depends on beyond the code it read and the names it searched:
 /// how code binds (<see cref="DeclarationFingerprint"/>: declarations, references, options, models),
 /// which members matter and which state may hold something (the relevance index's answers, compared as
-/// values: an edit that leaves them alone may still make the index build afresh), which handles some tree hands out, and each
-/// tree's options. A later compilation of the project with the same conditions and the same trees but
-/// a few edited inside member bodies computes the same answer wherever that answer read none of the
-/// edited code and searched none of the names it mentions (<see cref="EditedCode"/>).
+/// values: an edit that leaves them alone may still make the index build afresh), which handles some
+/// tree hands out, and each tree's options. A later compilation of the project with the same
+/// conditions and the same trees, a few of them edited inside member bodies, computes the same answer
+/// wherever that answer read none of the edited code and searched none of the names whose mentions
+/// the edit may have changed (<see cref="EditedCode"/>).
 /// </summary>
 internal sealed class CarryConditions
 {
