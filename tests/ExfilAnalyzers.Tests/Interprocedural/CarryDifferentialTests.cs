@@ -15,11 +15,12 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 
 /// <summary>
 /// The answers the engine carries from one compilation of a project to the next must never change a
-/// diagnostic. A project whose senders read state written in other files (a chain of fields, a
-/// property, a value passed by callers, a callback, an alias) is edited one statement at a time, as
-/// the editor makes edits: each statement of the writers' bodies deleted, and its value replaced by a
-/// symbol's name. After each edit the analyzers, taking over what the compilation before learnt,
-/// must report what a fresh build of the same code reports.
+/// diagnostic. Two projects are edited one statement at a time, as the editor makes edits, and after
+/// each edit the analyzers, taking over what the compilation before learnt, must report what a fresh
+/// build of the same code reports: one whose senders read state written in other files (a chain of
+/// fields, a property, a value passed by callers, a callback, an alias), each writer statement deleted
+/// or made to store a symbol's name; one whose members call helpers that send nothing, each helper
+/// statement deleted or made to send.
 /// </summary>
 public class CarryDifferentialTests
 {
@@ -139,6 +140,86 @@ public class CarryDifferentialTests
         // its caller; Counted's). The others delete a write, or break the code (a name is no callback).
         Assert.Equal(16, edits);
         Assert.Equal(5, changed);
+    }
+
+    // Agent's members pass a name to helpers that send nothing, and names alone say they may (Telemetry's
+    // members of the same names send): each helper's "sends nothing" is carried until an edit makes one send.
+    private const string Helpers = """
+        using Microsoft.ApplicationInsights;
+
+        static class Helpers
+        {
+            private static readonly TelemetryClient Client = new();
+            public static int Count;
+
+            public static void Quiet(string text)
+            {
+                Count = text.Length;
+            }
+
+            public static void Relay(string text)
+            {
+                Quiet(text);
+            }
+
+            public static void Maybe(string text)
+            {
+                if (text.Length > 3) Relay(text);
+            }
+        }
+
+        class Telemetry
+        {
+            private static readonly TelemetryClient Client = new();
+
+            public void Quiet(string text) => Client.TrackEvent(text);
+            public void Relay(string text) => Client.TrackEvent(text);
+            public void Maybe(string text) => Client.TrackEvent(text);
+        }
+        """;
+
+    private const string Agent = """
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            void First(ISymbol s) { Helpers.Relay(s.Name); }
+            void Second(ISymbol s) { Helpers.Maybe(s.Name); }
+            void Third(ISymbol s) { Helpers.Quiet(s.Name); }
+        }
+        """;
+
+    [Fact]
+    public async Task Every_helper_statement_deleted_or_made_to_send_gives_what_a_fresh_build_gives()
+    {
+        var project = CSharpCompilation.Create("CarryDifferentialSending", new[] { Parse(Helpers, "/src/Helpers.cs"), Parse(Agent, "/src/Agent.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(project.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var original = await DiagnosticsAsync(project);
+        var tree = project.SyntaxTrees.First();
+
+        var edits = 0;
+        var changed = 0;
+        foreach (var statement in BodyStatements(tree))
+        {
+            foreach (var replacement in new[] { "", "Client.TrackEvent(text);" })
+            {
+                var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(new TextChange(statement.Span, replacement))));
+                var carried = await DiagnosticsAsync(compilation);
+                var fresh = await DiagnosticsAsync(CSharpCompilation.Create("CarryDifferentialSendingFresh" + edits,
+                    compilation.SyntaxTrees.Select(t => Parse(t.GetText().ToString(), t.FilePath)), TestReferences.All,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+                Assert.True(fresh.SequenceEqual(carried),
+                    $"after replacing '{statement}' with '{replacement}':\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
+                edits++;
+                if (!fresh.SequenceEqual(original)) changed++;
+            }
+        }
+
+        // Making Quiet send reaches all three members, Relay two, Maybe one; deleting a call silences nothing that was reported.
+        Assert.Empty(original);
+        Assert.Equal(6, edits);
+        Assert.Equal(3, changed);
     }
 
     /// <summary>The statement deleted, and (for an assignment or a call) made to store or pass a symbol's name.</summary>
