@@ -37,10 +37,8 @@ internal sealed partial class SummaryStore
         _context = context;
     }
 
-    private AnswerCarry _carry => _context.Carry;
-
     /// <summary>How many field values this compilation took over from the last one instead of computing them.</summary>
-    public int CarriedValues => _carry.Taken;
+    public int CarriedValues => _context.Carry.Taken;
 
     /// <summary>The summary a call site uses, or null when the default rule applies (no body, cut, nothing to find).</summary>
     public MethodSummary? ForCall(IMethodSymbol method, ITypeSymbol? receiverType, CallChain chain, CancellationToken cancellationToken, bool isVirtual = false)
@@ -569,7 +567,7 @@ internal sealed partial class SummaryStore
             return cached;
         }
 
-        if (_carry.Take(field, level, cancellationToken) is { } carried)
+        if (_context.Carry.Take(field, level, cancellationToken) is { } carried)
         {
             return _fields.GetOrAdd((field, level), carried);
         }
@@ -586,7 +584,7 @@ internal sealed partial class SummaryStore
         }
 
         var answer = _fields.GetOrAdd((field, level), new FieldAnswer(value, frame.Deps));
-        if (ReferenceEquals(answer.Deps, frame.Deps)) _carry.Keep(field, level, value, frame.Deps, cancellationToken);
+        if (ReferenceEquals(answer.Deps, frame.Deps)) _context.Carry.Keep(field, level, value, frame.Deps, cancellationToken);
         return answer;
     }
 
