@@ -53,9 +53,15 @@ internal sealed class MemberIndex
         StoringWriting,
     }
 
-    /// <summary>The methods and initialized fields or properties that answer the question about the target; the filtered questions do not even bind a mention held by a member the relevance index rules out.</summary>
-    public ImmutableArray<ISymbol> Ask(ISymbol target, Question question, CancellationToken cancellationToken)
+    /// <summary>
+    /// The methods and initialized fields or properties that answer the question about the target; the
+    /// filtered questions do not even bind a mention held by a member the relevance index rules out. The
+    /// asker's record notes the name searched: the answer depends on the code that mentions it
+    /// (<see cref="AnswerDeps"/>).
+    /// </summary>
+    public ImmutableArray<ISymbol> Ask(ISymbol target, Question question, AnswerDeps asker, CancellationToken cancellationToken)
     {
+        asker.Searches(SearchedName(target));
         var key = (target.OriginalDefinition, question);
         return _cache.TryGetValue(key, out var members) ? members : _cache.GetOrAdd(key, Find(key.OriginalDefinition, question, cancellationToken));
     }
@@ -86,7 +92,7 @@ internal sealed class MemberIndex
     }
 
     /// <summary>The name whose mentions answer a question about the target (a constructor's is its type's).</summary>
-    public static string SearchedName(ISymbol target) =>
+    private static string SearchedName(ISymbol target) =>
         target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name;
 
     private static bool IsWrites(Question question) => question is Question.Writing or Question.StoringWriting;

@@ -283,14 +283,12 @@ internal sealed class SendingReach
 
         // The callers the engine asks for what a writer stores.
         var question = SummaryStore.CallersOfWriters(state);
-        deps.Searches(MemberIndex.SearchedName(state));
-        foreach (var writer in summaries.Writers(state, cancellationToken))
+        foreach (var writer in summaries.Writers(state, deps, cancellationToken))
         {
             next.Add(writer);
             if (callers && writer is IMethodSymbol method && !method.Parameters.IsEmpty)
             {
-                deps.Searches(MemberIndex.SearchedName(method));
-                next.AddRange(_context.Members.Ask(method, question, cancellationToken));
+                next.AddRange(_context.Members.Ask(method, question, deps, cancellationToken));
             }
         }
 

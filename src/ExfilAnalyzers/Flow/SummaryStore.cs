@@ -595,8 +595,7 @@ internal sealed partial class SummaryStore
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()
             : null;
-        frame.Deps.Searches(MemberIndex.SearchedName(field));
-        foreach (var writer in Writers(field, cancellationToken))
+        foreach (var writer in Writers(field, frame.Deps, cancellationToken))
         {
             var summary = writer is IMethodSymbol method ? ForCall(method, null, frame, cancellationToken) : ForInitializer(writer, frame, cancellationToken);
             if (summary is not null && summary.FieldWrites.TryGetValue(field, out var written))
@@ -644,8 +643,8 @@ internal sealed partial class SummaryStore
     /// The members whose writes make up a field's value. Delegates are followed whoever stores them;
     /// other state, the index looks for only in members that can store sensitive data.
     /// </summary>
-    public ImmutableArray<ISymbol> Writers(ISymbol field, CancellationToken cancellationToken) =>
-        _context.Members.Ask(field, HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting, cancellationToken);
+    public ImmutableArray<ISymbol> Writers(ISymbol field, AnswerDeps asker, CancellationToken cancellationToken) =>
+        _context.Members.Ask(field, HoldsFunctions(field) ? MemberIndex.Question.Writing : MemberIndex.Question.StoringWriting, asker, cancellationToken);
 
     private static bool HoldsFunctions(ISymbol member) => member switch
     {
@@ -674,8 +673,7 @@ internal sealed partial class SummaryStore
 
         // Only a caller that sees sensitive data can pass it (its own parameters are not followed here):
         // the index asks only those, unless a function is what is stored.
-        chain.Deps.Searches(MemberIndex.SearchedName(writer));
-        foreach (var caller in _context.Members.Ask(writer, callersQuestion, cancellationToken))
+        foreach (var caller in _context.Members.Ask(writer, callersQuestion, chain.Deps, cancellationToken))
         {
             if (caller is not IMethodSymbol callerMethod || ForCall(callerMethod, null, chain, cancellationToken) is not { } summary
                 || !summary.CallArguments.TryGetValue(writer.OriginalDefinition, out var arguments))
