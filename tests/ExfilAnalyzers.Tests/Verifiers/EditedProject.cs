@@ -24,9 +24,7 @@ internal static class EditedProject
     public static (FlowContext Before, FlowContext After) Edit(string project, IEnumerable<(string Path, string Text)> files, string path, string text,
         string replacement, System.Action<FlowContext> analyse)
     {
-        var compilation = CSharpCompilation.Create(project, files.Select(f => CSharpSyntaxTree.ParseText(f.Text, path: f.Path)), TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = Compile(project, files);
         var before = Engine(compilation);
         analyse(before);
 
@@ -38,10 +36,22 @@ internal static class EditedProject
         return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
     }
 
-    /// <summary>The same code in a project of its own: nothing to carry from.</summary>
-    public static FlowContext Fresh(Compilation compilation) =>
-        Engine(CSharpCompilation.Create(compilation.AssemblyName + "Fresh", compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), path: t.FilePath)),
-            compilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+    /// <summary>The project, which compiles without errors.</summary>
+    public static Compilation Compile(string project, IEnumerable<(string Path, string Text)> files)
+    {
+        var compilation = CSharpCompilation.Create(project, files.Select(f => CSharpSyntaxTree.ParseText(f.Text, path: f.Path)), TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return compilation;
+    }
+
+    /// <summary>The same code, parsed again, in a project of its own: nothing to carry from.</summary>
+    public static Compilation FreshCopy(Compilation compilation, string project) =>
+        CSharpCompilation.Create(project, compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), path: t.FilePath)),
+            compilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>The engine on the same code in a project of its own.</summary>
+    public static FlowContext Fresh(Compilation compilation) => Engine(FreshCopy(compilation, compilation.AssemblyName + "Fresh"));
 
     private static FlowContext Engine(Compilation compilation) => new(compilation, ModelCatalog.Create(compilation, ModelTable.BuiltIn, null), null);
 }
