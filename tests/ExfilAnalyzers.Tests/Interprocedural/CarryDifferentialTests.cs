@@ -21,6 +21,7 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 /// or made to store a symbol's name; one whose members call helpers that send nothing, each helper
 /// statement deleted or made to send.
 /// </summary>
+[Collection(ProjectCacheCollection.Name)]
 public class CarryDifferentialTests
 {
     private const string Store = """

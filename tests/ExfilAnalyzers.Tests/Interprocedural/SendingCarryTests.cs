@@ -11,6 +11,7 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 /// "Sends nothing" (<see cref="SendingReach"/>) carried from one compilation of a project to the next:
 /// taken over after an edit that cannot change it, searched again after one that can.
 /// </summary>
+[Collection(ProjectCacheCollection.Name)]
 public class SendingCarryTests
 {
     // Describe names Log, and Telemetry.Log sends, so the names say it may; bound, its Log is Helper's,

@@ -17,6 +17,7 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 /// analyses the result: its findings must be those of the same code analysed from nothing, and values
 /// must be taken over exactly where the edit could not change them.
 /// </summary>
+[Collection(ProjectCacheCollection.Name)]
 public class ValueCarryTests
 {
     // Last holds a count (clean); Named the symbol's name, which Agent.Report sends; Copied what Inner
