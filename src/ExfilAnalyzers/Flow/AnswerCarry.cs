@@ -4,11 +4,12 @@ using Microsoft.CodeAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// One compilation's side of carrying answers between the IDE's compilations of a project: field values
-/// and "sends nothing". On the first answer it needs, it takes over from the project's last compilation
+/// One compilation's side of carrying answers between the IDE's compilations of a project: field values,
+/// method summaries and "sends nothing". On the first answer it needs, it takes over from the project's last compilation
 /// every answer that nothing edited since touches (<see cref="EditedCode"/>), a value only when its
-/// traces point into no edited file; and it keeps for the next each value it computes that holds no
-/// symbol (<see cref="CarriedValue"/>) and each "sends nothing" it finds. In the IDE every keystroke is
+/// traces point into no edited file; and it keeps for the next each value and summary it computes that
+/// it can name without symbols (<see cref="CarriedValue"/>, <see cref="CarriedSummary"/>) and each
+/// "sends nothing" it finds. In the IDE every keystroke is
 /// a new compilation: without this, a keystroke in code that sends computes again every value its
 /// members read, two thirds of a whole build's flow analyses (docs/benchmark.md, "A keystroke in real
 /// code").
@@ -20,9 +21,18 @@ internal sealed class AnswerCarry
     private CarriedAnswers? _answers;
     private volatile bool _started;
     private volatile bool _anyDoesNotSend;
+    private volatile bool _anySummaries;
     private int _taken;
+    private int _takenSummaries;
 
-    public AnswerCarry(FlowContext context) => _context = context;
+    public AnswerCarry(FlowContext context)
+    {
+        _context = context;
+        Symbols = new CarriedSymbols(context.Compilation);
+    }
+
+    /// <summary>The symbols this compilation's carried answers name, found and named once each.</summary>
+    private CarriedSymbols Symbols { get; }
 
     /// <summary>How many values this compilation took over instead of computing them.</summary>
     public int Taken => Volatile.Read(ref _taken);
@@ -47,6 +57,39 @@ internal sealed class AnswerCarry
         if (CarriedValue.Of(value, deps) is { } carried && Answers(cancellationToken) is { } answers && KeyOf(field, cancellationToken) is { } key)
         {
             answers.Values.TryAdd((key, field.Name, level), carried);
+        }
+    }
+
+    /// <summary>How many method summaries this compilation took over instead of computing them.</summary>
+    public int TakenSummaries => Volatile.Read(ref _takenSummaries);
+
+    /// <summary>The summary taken over for the method at the mode, or null when it must be computed.</summary>
+    public MethodSummary? TakeSummary(IMethodSymbol method, int mode, CancellationToken cancellationToken)
+    {
+        if (Answers(cancellationToken) is not { } answers || !_anySummaries || KeyOf(method, cancellationToken) is not { } key
+            || !answers.Summaries.TryGetValue((key, method.Name, mode), out var carried) || carried.In(_context, Symbols, cancellationToken) is not { } summary)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _takenSummaries);
+        WorkCounters.CarriedSummary();
+        return summary;
+    }
+
+    /// <summary>Keeps a summary this compilation computed for the next, at each mode it serves, when it can be named without symbols.</summary>
+    public void KeepSummary(IMethodSymbol method, int fromMode, int toMode, MethodSummary summary, CancellationToken cancellationToken)
+    {
+        // A summary recorded as made from nothing was not computed from code here (a method skipped, the empty one).
+        if (ReferenceEquals(summary.Deps, AnswerDeps.None) || Answers(cancellationToken) is not { } answers || KeyOf(method, cancellationToken) is not { } key
+            || CarriedSummary.Of(summary, Symbols) is not { } carried)
+        {
+            return;
+        }
+
+        for (var mode = fromMode; mode <= toMode; mode++)
+        {
+            answers.Summaries.TryAdd((key, method.Name, mode), carried);
         }
     }
 
@@ -94,6 +137,12 @@ internal sealed class AnswerCarry
                         if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) answers.Values.TryAdd(carried.Key, carried.Value);
                     }
 
+                    foreach (var carried in last.Summaries)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) answers.Summaries.TryAdd(carried.Key, carried.Value);
+                    }
+
                     foreach (var carried in last.DoesNotSend)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -101,6 +150,7 @@ internal sealed class AnswerCarry
                     }
 
                     _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
+                    _anySummaries = !answers.Summaries.IsEmpty;
                 }
 
                 // Remembered only once started: a compilation that never needed an answer leaves the last one's for the next.

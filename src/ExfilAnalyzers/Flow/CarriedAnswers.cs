@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// The field values one compilation of a project computed or took over that hold no symbol
-/// (<see cref="CarriedValue"/>) and the members it found to send nothing, each with what it was
+/// The field values and method summaries one compilation of a project computed or took over, in a form
+/// that holds no symbol (<see cref="CarriedValue"/>, <see cref="CarriedSummary"/>), and the members it found to send nothing, each with what it was
 /// computed from (<see cref="AnswerDeps"/>), and
 /// what held for the whole compilation (<see cref="CarryConditions"/>): what the project's next
 /// compilation in the IDE may take over (<see cref="AnswerCarry"/>). It holds paths, names, trees and
@@ -24,6 +24,9 @@ internal sealed class CarriedAnswers
     /// name: an auto-property's backing field is declared by the property) and its level.
     /// </summary>
     public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), CarriedValue> Values { get; } = new();
+
+    /// <summary>Each method's summary, by the method as the next compilation names it (its declaration and name) and the mode it serves.</summary>
+    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Mode), CarriedSummary> Summaries { get; } = new();
 
     /// <summary>The members whose own analysis can find no sink call (<see cref="SendingReach"/>), by declaration and name.</summary>
     public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> DoesNotSend { get; } = new();

@@ -70,6 +70,13 @@ internal sealed partial class SummaryStore
             return state.Provisional.TryGetValue(method, out var provisional) ? provisional : MethodSummary.Empty;
         }
 
+        if (TakeOver(method, chain.CalleeMode, cancellationToken) is { } carried)
+        {
+            chain.MarkReadsState(carried.StateRead);
+            chain.Deps.Uses(carried.Deps);
+            return carried;
+        }
+
         if (SameAtAnotherLevel(method, chain.CalleeMode, cancellationToken) is { } same)
         {
             chain.MarkReadsState(same.StateRead);
@@ -143,7 +150,9 @@ internal sealed partial class SummaryStore
                 // It holds here because those values are the same: an edit that changes one of them changes it.
                 compared.Add(summary.Deps);
                 var shared = summary.WithDeps(AnswerDeps.Of(compared));
-                return _complete.GetOrAdd((method, mode), shared);
+                var cached = _complete.GetOrAdd((method, mode), shared);
+                if (ReferenceEquals(cached, shared)) _context.Carry.KeepSummary(method, mode, mode, shared, cancellationToken);
+                return cached;
             }
         }
 
@@ -246,7 +255,7 @@ internal sealed partial class SummaryStore
         }
         else if (summary is not null && !frame.Incomplete)
         {
-            Remember(_complete, method, frame.Mode, summary);
+            Complete(method, frame.Mode, summary, cancellationToken);
             ReleaseWhenDone(method);
         }
         else if (summary is not null)
@@ -266,15 +275,38 @@ internal sealed partial class SummaryStore
     private static void Remember<TKey>(ConcurrentDictionary<(TKey Member, int Mode), MethodSummary> cache, TKey member, int mode, MethodSummary summary)
     {
         cache.TryAdd((member, mode), summary);
-        if (summary.ReadsState || mode >= CallChain.Report)
+        var (first, last) = ModesServed(mode, summary);
+        for (var other = first; other <= last; other++)
         {
-            return;
+            cache.TryAdd((member, other), summary);
+        }
+    }
+
+    /// <summary>The modes a summary computed at one mode serves: that one, or every level when it read no level-dependent state.</summary>
+    private static (int First, int Last) ModesServed(int mode, MethodSummary summary) =>
+        summary.ReadsState || mode >= CallChain.Report ? (mode, mode) : (0, CallChain.Normal);
+
+    /// <summary>Caches a method's complete summary (<see cref="Remember{TKey}"/>) and keeps it for the project's next compilation.</summary>
+    private void Complete(IMethodSymbol method, int mode, MethodSummary summary, CancellationToken cancellationToken)
+    {
+        Remember(_complete, method, mode, summary);
+        var (first, last) = ModesServed(mode, summary);
+        _context.Carry.KeepSummary(method, first, last, summary, cancellationToken);
+    }
+
+    /// <summary>
+    /// The summary the project's last compilation made, when nothing it was computed from was edited since
+    /// (<see cref="AnswerCarry"/>), cached as if computed here; null when it must be computed.
+    /// </summary>
+    private MethodSummary? TakeOver(IMethodSymbol method, int mode, CancellationToken cancellationToken)
+    {
+        if (_context.Carry.TakeSummary(method, mode, cancellationToken) is not { } carried)
+        {
+            return null;
         }
 
-        for (var level = 0; level <= CallChain.Normal; level++)
-        {
-            cache.TryAdd((member, level), summary);
-        }
+        Remember(_complete, method, mode, carried);
+        return _complete.TryGetValue((method, mode), out var cached) ? cached : carried;
     }
 
     private MethodSummary? IterateCycle(List<IMethodSymbol> cycle, CallChain frame, CancellationToken cancellationToken)
@@ -315,7 +347,7 @@ internal sealed partial class SummaryStore
                 solved = solved.ThatReads(readByAll, frame.Deps);
                 if (!incomplete)
                 {
-                    Remember(_complete, member, frame.Mode, solved);
+                    Complete(member, frame.Mode, solved, cancellationToken);
                     ReleaseWhenDone(member);
                 }
                 else
@@ -413,7 +445,7 @@ internal sealed partial class SummaryStore
     public MethodSummary ForRoot(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (_complete.TryGetValue((method, CallChain.Report), out var cached))
+        if (_complete.TryGetValue((method, CallChain.Report), out var cached) || (cached = TakeOver(method, CallChain.Report, cancellationToken)) is not null)
         {
             return cached;
         }
@@ -463,6 +495,9 @@ internal sealed partial class SummaryStore
     {
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
     }
+
+    /// <summary>The complete summary this compilation holds for the method at the mode, computed or taken over; null when it has none yet.</summary>
+    public MethodSummary? Cached(IMethodSymbol method, int mode) => _complete.TryGetValue((method.OriginalDefinition, mode), out var cached) ? cached : null;
 
     /// <summary>True while the store holds the method's graph strongly (memory; a root's is held weakly once it is analysed).</summary>
     public bool HoldsGraphOf(IMethodSymbol method) => _bodies.TryGetValue(method.OriginalDefinition, out var prepared) && prepared.HoldsGraph;
@@ -752,9 +787,9 @@ internal sealed partial class SummaryStore
         var analysis = new MethodFlowAnalysis(_context, graph, method, options, sinks, new AnalysisBudget(_context.OperationBudget), null, chain, cancellationToken);
         analysis.Run(chain.Mode == CallChain.Report ? GivenState(method) : EntryState(method));
         var summary = Summarize(method, analysis, sinks, chain);
-        if (chain.Mode == CallChain.Report && !chain.Incomplete)
+        if (chain.Mode == CallChain.Report && !chain.Incomplete && _complete.TryAdd((method, chain.Mode), summary))
         {
-            _complete.TryAdd((method, chain.Mode), summary);
+            _context.Carry.KeepSummary(method, chain.Mode, chain.Mode, summary, cancellationToken);
         }
 
         return summary;

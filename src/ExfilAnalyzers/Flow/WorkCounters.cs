@@ -17,6 +17,7 @@ internal static class WorkCounters
     private static long s_fieldValues;
     private static long s_carriedValues;
     private static long s_carriedSendingAnswers;
+    private static long s_carriedSummaries;
     private static long s_memberQuestions;
     private static long s_freshStacks;
     private static long s_freshStackTicks;
@@ -46,6 +47,9 @@ internal static class WorkCounters
     /// <summary>A field value taken over from the project's last compilation instead of computed (<see cref="AnswerCarry"/>).</summary>
     public static void CarriedValue() => Interlocked.Increment(ref s_carriedValues);
 
+    /// <summary>A method's summary taken over from the project's last compilation instead of computed (<see cref="AnswerCarry"/>).</summary>
+    public static void CarriedSummary() => Interlocked.Increment(ref s_carriedSummaries);
+
     /// <summary>A question to the member index (the writers of a field, the callers of a method) answered by searching.</summary>
     public static void MemberQuestion() => Interlocked.Increment(ref s_memberQuestions);
 
@@ -68,6 +72,7 @@ internal static class WorkCounters
         Interlocked.Read(ref s_fieldValues),
         Interlocked.Read(ref s_carriedValues),
         Interlocked.Read(ref s_carriedSendingAnswers),
+        Interlocked.Read(ref s_carriedSummaries),
         Interlocked.Read(ref s_memberQuestions),
         Interlocked.Read(ref s_freshStacks),
         new System.TimeSpan(Interlocked.Read(ref s_freshStackTicks)));
@@ -79,7 +84,8 @@ internal static class WorkCounters
 /// field levels 0 and 1, for field values only. <see cref="FreshStackTime"/>: how long callers waited for
 /// the summaries made on fresh stacks, the outermost only (a wall clock; what the other threads did).
 /// </summary>
-internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long CarriedSendingAnswers, long MemberQuestions,
+internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long CarriedSendingAnswers,
+    long CarriedSummaries, long MemberQuestions,
     long FreshStacks, System.TimeSpan FreshStackTime)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
@@ -90,6 +96,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         a.FieldValues + b.FieldValues,
         a.CarriedValues + b.CarriedValues,
         a.CarriedSendingAnswers + b.CarriedSendingAnswers,
+        a.CarriedSummaries + b.CarriedSummaries,
         a.MemberQuestions + b.MemberQuestions,
         a.FreshStacks + b.FreshStacks,
         a.FreshStackTime + b.FreshStackTime);
@@ -102,6 +109,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.FieldValues - before.FieldValues,
         after.CarriedValues - before.CarriedValues,
         after.CarriedSendingAnswers - before.CarriedSendingAnswers,
+        after.CarriedSummaries - before.CarriedSummaries,
         after.MemberQuestions - before.MemberQuestions,
         after.FreshStacks - before.FreshStacks,
         after.FreshStackTime - before.FreshStackTime);

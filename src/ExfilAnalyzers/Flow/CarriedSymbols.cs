@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// The source symbols carried answers name (the state a summary writes or read, the methods it passes
+/// arguments to), by documentation id, for one compilation: ids made for what it keeps, symbols found
+/// for what it takes over. Both are asked many times for the same few symbols, so both are remembered.
+/// </summary>
+internal sealed class CarriedSymbols
+{
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<ISymbol, string?> _ids = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ISymbol?> _found = new(System.StringComparer.Ordinal);
+
+    public CarriedSymbols(Compilation compilation) => _compilation = compilation;
+
+    /// <summary>The id of a declaration in this compilation's code; null for any other symbol (metadata, constructed, implicit).</summary>
+    public string? IdOf(ISymbol symbol) => _ids.TryGetValue(symbol, out var id) ? id : _ids.GetOrAdd(symbol, MakeId);
+
+    /// <summary>The one declaration in this compilation's code the id names; null when there is none, or more than one.</summary>
+    public ISymbol? Find(string id) => _found.TryGetValue(id, out var symbol) ? symbol : _found.GetOrAdd(id, FindOnce);
+
+    private static string? MakeId(ISymbol symbol) =>
+        symbol.DeclaringSyntaxReferences.IsEmpty || symbol.IsImplicitlyDeclared || !ReferenceEquals(symbol, symbol.OriginalDefinition)
+        || DocumentationCommentId.CreateDeclarationId(symbol) is not { Length: > 0 } id
+            ? null
+            : id;
+
+    private ISymbol? FindOnce(string id)
+    {
+        // Overloads that differ only in ref and out share an id: such an id names nothing for sure.
+        var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, _compilation);
+        return symbols.Length == 1 && !symbols[0].DeclaringSyntaxReferences.IsEmpty ? symbols[0] : null;
+    }
+}

@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// Method summaries carried from one compilation of a project to the next, as the IDE makes one per
+/// keystroke: a summary is taken over only when nothing it was computed from was edited and none of its
+/// locations is in an edited file, and what it names (the state it writes and read, the methods it
+/// passes arguments to) is found again in the new compilation. Each test's findings and traces must be
+/// those of the same code analysed from nothing.
+/// </summary>
+[Collection(ProjectCacheCollection.Name)]
+public class SummaryCarryTests
+{
+    // Describe returns the symbol's name, with a trace into this file; Count returns a number, which
+    // holds no location; Remember stores the name in Last; Keep stores its argument in Kept, which Run
+    // passes a name to; Relay returns what Named holds.
+    private const string Helpers = """
+        using Microsoft.CodeAnalysis;
+
+        static class Helpers
+        {
+            public static string Last = "";
+            public static string Kept = "";
+            public static string Named = "";
+
+            public static void Early() { }
+
+            public static string Describe(ISymbol symbol) => symbol.Name;
+
+            public static string Count(ISymbol symbol) => symbol.Name.Length.ToString();
+
+            public static void Remember(ISymbol symbol)
+            {
+                Last = symbol.Name;
+            }
+
+            public static void Keep(string text)
+            {
+                Kept = text;
+            }
+
+            public static void Run(ISymbol symbol)
+            {
+                Keep(symbol.Name);
+            }
+
+            public static void Name(ISymbol symbol)
+            {
+                Named = symbol.Name;
+            }
+
+            public static string Relay() => Named;
+
+            public static string Current() => Named.Length.ToString();
+        }
+        """;
+
+    // Pass hands on what Current returns: its summary holds no location in Helpers.cs while Current returns a number.
+    private const string Middle = """
+        using Microsoft.CodeAnalysis;
+
+        static class Middle
+        {
+            public static string Pass() => Helpers.Current();
+        }
+        """;
+
+    private const string Agent = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(ISymbol symbol)
+            {
+                Client.TrackEvent(Helpers.Describe(symbol));
+                Client.TrackEvent(Helpers.Count(symbol));
+                Client.TrackEvent(Helpers.Last);
+                Client.TrackEvent(Helpers.Kept);
+                Client.TrackEvent(Helpers.Relay());
+                Client.TrackEvent(Middle.Pass());
+            }
+
+            int Idle()
+            {
+                return 1;
+            }
+
+            int Lengths()
+            {
+                return Helpers.Last.Length;
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_edit_in_code_no_summary_read_carries_the_summaries_over()
+    {
+        var (before, after) = Edit(nameof(An_edit_in_code_no_summary_read_carries_the_summaries_over), "/src/Agent.cs", "return 1;", "return 2;");
+        var kept = Kept(before);
+
+        Assert.Equal(4, Findings(before).Count);
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+
+        // Report (in the edited file) is analysed again; what it calls is taken over, Describe's and Count's summaries at least.
+        Assert.True(after.Carry.TakenSummaries >= 3, $"{after.Carry.TakenSummaries} summaries taken over");
+        Assert.Equal(0, Analysed(kept, after, "Describe", "Count", "Relay"));
+
+        // Relay's summary read Named's value: the state it names is the new compilation's, so its level can be told there.
+        var helpers = after.Compilation.GetTypeByMetadataName("Helpers")!;
+        var relay = after.Summaries.ForCall(Method(after, "Relay"), null, CallChain.Start(helpers, CallChain.Report), CancellationToken.None)!;
+        Assert.Equal(new[] { helpers.GetMembers("Named").Single() }, relay.StateRead.Fields, SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>
+    /// The edit is in Helpers.cs, in a member no summary read: Count's summary holds no location and is
+    /// taken over; Describe's holds a trace into the file, below the lines the edit adds, and is made again.
+    /// </summary>
+    [Fact]
+    public void A_summary_whose_trace_is_in_an_edited_file_is_computed_again()
+    {
+        var (before, after) = Edit(nameof(A_summary_whose_trace_is_in_an_edited_file_is_computed_again), "/src/Helpers.cs",
+            "public static void Early() { }", "public static void Early()\n    {\n        int pad = 1;\n    }");
+        var kept = Kept(before);
+
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+        Assert.All(Locations(after), location => Assert.True(location.SourceTree is { } tree && after.Compilation.ContainsSyntaxTree(tree)));
+        Assert.Equal(1, Analysed(kept, after, "Describe"));
+        Assert.Equal(0, Analysed(kept, after, "Count"));
+    }
+
+    [Fact]
+    public void An_edit_of_a_method_computes_its_summary_again()
+    {
+        var (before, after) = Edit(nameof(An_edit_of_a_method_computes_its_summary_again), "/src/Helpers.cs",
+            "Describe(ISymbol symbol) => symbol.Name;", "Describe(ISymbol symbol) => symbol.Name.Length.ToString();");
+        var kept = Kept(before);
+
+        Assert.Contains("TelemetryClient.TrackEvent SymbolName Describe", Findings(before));
+        Assert.DoesNotContain("TelemetryClient.TrackEvent SymbolName Describe", Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(1, Analysed(kept, after, "Describe"));
+    }
+
+    /// <summary>
+    /// Current now returns the name Named holds. Pass's summary held no location in the edited file, but it
+    /// was computed from Current's: it is computed again, and Report sends the name through it.
+    /// </summary>
+    [Fact]
+    public void An_edit_of_a_callee_computes_its_callers_summaries_again()
+    {
+        var (before, after) = Edit(nameof(An_edit_of_a_callee_computes_its_callers_summaries_again), "/src/Helpers.cs",
+            "Current() => Named.Length.ToString();", "Current() => Named;");
+        var kept = Kept(before);
+
+        Assert.Equal(1, Findings(before).Count(f => f == "TelemetryClient.TrackEvent SymbolName Name"));
+        Assert.Equal(2, Findings(after).Count(f => f == "TelemetryClient.TrackEvent SymbolName Name"));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(1, Analysed(kept, after, "Pass"));
+    }
+
+    /// <summary>
+    /// The edit mentions Kept and Named in a member that mentioned Last already (so which members matter does
+    /// not change), and the values of all three searched the writers of those names: the values are
+    /// computed again, over the writers' summaries taken over (Relay's, which read Named's value, is made
+    /// again). What those summaries name must be found again in the new compilation: a write of the old
+    /// compilation's Last, or an argument passed to its Keep, would match nothing there, and the values
+    /// would come out clean.
+    /// </summary>
+    [Fact]
+    public void A_summary_taken_over_names_the_state_and_methods_of_the_new_compilation()
+    {
+        var (before, after) = Edit(nameof(A_summary_taken_over_names_the_state_and_methods_of_the_new_compilation), "/src/Agent.cs",
+            "return Helpers.Last.Length;", "return Helpers.Last.Length + Helpers.Kept.Length + Helpers.Named.Length;");
+        var kept = Kept(before);
+
+        Assert.Equal(Findings(before), Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+        Assert.Equal(0, Analysed(kept, after, "Remember", "Run", "Keep", "Name"));
+        Assert.Equal(1, Analysed(kept, after, "Relay"));
+
+        var helpers = after.Compilation.GetTypeByMetadataName("Helpers")!;
+        var chain = CallChain.Start(helpers, CallChain.Report);
+        var remember = after.Summaries.ForCall(Method(after, "Remember"), null, chain, CancellationToken.None)!;
+        Assert.Contains(helpers.GetMembers("Last").Single(), remember.FieldWrites.Keys, SymbolEqualityComparer.Default);
+        var run = after.Summaries.ForCall(Method(after, "Run"), null, chain, CancellationToken.None)!;
+        Assert.Contains(Method(after, "Keep"), run.CallArguments.Keys, SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>Overloads that differ only in ref and out share a documentation id: it names neither, so what names one is not carried.</summary>
+    [Fact]
+    public void An_id_two_overloads_share_names_no_symbol()
+    {
+        // Half-typed code: C# does not allow the two, but the IDE analyses the file as it is typed.
+        var compilation = CSharpCompilation.Create("CarryRefOut", new[]
+        {
+            CSharpSyntaxTree.ParseText("""
+                class Pair
+                {
+                    void Set(ref int value) { }
+                    void Set(out int value) { value = 0; }
+                    void Set(out string value) { value = ""; }
+                }
+                """, path: "/src/Pair.cs"),
+        }, TestReferences.All);
+        var symbols = new CarriedSymbols(compilation);
+        var overloads = compilation.GetTypeByMetadataName("Pair")!.GetMembers("Set");
+
+        Assert.Equal(symbols.IdOf(overloads[0]), symbols.IdOf(overloads[1]));
+        Assert.Null(symbols.Find(symbols.IdOf(overloads[0])!));
+        Assert.Same(overloads[2], symbols.Find(symbols.IdOf(overloads[2])!));
+        Assert.Null(symbols.IdOf(compilation.GetSpecialType(SpecialType.System_String)));
+    }
+
+    private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement) =>
+        EditedProject.Edit("SummaryCarry" + project, new[] { ("/src/Helpers.cs", Helpers), ("/src/Middle.cs", Middle), ("/src/Agent.cs", Agent) }, path, text, replacement,
+            flow => Findings(flow));
+
+    private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
+
+
+    private static IMethodSymbol Method(FlowContext flow, string name) =>
+        new[] { "Helpers", "Middle" }.SelectMany(type => flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name)).OfType<IMethodSymbol>().Single();
+
+    /// <summary>
+    /// How many of the methods have a summary the compilation after the edit computed itself, at some mode:
+    /// one taken over is the one the compilation before kept, with the same record of what it was computed from.
+    /// </summary>
+    private static int Analysed(CarriedAnswers kept, FlowContext after, params string[] names) =>
+        names.Count(name =>
+        {
+            var method = Method(after, name);
+            var computed = false;
+            for (var mode = 0; mode <= CallChain.Normal; mode++)
+            {
+                if (after.Summaries.Cached(method, mode) is not { } summary) continue;
+                computed |= !kept.Summaries.Any(k => k.Key.Name == name && k.Key.Mode == mode && ReferenceEquals(k.Value.Deps, summary.Deps));
+            }
+
+            return computed;
+        });
+
+    /// <summary>What the compilation before the edit kept; asked before the one after is analysed, which then keeps its own.</summary>
+    private static CarriedAnswers Kept(FlowContext before) => CarriedAnswers.Of(before.Compilation)!;
+
+    /// <summary>Each finding of Agent.Report, with the first helper its trace passes through.</summary>
+    private static List<string> Findings(FlowContext flow) =>
+        Report(flow).SinkCalls
+            .Where(call => !call.Flows.IsEmpty)
+            .SelectMany(call => call.Flows.Select(f => $"{call.Api} {f.Label} {Through(f.Trace)}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .ToList();
+
+    private static string Through(FlowTrace trace) =>
+        trace.SourceLocation.SourceTree?.GetRoot().FindNode(trace.SourceLocation.SourceSpan).AncestorsAndSelf()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>().FirstOrDefault() switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => method.Identifier.ValueText,
+            _ => "?",
+        };
+
+    private static List<string> Traces(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f =>
+                $"{call.Api} {f.Label} {Line(f.Primary)} from {Line(f.Trace.SourceLocation)} via {string.Join(" ", f.Trace.Steps.Select(Line))}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .ToList();
+
+    private static IEnumerable<Location> Locations(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows).SelectMany(f => f.Trace.Steps.Add(f.Trace.SourceLocation).Add(f.Primary)).Where(l => l.IsInSource);
+
+    private static string Line(Location location) => location.GetLineSpan().ToString();
+
+    private static MethodSummary Report(FlowContext flow) =>
+        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None);
+}
