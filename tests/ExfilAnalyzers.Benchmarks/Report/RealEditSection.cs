@@ -11,14 +11,14 @@ internal static class RealEditSection
     {
         text.AppendLine("### IDE case on the real corpus: one edited file re-analysed").AppendLine();
         var peers = result.RealEdits[0].Peers.Select(p => p.Suite).ToList();
-        var table = new MarkdownTable(new[] { "Project", "File", "Characters", "Edit", "ExfilAnalyzers", "Bodies bound", "Flow analyses", "Field values", "Taken over", "\"Sends nothing\" taken over", "Analyzer exceptions" }
+        var table = new MarkdownTable(new[] { "Project", "File", "Characters", "Edit", "ExfilAnalyzers", "Bodies bound", "Flow analyses", "Field values", "Taken over", "Summaries taken over", "\"Sends nothing\" taken over", "Analyzer exceptions" }
             .Concat(peers).ToArray());
         foreach (var edit in result.RealEdits)
         {
             table.Row(new[]
                 {
                     edit.Project, edit.File, Format.Count(edit.Characters), edit.Edit, Format.Milliseconds(edit.AddedCpu), Format.Count(edit.Bodies),
-                    Format.Count(edit.FlowAnalyses), Format.Count(edit.FieldValues), Format.Count(edit.CarriedValues),
+                    Format.Count(edit.FlowAnalyses), Format.Count(edit.FieldValues), Format.Count(edit.CarriedValues), Format.Count(edit.CarriedSummaries),
                     Format.Count(edit.CarriedSendingAnswers), Format.Count(edit.Exceptions),
                 }
                 .Concat(edit.Peers.Select(p => Format.Milliseconds(p.AddedCpu))).ToArray());
@@ -30,7 +30,7 @@ internal static class RealEditSection
             + "opened (analysed once, not counted), then edited twice, each edit re-analysed alone on a fresh CompilationWithAnalyzers as after a keystroke "
             + "(as in the IDE case of the generated corpus): a line typed in the first method body, and a method added to the first class, which changes "
             + "the declarations. Times: each suite's CPU time minus the driver's alone on the same edit, one run each; bodies bound, flow analyses and field values "
-            + "computed are our engine's work; Taken over: the field values, and the members' \"sends nothing\", taken from the compilation before instead of "
+            + "computed are our engine's work; Taken over: the field values, the methods' summaries, and the members' \"sends nothing\", taken from the compilation before instead of "
             + "made again (a body edit takes those that nothing it changed touches, a declaration edit none). "
             + $"{within} of {result.RealEdits.Length} edits took us less than {TargetsSection.EditBudget.TotalMilliseconds:F0} ms (the generated corpus's target, not set for this case).")
             .AppendLine();
