@@ -67,7 +67,7 @@ internal sealed class AnswerCarry
     public MethodSummary? TakeSummary(IMethodSymbol method, int mode, CancellationToken cancellationToken)
     {
         if (Answers(cancellationToken) is not { } answers || !_anySummaries || KeyOf(method, cancellationToken) is not { } key
-            || !answers.Summaries.TryGetValue((key, method.Name, mode), out var carried) || carried.In(_context, Symbols, cancellationToken) is not { } summary)
+            || !answers.Summaries.TryGetValue((key, method.Name, mode), out var carried) || carried.In(_context, method, Symbols, cancellationToken) is not { } summary)
         {
             return null;
         }
@@ -82,7 +82,7 @@ internal sealed class AnswerCarry
     {
         // A summary recorded as made from nothing was not computed from code here (a method skipped, the empty one).
         if (ReferenceEquals(summary.Deps, AnswerDeps.None) || Answers(cancellationToken) is not { } answers || KeyOf(method, cancellationToken) is not { } key
-            || CarriedSummary.Of(summary, Symbols) is not { } carried)
+            || CarriedSummary.Of(summary, method, Symbols) is not { } carried)
         {
             return;
         }

@@ -9,8 +9,9 @@ namespace ExfilAnalyzers.Flow;
 /// A method's summary kept for the next compilation of the project, with what it was computed from and
 /// the trees its locations are in. Its values are kept as <see cref="CarriedTaint"/>s; the state it
 /// writes or read and the methods it passes arguments to, by documentation id
-/// (<see cref="CarriedSymbols"/>); its sink calls and effects hold syntax and locations only, which stay
-/// valid while their trees are unchanged. A summary that holds anything else is not kept.
+/// (<see cref="CarriedSymbols"/>); the parameters of the method its values write through, by ordinal; its
+/// sink calls and effects hold syntax and locations only, which stay valid while their trees are
+/// unchanged. A summary that holds anything else (a place of a local, a lambda inside a lambda) is not kept.
 /// </summary>
 internal sealed class CarriedSummary
 {
@@ -23,6 +24,7 @@ internal sealed class CarriedSummary
     private readonly ImmutableArray<(string Id, ImmutableArray<CarriedTaint> Arguments)> _callArguments;
     private readonly ImmutableArray<(ulong Delegate, ImmutableArray<CarriedTaint> Arguments, Location Location)> _invocations;
     private readonly ImmutableArray<string> _stateRead;
+    private readonly bool _levelBound;
 
     private CarriedSummary(Parts parts, MethodSummary symbolFree, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
     {
@@ -34,6 +36,7 @@ internal sealed class CarriedSummary
         _callArguments = parts.CallArguments;
         _invocations = parts.Invocations;
         _stateRead = parts.StateRead;
+        _levelBound = parts.LevelBound;
         _symbolFree = symbolFree;
         Deps = deps;
         Trees = trees;
@@ -45,19 +48,14 @@ internal sealed class CarriedSummary
     public ImmutableArray<SyntaxTree> Trees { get; }
 
     /// <summary>The summary as kept, or null when it holds what the next compilation could not find again.</summary>
-    public static CarriedSummary? Of(MethodSummary summary, CarriedSymbols symbols)
+    public static CarriedSummary? Of(MethodSummary summary, IMethodSymbol method, CarriedSymbols symbols)
     {
-        if (summary.StateRead.IsLevelBound)
-        {
-            return null;
-        }
-
         var trees = new List<SyntaxTree>();
         var parts = new Parts();
-        if (CarriedTaint.Of(summary.ReturnValue, trees) is not { } returned || CarriedTaint.Of(summary.Thrown, trees) is not { } thrown
-            || ByKey(summary.OutParameters, trees) is not { } outs || ByKey(summary.ParameterContents, trees) is not { } contents
-            || FieldWrites(summary, symbols, trees) is not { } fieldWrites || CallArguments(summary, symbols, trees) is not { } callArguments
-            || Invocations(summary, trees) is not { } invocations || StateRead(summary, symbols) is not { } stateRead)
+        if (CarriedTaint.Of(summary.ReturnValue, trees, method) is not { } returned || CarriedTaint.Of(summary.Thrown, trees, method) is not { } thrown
+            || ByKey(summary.OutParameters, trees, method) is not { } outs || ByKey(summary.ParameterContents, trees, method) is not { } contents
+            || FieldWrites(summary, method, symbols, trees) is not { } fieldWrites || CallArguments(summary, method, symbols, trees) is not { } callArguments
+            || Invocations(summary, method, trees) is not { } invocations || StateRead(summary, symbols) is not { } stateRead)
         {
             return null;
         }
@@ -70,6 +68,7 @@ internal sealed class CarriedSummary
         parts.CallArguments = callArguments;
         parts.Invocations = invocations;
         parts.StateRead = stateRead;
+        parts.LevelBound = summary.StateRead.IsLevelBound;
         foreach (var effect in summary.SinkEffects) AddTrees(trees, effect);
         foreach (var effect in summary.UngatedSinks) AddTrees(trees, effect);
         foreach (var call in summary.SinkCalls) AddTrees(trees, call);
@@ -82,10 +81,10 @@ internal sealed class CarriedSummary
     }
 
     /// <summary>The summary in the compilation, everything it names found again there; null when something cannot be.</summary>
-    public MethodSummary? In(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
+    public MethodSummary? In(FlowContext context, IMethodSymbol method, CarriedSymbols symbols, CancellationToken cancellationToken)
     {
-        if (_returnValue.In(context, cancellationToken) is not { } returned || _thrown.In(context, cancellationToken) is not { } thrown
-            || ByKey(_outParameters, context, cancellationToken) is not { } outs || ByKey(_parameterContents, context, cancellationToken) is not { } contents)
+        if (_returnValue.In(context, cancellationToken, method) is not { } returned || _thrown.In(context, cancellationToken, method) is not { } thrown
+            || ByKey(_outParameters, context, method, cancellationToken) is not { } outs || ByKey(_parameterContents, context, method, cancellationToken) is not { } contents)
         {
             return null;
         }
@@ -93,21 +92,21 @@ internal sealed class CarriedSummary
         var fieldWrites = ImmutableDictionary.CreateBuilder<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
         foreach (var (id, carried) in _fieldWrites)
         {
-            if (symbols.Find(id) is not { } field || carried.In(context, cancellationToken) is not { } value) return null;
+            if (symbols.Find(id) is not { } field || carried.In(context, cancellationToken, method) is not { } value) return null;
             fieldWrites[field] = value;
         }
 
         var callArguments = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<TaintValue>>(SymbolEqualityComparer.Default);
         foreach (var (id, carried) in _callArguments)
         {
-            if (symbols.Find(id) is not IMethodSymbol method || All(carried, context, cancellationToken) is not { } arguments) return null;
-            callArguments[method] = arguments;
+            if (symbols.Find(id) is not IMethodSymbol callee || All(carried, context, method, cancellationToken) is not { } arguments) return null;
+            callArguments[callee] = arguments;
         }
 
         var invocations = ImmutableArray.CreateBuilder<DelegateInvocation>(_invocations.Length);
         foreach (var (bit, carried, location) in _invocations)
         {
-            if (All(carried, context, cancellationToken) is not { } arguments) return null;
+            if (All(carried, context, method, cancellationToken) is not { } arguments) return null;
             invocations.Add(new DelegateInvocation(bit, arguments, location));
         }
 
@@ -122,12 +121,12 @@ internal sealed class CarriedSummary
         return new MethodSummary(returned, outs, contents, free.SinkEffects, free.UngatedSinks, free.ReturnsOnlyWhenGated, free.SinkCalls,
             fieldWrites.ToImmutable(), callArguments.ToImmutable(), invocations.MoveToImmutable(), thrown)
         {
-            StateRead = StateReads.Of(stateRead, levelBound: false),
+            StateRead = _levelBound ? StateReads.LevelBound : StateReads.Of(stateRead, levelBound: false),
             Deps = Deps,
         };
     }
 
-    private static ImmutableArray<(int Key, CarriedTaint Value)>? ByKey(ImmutableDictionary<int, TaintValue> values, List<SyntaxTree> trees)
+    private static ImmutableArray<(int Key, CarriedTaint Value)>? ByKey(ImmutableDictionary<int, TaintValue> values, List<SyntaxTree> trees, IMethodSymbol method)
     {
         if (values.IsEmpty)
         {
@@ -137,26 +136,27 @@ internal sealed class CarriedSummary
         var kept = ImmutableArray.CreateBuilder<(int, CarriedTaint)>(values.Count);
         foreach (var pair in values)
         {
-            if (CarriedTaint.Of(pair.Value, trees) is not { } value) return null;
+            if (CarriedTaint.Of(pair.Value, trees, method) is not { } value) return null;
             kept.Add((pair.Key, value));
         }
 
         return kept.MoveToImmutable();
     }
 
-    private static ImmutableDictionary<int, TaintValue>? ByKey(ImmutableArray<(int Key, CarriedTaint Value)> kept, FlowContext context, CancellationToken cancellationToken)
+    private static ImmutableDictionary<int, TaintValue>? ByKey(ImmutableArray<(int Key, CarriedTaint Value)> kept, FlowContext context, IMethodSymbol method,
+        CancellationToken cancellationToken)
     {
         var values = ImmutableDictionary<int, TaintValue>.Empty;
         foreach (var (key, carried) in kept)
         {
-            if (carried.In(context, cancellationToken) is not { } value) return null;
+            if (carried.In(context, cancellationToken, method) is not { } value) return null;
             values = values.Add(key, value);
         }
 
         return values;
     }
 
-    private static ImmutableArray<(string, CarriedTaint)>? FieldWrites(MethodSummary summary, CarriedSymbols symbols, List<SyntaxTree> trees)
+    private static ImmutableArray<(string, CarriedTaint)>? FieldWrites(MethodSummary summary, IMethodSymbol method, CarriedSymbols symbols, List<SyntaxTree> trees)
     {
         if (summary.FieldWrites.IsEmpty)
         {
@@ -166,14 +166,15 @@ internal sealed class CarriedSummary
         var kept = ImmutableArray.CreateBuilder<(string, CarriedTaint)>(summary.FieldWrites.Count);
         foreach (var pair in summary.FieldWrites)
         {
-            if (symbols.IdOf(pair.Key) is not { } id || CarriedTaint.Of(pair.Value, trees) is not { } value) return null;
+            if (symbols.IdOf(pair.Key) is not { } id || CarriedTaint.Of(pair.Value, trees, method) is not { } value) return null;
             kept.Add((id, value));
         }
 
         return kept.MoveToImmutable();
     }
 
-    private static ImmutableArray<(string, ImmutableArray<CarriedTaint>)>? CallArguments(MethodSummary summary, CarriedSymbols symbols, List<SyntaxTree> trees)
+    private static ImmutableArray<(string, ImmutableArray<CarriedTaint>)>? CallArguments(MethodSummary summary, IMethodSymbol method, CarriedSymbols symbols,
+        List<SyntaxTree> trees)
     {
         if (summary.CallArguments.IsEmpty)
         {
@@ -183,14 +184,14 @@ internal sealed class CarriedSummary
         var kept = ImmutableArray.CreateBuilder<(string, ImmutableArray<CarriedTaint>)>(summary.CallArguments.Count);
         foreach (var pair in summary.CallArguments)
         {
-            if (symbols.IdOf(pair.Key) is not { } id || All(pair.Value, trees) is not { } arguments) return null;
+            if (symbols.IdOf(pair.Key) is not { } id || All(pair.Value, trees, method) is not { } arguments) return null;
             kept.Add((id, arguments));
         }
 
         return kept.MoveToImmutable();
     }
 
-    private static ImmutableArray<(ulong, ImmutableArray<CarriedTaint>, Location)>? Invocations(MethodSummary summary, List<SyntaxTree> trees)
+    private static ImmutableArray<(ulong, ImmutableArray<CarriedTaint>, Location)>? Invocations(MethodSummary summary, IMethodSymbol method, List<SyntaxTree> trees)
     {
         if (summary.Invocations.IsEmpty)
         {
@@ -200,7 +201,7 @@ internal sealed class CarriedSummary
         var kept = ImmutableArray.CreateBuilder<(ulong, ImmutableArray<CarriedTaint>, Location)>(summary.Invocations.Length);
         foreach (var invocation in summary.Invocations)
         {
-            if (All(invocation.Arguments, trees) is not { } arguments) return null;
+            if (All(invocation.Arguments, trees, method) is not { } arguments) return null;
             CarriedTaint.AddTree(trees, invocation.Location);
             kept.Add((invocation.Delegate, arguments, invocation.Location));
         }
@@ -226,24 +227,24 @@ internal sealed class CarriedSummary
         return kept.MoveToImmutable();
     }
 
-    private static ImmutableArray<CarriedTaint>? All(ImmutableArray<TaintValue> values, List<SyntaxTree> trees)
+    private static ImmutableArray<CarriedTaint>? All(ImmutableArray<TaintValue> values, List<SyntaxTree> trees, IMethodSymbol method)
     {
         var kept = ImmutableArray.CreateBuilder<CarriedTaint>(values.Length);
         foreach (var value in values)
         {
-            if (CarriedTaint.Of(value, trees) is not { } carried) return null;
+            if (CarriedTaint.Of(value, trees, method) is not { } carried) return null;
             kept.Add(carried);
         }
 
         return kept.MoveToImmutable();
     }
 
-    private static ImmutableArray<TaintValue>? All(ImmutableArray<CarriedTaint> kept, FlowContext context, CancellationToken cancellationToken)
+    private static ImmutableArray<TaintValue>? All(ImmutableArray<CarriedTaint> kept, FlowContext context, IMethodSymbol method, CancellationToken cancellationToken)
     {
         var values = ImmutableArray.CreateBuilder<TaintValue>(kept.Length);
         foreach (var carried in kept)
         {
-            if (carried.In(context, cancellationToken) is not { } value) return null;
+            if (carried.In(context, cancellationToken, method) is not { } value) return null;
             values.Add(value);
         }
 
@@ -279,5 +280,6 @@ internal sealed class CarriedSummary
         public ImmutableArray<(string Id, ImmutableArray<CarriedTaint> Arguments)> CallArguments;
         public ImmutableArray<(ulong Delegate, ImmutableArray<CarriedTaint> Arguments, Location Location)> Invocations;
         public ImmutableArray<string> StateRead;
+        public bool LevelBound;
     }
 }

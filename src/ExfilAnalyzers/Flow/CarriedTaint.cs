@@ -30,8 +30,9 @@ internal sealed class CarriedTaint
     /// <summary>
     /// The value as kept, adding the trees of its locations; null when it holds what only its own
     /// compilation can read (a place of one method's code, a function that cannot be found again).
+    /// <paramref name="owner"/>: the method whose summary holds the value, whose parameters it may write through.
     /// </summary>
-    public static CarriedTaint? Of(TaintValue value, List<SyntaxTree> trees)
+    public static CarriedTaint? Of(TaintValue value, List<SyntaxTree> trees, IMethodSymbol? owner = null)
     {
         if (value.IsClean)
         {
@@ -39,7 +40,7 @@ internal sealed class CarriedTaint
         }
 
         CarriedPlace? writesInto = null;
-        if (value.WritesInto is { } place && (writesInto = CarriedPlace.Of(place)) is null)
+        if (value.WritesInto is { } place && (writesInto = CarriedPlace.Of(place, owner)) is null)
         {
             return null;
         }
@@ -70,13 +71,13 @@ internal sealed class CarriedTaint
         return new CarriedTaint(kept, functions, writesInto);
     }
 
-    /// <summary>The value in the compilation, its functions and place found again there; null when one cannot be.</summary>
-    public TaintValue? In(FlowContext context, CancellationToken cancellationToken)
+    /// <summary>The value in the compilation (<paramref name="owner"/>: the method that holds it there), its functions and place found again there; null when one cannot be.</summary>
+    public TaintValue? In(FlowContext context, CancellationToken cancellationToken, IMethodSymbol? owner = null)
     {
         var value = _value;
         if (_writesInto is not null)
         {
-            if (_writesInto.In(context.Compilation) is not { } place) return null;
+            if (_writesInto.In(context.Compilation, owner) is not { } place) return null;
             value = value.WithWritesInto(place, value.WriteObfuscation);
         }
 

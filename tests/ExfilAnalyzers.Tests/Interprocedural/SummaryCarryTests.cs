@@ -60,6 +60,13 @@ public class SummaryCarryTests
             public static string Relay() => Named;
 
             public static string Current() => Named.Length.ToString();
+
+            public static System.IO.TextWriter Log = System.IO.TextWriter.Null;
+
+            public static void Attach(System.IO.Stream stream)
+            {
+                Log = new System.IO.StreamWriter(stream);
+            }
         }
         """;
 
@@ -199,6 +206,56 @@ public class SummaryCarryTests
         Assert.Contains(Method(after, "Keep"), run.CallArguments.Keys, SymbolEqualityComparer.Default);
     }
 
+    /// <summary>
+    /// Attach stores a writer over the stream it is given: what it writes into the field writes through its
+    /// parameter, a place of its own code that the next compilation finds again by its ordinal.
+    /// </summary>
+    [Fact]
+    public void A_summary_that_writes_through_a_parameter_is_carried()
+    {
+        MethodSummary? attached = null;
+        var (before, after) = EditedProject.Edit("SummaryCarryParameter", Files, "/src/Agent.cs", "return 1;", "return 2;", flow =>
+        {
+            Findings(flow);
+            attached = flow.Summaries.ForCall(Method(flow, "Attach"), null, CallChain.Start(Method(flow, "Attach"), CallChain.Report), CancellationToken.None);
+        });
+        var kept = Kept(before);
+        var log = after.Compilation.GetTypeByMetadataName("Helpers")!.GetMembers("Log").Single();
+        Assert.IsAssignableFrom<IParameterSymbol>(attached!.FieldWrites.Single().Value.WritesInto!.Value.Root);
+
+        var taken = after.Summaries.ForCall(Method(after, "Attach"), null, CallChain.Start(Method(after, "Attach"), CallChain.Report), CancellationToken.None)!;
+
+        Assert.Equal(0, Analysed(kept, after, "Attach"));
+        var written = taken.FieldWrites[log].WritesInto!.Value.Root;
+        Assert.Same(Method(after, "Attach").Parameters[0], written);
+    }
+
+    /// <summary>
+    /// Joined reads more state than a summary remembers (<see cref="StateReads.MaxFields"/>): its summary
+    /// holds at the level it was computed at only, and is carried for that level, still bound to it.
+    /// </summary>
+    [Fact]
+    public void A_summary_bound_to_its_level_is_carried_for_that_level()
+    {
+        var count = StateReads.MaxFields + 4;
+        var fields = string.Concat(Enumerable.Range(0, count).Select(i => $"    public static string F{i} = \"\";\n"));
+        var writes = string.Concat(Enumerable.Range(0, count).Select(i => $"        F{i} = symbol.Name;\n"));
+        var reads = string.Join(" + ", Enumerable.Range(0, count).Select(i => $"F{i}"));
+        var many = $"using Microsoft.CodeAnalysis;\n\nstatic class Many\n{{\n{fields}\n    public static void Fill(ISymbol symbol)\n    {{\n{writes}    }}\n\n"
+            + $"    public static string Joined() => {reads};\n}}\n";
+        var agent = Agent.Replace("Client.TrackEvent(Middle.Pass());", "Client.TrackEvent(Middle.Pass());\n        Client.TrackEvent(Many.Joined());");
+        var (before, after) = EditedProject.Edit("SummaryCarryLevelBound", new[] { ("/src/Helpers.cs", Helpers), ("/src/Middle.cs", Middle), ("/src/Many.cs", many), ("/src/Agent.cs", agent) },
+            "/src/Agent.cs", "return 1;", "return 2;", flow => Findings(flow));
+        var kept = Kept(before);
+        var joined = (IMethodSymbol)after.Compilation.GetTypeByMetadataName("Many")!.GetMembers("Joined").Single();
+
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Contains(kept.Summaries, k => k.Key.Name == "Joined");
+        var taken = after.Summaries.Cached(joined, CallChain.Normal)!;
+        Assert.True(taken.StateRead.IsLevelBound);
+        Assert.Contains(kept.Summaries, k => k.Key.Name == "Joined" && k.Key.Mode == CallChain.Normal && ReferenceEquals(k.Value.Deps, taken.Deps));
+    }
+
     /// <summary>Overloads that differ only in ref and out share a documentation id: it names neither, so what names one is not carried.</summary>
     [Fact]
     public void An_id_two_overloads_share_names_no_symbol()
@@ -225,8 +282,9 @@ public class SummaryCarryTests
     }
 
     private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement) =>
-        EditedProject.Edit("SummaryCarry" + project, new[] { ("/src/Helpers.cs", Helpers), ("/src/Middle.cs", Middle), ("/src/Agent.cs", Agent) }, path, text, replacement,
-            flow => Findings(flow));
+        EditedProject.Edit("SummaryCarry" + project, Files, path, text, replacement, flow => Findings(flow));
+
+    private static (string Path, string Text)[] Files => new[] { ("/src/Helpers.cs", Helpers), ("/src/Middle.cs", Middle), ("/src/Agent.cs", Agent) };
 
     private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
 
