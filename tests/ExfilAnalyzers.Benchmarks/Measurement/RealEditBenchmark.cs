@@ -44,7 +44,10 @@ internal static class RealEditBenchmark
                 (DeclarationEdit, Insert(tree, type.OpenBraceToken.Span.End, "\n public void ExfilBenchmarkEdit() { }")),
             };
 
-            // As the IDE opens the file: what our analyzers remember of the project between compilations is learnt here.
+            // As the IDE opens the file: what our analyzers remember of the project between compilations is learnt here,
+            // from nothing, as after the solution is loaded. Remembered from the whole-compilation runs, it would be of
+            // other trees (the corpus is parsed again here) and not what an IDE session has.
+            EngineMemory.Forget();
             foreach (var suite in suites)
             {
                 await EditedFileRun.MeasureAsync(compilation, tree, tree, suite, cancellationToken).ConfigureAwait(false);

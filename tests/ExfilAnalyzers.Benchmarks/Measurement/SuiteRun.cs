@@ -54,10 +54,7 @@ internal sealed record SuiteRun(
         timeout.CancelAfter(limit);
         // A whole-compilation run is a build: nothing learnt from an earlier compilation of the same project
         // (the models bound to its references, its relevance graph, its dispatch indexes) may make it cheaper.
-        Models.RecentCatalogs.Forget();
-        Flow.RecentRelevanceGraphs.Forget();
-        Flow.DispatchSnapshot.Forget();
-        Flow.CarriedAnswers.Forget();
+        EngineMemory.Forget();
         FullCollection.Now();
         var callbacks = suite.IsOurs ? new CallbackClock() : null;
         var analyzers = callbacks is null ? suite.Analyzers : suite.Analyzers.Select(a => (DiagnosticAnalyzer)new TimedAnalyzer(a, callbacks)).ToImmutableArray();

@@ -27,7 +27,7 @@ internal static class RealEditSection
         text.AppendLine(table.ToString());
         var within = result.RealEdits.Count(e => e.AddedCpu < TargetsSection.EditBudget);
         text.AppendLine($"In each project, three files (the median, the third quartile and the fifth largest by length, of those with a method body, not generated) are "
-            + "opened (analysed once, not counted), then edited twice, each edit re-analysed alone on a fresh CompilationWithAnalyzers as after a keystroke "
+            + "opened (analysed once from nothing, as after the solution is loaded, not counted), then edited twice, each edit re-analysed alone on a fresh CompilationWithAnalyzers as after a keystroke "
             + "(as in the IDE case of the generated corpus): a line typed in the first method body, and a method added to the first class, which changes "
             + "the declarations. Times: each suite's CPU time minus the driver's alone on the same edit, one run each; bodies bound, flow analyses and field values "
             + "computed are our engine's work; Taken over: the field values, the methods' summaries, and the members' \"sends nothing\", taken from the compilation before instead of "
