@@ -22,6 +22,8 @@ internal sealed class AnswerCarry
     private volatile bool _started;
     private volatile bool _anyDoesNotSend;
     private volatile bool _anySummaries;
+    private EarlyCutoff? _cutoff;
+    private int _settling;
     private int _taken;
     private int _takenSummaries;
 
@@ -59,6 +61,9 @@ internal sealed class AnswerCarry
             answers.Values.TryAdd((key, field.Name, level), carried);
         }
     }
+
+    /// <summary>True once this compilation's answers started from the last compilation's (the conditions were the same).</summary>
+    public bool Continues { get; private set; }
 
     /// <summary>How many method summaries this compilation took over instead of computing them.</summary>
     public int TakenSummaries => Volatile.Read(ref _takenSummaries);
@@ -115,6 +120,31 @@ internal sealed class AnswerCarry
         }
     }
 
+    /// <summary>
+    /// Takes over the answers the edit touched only through the summaries of the members it edited, when
+    /// those read as before (<see cref="EarlyCutoff"/>): once, before the first member is analysed for its
+    /// own diagnostics, so that nothing has computed them again yet. The check computes the edited members'
+    /// summaries, which the analysis needs anyway; while it runs, other threads compute what they need.
+    /// </summary>
+    public void Settle(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _settling) != 0 || Answers(cancellationToken) is not { } answers || _cutoff is not { } cutoff
+            || Interlocked.CompareExchange(ref _settling, 1, 0) != 0)
+        {
+            return;
+        }
+
+        if (cutoff.Check(_context, Symbols, cancellationToken) is { } fresh)
+        {
+            cutoff.AddTo(answers, fresh);
+            WorkCounters.CutoffAnswers(cutoff.Count);
+            _anySummaries = !answers.Summaries.IsEmpty;
+            _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
+        }
+
+        _cutoff = null;
+    }
+
     /// <summary>This compilation's answers, started on first use from the last compilation's.</summary>
     private CarriedAnswers? Answers(CancellationToken cancellationToken)
     {
@@ -149,6 +179,8 @@ internal sealed class AnswerCarry
                         if (!edited.Touches(carried.Value)) answers.DoesNotSend.TryAdd(carried.Key, carried.Value);
                     }
 
+                    _cutoff = EarlyCutoff.Of(last, edited, cancellationToken);
+                    Continues = true;
                     _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
                     _anySummaries = !answers.Summaries.IsEmpty;
                 }

@@ -44,6 +44,25 @@ internal sealed class CarriedSummary
 
     public AnswerDeps Deps { get; }
 
+    /// <summary>The same summary with another record of what it was computed from.</summary>
+    public CarriedSummary WithDeps(AnswerDeps deps) => new(this, deps);
+
+    private CarriedSummary(CarriedSummary summary, AnswerDeps deps)
+    {
+        _returnValue = summary._returnValue;
+        _thrown = summary._thrown;
+        _outParameters = summary._outParameters;
+        _parameterContents = summary._parameterContents;
+        _fieldWrites = summary._fieldWrites;
+        _callArguments = summary._callArguments;
+        _invocations = summary._invocations;
+        _stateRead = summary._stateRead;
+        _levelBound = summary._levelBound;
+        _symbolFree = summary._symbolFree;
+        Deps = deps;
+        Trees = summary.Trees;
+    }
+
     /// <summary>The trees the summary's syntax and locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
 

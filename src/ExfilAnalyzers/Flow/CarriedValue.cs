@@ -25,6 +25,9 @@ internal sealed class CarriedValue
 
     public AnswerDeps Deps { get; }
 
+    /// <summary>The same value with another record of what it was computed from.</summary>
+    public CarriedValue WithDeps(AnswerDeps deps) => new(_value, deps, Trees);
+
     /// <summary>The trees the value's locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
 

@@ -15,10 +15,35 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class EditedCode
 {
-    private readonly HashSet<BodyKey> _bodies = new();
-    private readonly HashSet<string> _names = new(System.StringComparer.Ordinal);
+    private readonly HashSet<BodyKey> _bodies;
+    private readonly HashSet<string> _names;
     private readonly Dictionary<AnswerDeps, bool> _touched = new();
-    private readonly HashSet<SyntaxTree> _trees = new();
+    private readonly HashSet<SyntaxTree> _trees;
+    private readonly HashSet<AnswerDeps>? _presumedUnchanged;
+
+    public EditedCode()
+    {
+        _bodies = new HashSet<BodyKey>();
+        _names = new HashSet<string>(System.StringComparer.Ordinal);
+        _trees = new HashSet<SyntaxTree>();
+    }
+
+    private EditedCode(EditedCode edited, HashSet<AnswerDeps> presumedUnchanged)
+    {
+        _bodies = edited._bodies;
+        _names = edited._names;
+        _trees = edited._trees;
+        _presumedUnchanged = presumedUnchanged;
+    }
+
+    /// <summary>
+    /// The same edit, with the records of these answers (the edited members' own summaries) taken to be
+    /// unchanged by it: an answer touched only through them holds if they do (<see cref="EarlyCutoff"/>).
+    /// </summary>
+    public EditedCode Presuming(HashSet<AnswerDeps> unchanged) => new(this, unchanged);
+
+    /// <summary>True when the edit changed the member's code.</summary>
+    public bool Edited(BodyKey body) => _bodies.Contains(body);
 
     /// <summary>Adds the edit from one version of a file to the next; false when the two declare different members.</summary>
     public bool Add(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
@@ -145,6 +170,11 @@ internal sealed class EditedCode
 
     private bool TouchesItself(AnswerDeps record)
     {
+        if (_presumedUnchanged is not null && _presumedUnchanged.Contains(record))
+        {
+            return false;
+        }
+
         foreach (var body in record.Bodies)
         {
             if (_bodies.Contains(body)) return true;

@@ -444,6 +444,7 @@ internal sealed partial class SummaryStore
     /// <summary>The summary of a method analysed for its own diagnostics.</summary>
     public MethodSummary ForRoot(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        _context.Carry.Settle(cancellationToken);
         method = method.OriginalDefinition;
         if (_complete.TryGetValue((method, CallChain.Report), out var cached) || (cached = TakeOver(method, CallChain.Report, cancellationToken)) is not null)
         {
@@ -494,6 +495,27 @@ internal sealed partial class SummaryStore
     private void Release(IMethodSymbol method)
     {
         if (_bodies.TryGetValue(method, out var prepared)) prepared.Release();
+    }
+
+    /// <summary>
+    /// The method's complete summary at the mode, computed on a chain of its own when this compilation has
+    /// none yet; null when it cannot be completed.
+    /// </summary>
+    public MethodSummary? SummaryAt(IMethodSymbol method, int mode, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (!MethodBodies.HasSourceBody(method))
+        {
+            return null;
+        }
+
+        if (!_complete.TryGetValue((method, mode), out var summary))
+        {
+            SolveAsRoot(method, mode, 0, 0, cancellationToken);
+            _complete.TryGetValue((method, mode), out summary);
+        }
+
+        return summary;
     }
 
     /// <summary>The complete summary this compilation holds for the method at the mode, computed or taken over; null when it has none yet.</summary>

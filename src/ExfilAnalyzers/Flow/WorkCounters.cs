@@ -18,6 +18,7 @@ internal static class WorkCounters
     private static long s_carriedValues;
     private static long s_carriedSendingAnswers;
     private static long s_carriedSummaries;
+    private static long s_cutoffAnswers;
     private static long s_memberQuestions;
     private static long s_freshStacks;
     private static long s_freshStackTicks;
@@ -50,6 +51,9 @@ internal static class WorkCounters
     /// <summary>A method's summary taken over from the project's last compilation instead of computed (<see cref="AnswerCarry"/>).</summary>
     public static void CarriedSummary() => Interlocked.Increment(ref s_carriedSummaries);
 
+    /// <summary>Answers an edit touched only through an edited member's summary, taken over because it reads as before (<see cref="EarlyCutoff"/>).</summary>
+    public static void CutoffAnswers(int count) => Interlocked.Add(ref s_cutoffAnswers, count);
+
     /// <summary>A question to the member index (the writers of a field, the callers of a method) answered by searching.</summary>
     public static void MemberQuestion() => Interlocked.Increment(ref s_memberQuestions);
 
@@ -73,6 +77,7 @@ internal static class WorkCounters
         Interlocked.Read(ref s_carriedValues),
         Interlocked.Read(ref s_carriedSendingAnswers),
         Interlocked.Read(ref s_carriedSummaries),
+        Interlocked.Read(ref s_cutoffAnswers),
         Interlocked.Read(ref s_memberQuestions),
         Interlocked.Read(ref s_freshStacks),
         new System.TimeSpan(Interlocked.Read(ref s_freshStackTicks)));
@@ -85,7 +90,7 @@ internal static class WorkCounters
 /// the summaries made on fresh stacks, the outermost only (a wall clock; what the other threads did).
 /// </summary>
 internal readonly record struct WorkCount(long Roots, long Bodies, long Summaries, long LevelSummaries, long FieldValues, long CarriedValues, long CarriedSendingAnswers,
-    long CarriedSummaries, long MemberQuestions,
+    long CarriedSummaries, long CutoffAnswers, long MemberQuestions,
     long FreshStacks, System.TimeSpan FreshStackTime)
 {
     public static WorkCount operator +(WorkCount a, WorkCount b) => new(
@@ -97,6 +102,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         a.CarriedValues + b.CarriedValues,
         a.CarriedSendingAnswers + b.CarriedSendingAnswers,
         a.CarriedSummaries + b.CarriedSummaries,
+        a.CutoffAnswers + b.CutoffAnswers,
         a.MemberQuestions + b.MemberQuestions,
         a.FreshStacks + b.FreshStacks,
         a.FreshStackTime + b.FreshStackTime);
@@ -110,6 +116,7 @@ internal readonly record struct WorkCount(long Roots, long Bodies, long Summarie
         after.CarriedValues - before.CarriedValues,
         after.CarriedSendingAnswers - before.CarriedSendingAnswers,
         after.CarriedSummaries - before.CarriedSummaries,
+        after.CutoffAnswers - before.CutoffAnswers,
         after.MemberQuestions - before.MemberQuestions,
         after.FreshStacks - before.FreshStacks,
         after.FreshStackTime - before.FreshStackTime);

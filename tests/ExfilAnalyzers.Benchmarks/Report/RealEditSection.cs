@@ -11,7 +11,7 @@ internal static class RealEditSection
     {
         text.AppendLine("### IDE case on the real corpus: one edited file re-analysed").AppendLine();
         var peers = result.RealEdits[0].Peers.Select(p => p.Suite).ToList();
-        var table = new MarkdownTable(new[] { "Project", "File", "Characters", "Edit", "ExfilAnalyzers", "Bodies bound", "Flow analyses", "Field values", "Taken over", "Summaries taken over", "\"Sends nothing\" taken over", "Analyzer exceptions" }
+        var table = new MarkdownTable(new[] { "Project", "File", "Characters", "Edit", "ExfilAnalyzers", "Bodies bound", "Flow analyses", "Field values", "Taken over", "Summaries taken over", "\"Sends nothing\" taken over", "Kept by early cutoff", "Analyzer exceptions" }
             .Concat(peers).ToArray());
         foreach (var edit in result.RealEdits)
         {
@@ -19,7 +19,7 @@ internal static class RealEditSection
                 {
                     edit.Project, edit.File, Format.Count(edit.Characters), edit.Edit, Format.Milliseconds(edit.AddedCpu), Format.Count(edit.Bodies),
                     Format.Count(edit.FlowAnalyses), Format.Count(edit.FieldValues), Format.Count(edit.CarriedValues), Format.Count(edit.CarriedSummaries),
-                    Format.Count(edit.CarriedSendingAnswers), Format.Count(edit.Exceptions),
+                    Format.Count(edit.CarriedSendingAnswers), Format.Count(edit.CutoffAnswers), Format.Count(edit.Exceptions),
                 }
                 .Concat(edit.Peers.Select(p => Format.Milliseconds(p.AddedCpu))).ToArray());
         }
@@ -31,7 +31,8 @@ internal static class RealEditSection
             + "(as in the IDE case of the generated corpus): a line typed in the first method body, and a method added to the first class, which changes "
             + "the declarations. Times: each suite's CPU time minus the driver's alone on the same edit, one run each; bodies bound, flow analyses and field values "
             + "computed are our engine's work; Taken over: the field values, the methods' summaries, and the members' \"sends nothing\", taken from the compilation before instead of "
-            + "made again (a body edit takes those that nothing it changed touches, a declaration edit none). "
+            + "made again (a body edit takes those that nothing it changed touches, a declaration edit none); Kept by early cutoff: of those, the answers "
+            + "the edit touched only through the edited member's summaries, kept because its new summaries read as the old ones did. "
             + $"{within} of {result.RealEdits.Length} edits took us less than {TargetsSection.EditBudget.TotalMilliseconds:F0} ms (the generated corpus's target, not set for this case).")
             .AppendLine();
     }

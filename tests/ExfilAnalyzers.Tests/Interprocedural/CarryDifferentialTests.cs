@@ -179,6 +179,88 @@ public class CarryDifferentialTests
         Assert.Equal(3, changed);
     }
 
+    // Hub's members are called by Callers' members, whose summaries hold no location in Hub.cs: an edit
+    // that leaves what a hub member does for its callers keeps what was computed from it (early cutoff).
+    private const string Hub = """
+        using Microsoft.CodeAnalysis;
+
+        static class Hub
+        {
+            public static string Tag(ISymbol s)
+            {
+                var length = s.Name.Length;
+                return length.ToString();
+            }
+
+            public static string Pick(ISymbol s, string text)
+            {
+                var picked = text + s.Name.Length;
+                return picked;
+            }
+
+            public static void Note(ISymbol s, string text)
+            {
+                var noted = text.Length + s.Name.Length;
+            }
+        }
+        """;
+
+    private const string Users = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Users
+        {
+            private static readonly TelemetryClient Client = new();
+
+            static string Label(ISymbol s) => "label:" + Hub.Tag(s);
+            static string Picked(ISymbol s) => "picked:" + Hub.Pick(s, "x");
+            static string Passed(ISymbol s, string text) => "passed:" + Hub.Pick(s, text);
+
+            void SendLabel(ISymbol s) => Client.TrackEvent(Label(s));
+            void SendPicked(ISymbol s) => Client.TrackEvent(Picked(s));
+            void SendPassed(ISymbol s) => Client.TrackEvent(Passed(s, s.Name));
+            void SendNoted(ISymbol s) { Hub.Note(s, "x"); Client.TrackEvent("noted"); }
+        }
+        """;
+
+    [Fact]
+    public async Task Every_hub_statement_padded_deleted_or_made_to_use_a_name_gives_what_a_fresh_build_gives()
+    {
+        var project = EditedProject.Compile("CarryDifferentialHub", new[] { ("/src/Hub.cs", Hub), ("/src/Users.cs", Users) });
+
+        var (original, edits, changed) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Take(1), HubReplacements);
+
+        // SendPassed leaks the name it passes through Pick. Five statements, four edits each; nine change what
+        // is reported. Tag's local or its return made a name: Label sends it (2). Pick's local or its return
+        // deleted (which breaks Pick) or made a constant: Pick returns nothing of the text, and SendPassed's leak
+        // goes or no longer passes through Pick (4). Pick's local or its return made a name: Picked sends it, and
+        // Passed's leak starts there (2). Padding Pick's local moves a step of SendPassed's path along its line
+        // (1). Padding anything else changes nothing; nor does Tag broken or made to return a constant, or Note's local.
+        Assert.Single(original);
+        Assert.Equal(20, edits);
+        Assert.Equal(9, changed);
+    }
+
+    /// <summary>
+    /// The statement with an unused local before it (what it does for its callers does not change), deleted,
+    /// and made to use a constant (an edit that mentions no name) or a symbol's name (returned, or kept in a local).
+    /// </summary>
+    private static IEnumerable<string> HubReplacements(StatementSyntax statement)
+    {
+        yield return "int padding = 0; " + statement;
+        yield return "";
+        foreach (var value in new[] { "\"none\"", "s.Name" })
+        {
+            yield return statement switch
+            {
+                ReturnStatementSyntax => $"return {value};",
+                LocalDeclarationStatementSyntax local => $"var {local.Declaration.Variables[0].Identifier} = {value};",
+                _ => statement.ToString(),
+            };
+        }
+    }
+
     /// <summary>
     /// Each statement of the trees' method bodies replaced, one edit at a time, by each replacement; after
     /// each edit, the diagnostics with what the compilation before learnt taken over must be a fresh

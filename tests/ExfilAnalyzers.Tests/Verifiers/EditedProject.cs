@@ -27,13 +27,18 @@ internal static class EditedProject
         var compilation = Compile(project, files);
         var before = Engine(compilation);
         analyse(before);
+        return (before, EditAgain(compilation, path, text, replacement));
+    }
 
+    /// <summary>The engine on the compilation with one more edit of one file, as the editor makes it.</summary>
+    public static FlowContext EditAgain(Compilation compilation, string path, string text, string replacement)
+    {
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
         var old = tree.GetText();
         var at = old.ToString().IndexOf(text, System.StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{text}' is in {path}");
         var edited = tree.WithChangedText(old.WithChanges(new TextChange(new TextSpan(at, text.Length), replacement)));
-        return (before, Engine(compilation.ReplaceSyntaxTree(tree, edited)));
+        return Engine(compilation.ReplaceSyntaxTree(tree, edited));
     }
 
     /// <summary>The project, which compiles without errors.</summary>

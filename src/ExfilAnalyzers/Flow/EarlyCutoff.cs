@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ExfilAnalyzers.Flow;
+
+/// <summary>
+/// The answers of the project's last compilation that an edit touched only through the summaries of
+/// the members it edited: they still hold when those members' new summaries read the same to a caller
+/// (<see cref="SummaryShape"/>). A line typed in a method that hundreds of answers were computed from
+/// (Roslyn's <c>Solution</c>) rarely changes what it does for its callers; without this, every one of
+/// them is computed again. Their locations are not in the edited file (those moved), so only what they
+/// read from the summaries matters, not where the summaries point. Checked once per compilation, before
+/// its first member is analysed (<see cref="AnswerCarry.Settle"/>).
+/// </summary>
+internal sealed class EarlyCutoff
+{
+    private readonly List<(BodyKey Key, string Name, int Mode, CarriedSummary Old)> _edited;
+    private readonly List<KeyValuePair<(BodyKey, string, int), CarriedSummary>> _summaries = new();
+    private readonly List<KeyValuePair<(BodyKey, string, int), CarriedValue>> _values = new();
+    private readonly List<KeyValuePair<(BodyKey, string), AnswerDeps>> _doesNotSend = new();
+
+    private EarlyCutoff(List<(BodyKey, string, int, CarriedSummary)> edited) => _edited = edited;
+
+    /// <summary>The answers that hold if the edited members' summaries read the same; null when there are none.</summary>
+    public static EarlyCutoff? Of(CarriedAnswers last, EditedCode edited, CancellationToken cancellationToken)
+    {
+        var members = new List<(BodyKey, string, int, CarriedSummary)>();
+        var presumed = new HashSet<AnswerDeps>();
+        foreach (var entry in last.Summaries)
+        {
+            // A member's report has no callers: only the summaries its callers read are compared.
+            if (edited.Edited(entry.Key.Declaration) && entry.Key.Mode < CallChain.Report)
+            {
+                members.Add((entry.Key.Declaration, entry.Key.Name, entry.Key.Mode, entry.Value));
+                presumed.Add(entry.Value.Deps);
+            }
+        }
+
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var cutoff = new EarlyCutoff(members);
+        var presuming = edited.Presuming(presumed);
+        foreach (var entry in last.Summaries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Suspect(entry.Key.Declaration, entry.Value.Deps, entry.Value.Trees, edited, presuming)) cutoff._summaries.Add(entry);
+        }
+
+        foreach (var entry in last.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Suspect(entry.Key.Declaration, entry.Value.Deps, entry.Value.Trees, edited, presuming)) cutoff._values.Add(entry);
+        }
+
+        foreach (var entry in last.DoesNotSend)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Suspect(entry.Key.Declaration, entry.Value, default, edited, presuming)) cutoff._doesNotSend.Add(entry);
+        }
+
+        return cutoff._summaries.Count + cutoff._values.Count + cutoff._doesNotSend.Count == 0 ? null : cutoff;
+    }
+
+    /// <summary>How many answers wait on the check.</summary>
+    public int Count => _summaries.Count + _values.Count + _doesNotSend.Count;
+
+    /// <summary>
+    /// Checks that every edited member's new summary reads as its old one did, computing the new ones
+    /// (on chains of their own); the record of what they were computed from, or null when one differs
+    /// or cannot be made.
+    /// </summary>
+    public AnswerDeps? Check(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
+    {
+        var fresh = new List<AnswerDeps>(_edited.Count);
+        foreach (var (key, name, mode, old) in _edited)
+        {
+            if (Member(context.Compilation, key, name, cancellationToken) is not { } method
+                || context.Summaries.SummaryAt(method, mode, cancellationToken) is not { } now
+                || old.In(context, method, symbols, cancellationToken) is not { } before
+                || !SummaryShape.Same(before, now))
+            {
+                return null;
+            }
+
+            fresh.Add(now.Deps);
+        }
+
+        return AnswerDeps.Of(fresh);
+    }
+
+    /// <summary>Adds the answers to this compilation's, each also depending on the edited members' new summaries.</summary>
+    public void AddTo(CarriedAnswers answers, AnswerDeps fresh)
+    {
+        foreach (var entry in _summaries) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Of(new[] { entry.Value.Deps, fresh })));
+        foreach (var entry in _values) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Of(new[] { entry.Value.Deps, fresh })));
+        foreach (var entry in _doesNotSend) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Of(new[] { entry.Value, fresh }));
+    }
+
+    /// <summary>
+    /// Touched, but only through the edited members' summaries; not one of theirs (made again), and with
+    /// no location in an edited file.
+    /// </summary>
+    private static bool Suspect(BodyKey declaration, AnswerDeps deps, System.Collections.Immutable.ImmutableArray<SyntaxTree> trees, EditedCode edited,
+        EditedCode presuming) =>
+        !edited.Edited(declaration) && edited.Touches(deps) && !presuming.Touches(deps) && (trees.IsDefault || !edited.Moved(trees));
+
+    /// <summary>The member the key names in the compilation (a method, or a property's or event's accessor); null when there is none.</summary>
+    private static IMethodSymbol? Member(Compilation compilation, BodyKey key, string name, CancellationToken cancellationToken)
+    {
+        SyntaxTree? tree = null;
+        foreach (var candidate in compilation.SyntaxTrees)
+        {
+            if (candidate.FilePath == key.Path)
+            {
+                tree = candidate;
+                break;
+            }
+        }
+
+        if (tree is null || key.Ordinal < 0)
+        {
+            return null;
+        }
+
+        SyntaxNode? node = null;
+        var ordinal = 0;
+        foreach (var member in TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)))
+        {
+            if (ordinal++ == key.Ordinal)
+            {
+                node = member;
+                break;
+            }
+        }
+
+        if (node is not (BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
+        var declared = compilation.GetSemanticModel(tree).GetDeclaredSymbol(node, cancellationToken);
+#pragma warning restore RS1030
+        return declared switch
+        {
+            IMethodSymbol method when method.Name == name => method,
+            IPropertySymbol property => Named(name, property.GetMethod, property.SetMethod),
+            IEventSymbol @event => Named(name, @event.AddMethod, @event.RemoveMethod),
+            _ => null,
+        };
+    }
+
+    private static IMethodSymbol? Named(string name, IMethodSymbol? first, IMethodSymbol? second) =>
+        first?.Name == name ? first : second?.Name == name ? second : null;
+}

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// An edit of a member that other answers were computed from: those answers are taken over when the
+/// member's new summary reads as the old one did to a caller, and computed again when it does not.
+/// Every test's findings must be those of the same code analysed from nothing.
+/// </summary>
+[Collection(ProjectCacheCollection.Name)]
+public class EarlyCutoffTests
+{
+    // Tag returns a number as text (no location); Label adds it to a constant: Report sends nothing sensitive.
+    private const string Hub = """
+        using Microsoft.CodeAnalysis;
+
+        static class Hub
+        {
+            public static string Tag(ISymbol symbol)
+            {
+                return symbol.Name.Length.ToString();
+            }
+        }
+        """;
+
+    private const string Extra = """
+        using Microsoft.CodeAnalysis;
+
+        static class Extra
+        {
+            public static string Size(ISymbol symbol)
+            {
+                return symbol.Name.Length.ToString();
+            }
+        }
+        """;
+
+    private const string Caller = """
+        using Microsoft.CodeAnalysis;
+
+        static class Caller
+        {
+            public static string Label(ISymbol symbol) => "label:" + Hub.Tag(symbol);
+        }
+        """;
+
+    private const string Agent = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(ISymbol symbol)
+            {
+                Client.TrackEvent(Caller.Label(symbol));
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_edit_that_leaves_what_a_member_does_keeps_the_answers_built_on_it()
+    {
+        var (before, after) = Edit(nameof(An_edit_that_leaves_what_a_member_does_keeps_the_answers_built_on_it),
+            "return symbol.Name.Length.ToString();", "var unused = 1;\n        return symbol.Name.Length.ToString();");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Empty(Findings(after));
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+        Assert.False(Computed(kept, after, "Caller", "Label"), "Label's summary is not computed again");
+    }
+
+    [Fact]
+    public void An_edit_that_changes_what_a_member_returns_computes_the_answers_built_on_it_again()
+    {
+        var (before, after) = Edit(nameof(An_edit_that_changes_what_a_member_returns_computes_the_answers_built_on_it_again),
+            "return symbol.Name.Length.ToString();", "return symbol.Name;");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "SymbolName Hub.cs" }, Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(Computed(kept, after, "Caller", "Label"), "Label's summary is computed again");
+    }
+
+    /// <summary>
+    /// The first edit makes Tag return what Extra.Size returns, a number as Tag did: Report's report is
+    /// kept, and must now depend on what Tag's new summary was computed from. The second edit makes Size
+    /// return a symbol's name too (an edit that only adds mentions, so which state may hold stays the
+    /// same and the compilation before is carried from): the report must be made again, though its own
+    /// record names nothing of Extra.cs.
+    /// </summary>
+    [Fact]
+    public void An_answer_kept_depends_on_what_the_member_now_calls()
+    {
+        var (before, after) = Edit(nameof(An_answer_kept_depends_on_what_the_member_now_calls),
+            "return symbol.Name.Length.ToString();", "return Extra.Size(null);");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+        Assert.Empty(Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept after the first edit");
+        Assert.False(Computed(kept, after, "Caller", "Label"), "Label's summary is not computed again after the first edit");
+
+        var again = EditedProject.EditAgain(after.Compilation, "/src/Extra.cs", "return symbol.Name.Length.ToString();",
+            "return symbol.Name + symbol.Name.Length.ToString();");
+
+        Assert.Equal(Findings(Fresh(again.Compilation)), Findings(again));
+        Assert.Equal(new[] { "SymbolName Extra.cs" }, Findings(again));
+        Assert.True(again.Carry.Continues, "the compilation carries from the one before");
+    }
+
+    private static (FlowContext Before, FlowContext After) Edit(string project, string text, string replacement) =>
+        EditedProject.Edit("Cutoff" + project,
+            new[] { ("/src/Hub.cs", Hub), ("/src/Extra.cs", Extra), ("/src/Caller.cs", Caller), ("/src/Agent.cs", Agent) },
+            "/src/Hub.cs", text, replacement, flow => Findings(flow));
+
+    private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
+
+    /// <summary>
+    /// Whether the compilation after the edit holds the member's summary at some mode, each one the
+    /// compilation before kept, as it was or depending also on what the edited member's new summary was
+    /// computed from.
+    /// </summary>
+    private static bool TakenOver(CarriedAnswers kept, FlowContext after, string type, string name) =>
+        Summaries(after, type, name).Any() && !Computed(kept, after, type, name);
+
+    /// <summary>Whether the compilation after the edit computed the member's summary at some mode itself.</summary>
+    private static bool Computed(CarriedAnswers kept, FlowContext after, string type, string name) =>
+        Summaries(after, type, name).Any(held => !kept.Summaries.Any(k => k.Key.Name == name && k.Key.Mode == held.Mode
+            && (ReferenceEquals(k.Value.Deps, held.Summary.Deps) || held.Summary.Deps.Used.Contains(k.Value.Deps))));
+
+    private static IEnumerable<(int Mode, MethodSummary Summary)> Summaries(FlowContext flow, string type, string name)
+    {
+        var method = flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+        for (var mode = 0; mode <= CallChain.Report; mode++)
+        {
+            if (flow.Summaries.Cached(method, mode) is { } summary) yield return (mode, summary);
+        }
+    }
+
+    /// <summary>Agent.Report's findings: the label and the file its data came from.</summary>
+    private static List<string> Findings(FlowContext flow) =>
+        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None)
+            .SinkCalls.SelectMany(call => call.Flows.Select(f => $"{f.Label} {System.IO.Path.GetFileName(f.Trace.SourceLocation.SourceTree?.FilePath)}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .ToList();
+}
