@@ -10,12 +10,15 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class MethodScan
 {
-    public static readonly MethodScan Nothing = new(false, false);
+    public static readonly MethodScan Nothing = new(false, false, false);
 
-    private MethodScan(bool usesModels, bool usesSourceMembers)
+    private static readonly MethodScan OnlyGiven = new(false, false, true);
+
+    private MethodScan(bool usesModels, bool usesSourceMembers, bool readsGiven)
     {
         UsesModels = usesModels;
         UsesSourceMembers = usesSourceMembers;
+        ReadsGiven = readsGiven;
     }
 
     /// <summary>The body uses a member that some model names: a source, sink, sanitizer, gate...</summary>
@@ -24,15 +27,27 @@ internal sealed class MethodScan
     /// <summary>The body calls methods, or reads fields or properties, declared in this compilation.</summary>
     public bool UsesSourceMembers { get; }
 
-    /// <summary>True when analysing the body alone can find something.</summary>
+    /// <summary>The body reads a parameter or <c>this</c>: what it does with what it is given is in its code.</summary>
+    public bool ReadsGiven { get; }
+
+    /// <summary>True when analysing the body alone can find something: a source, a sink, a call into the compilation.</summary>
     public bool MayMatter => UsesModels || UsesSourceMembers;
+
+    /// <summary>
+    /// True when the method's summary needs its body analysed: it may matter, or it does something with what
+    /// it is given that only its code says (a helper that returns a constant, or adds its text to a list).
+    /// Otherwise its summary is that it does nothing.
+    /// </summary>
+    public bool NeedsAnalysis => MayMatter || ReadsGiven;
 
     public static MethodScan Of(IOperation body, Models.ModelCatalog catalog)
     {
         var usesModels = false;
         var usesSource = false;
+        var readsGiven = false;
         foreach (var operation in body.DescendantsAndSelf())
         {
+            readsGiven |= operation is IParameterReferenceOperation or IInstanceReferenceOperation;
             var member = operation switch
             {
                 IInvocationOperation invocation => invocation.TargetMethod,
@@ -61,6 +76,6 @@ internal sealed class MethodScan
             }
         }
 
-        return usesModels || usesSource ? new MethodScan(usesModels, usesSource) : Nothing;
+        return usesModels || usesSource ? new MethodScan(usesModels, usesSource, readsGiven) : readsGiven ? OnlyGiven : Nothing;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class PreparedBody
         Key = key;
         Tree = body?.Syntax.SyntaxTree;
         // The body is kept only to build the graph from: a body that cannot matter is let go at once.
-        _body = scan.MayMatter ? body : null;
+        _body = scan.NeedsAnalysis ? body : null;
     }
 
     public MethodScan Scan { get; }
@@ -43,12 +43,12 @@ internal sealed class PreparedBody
     /// <summary>The member whose code this is, as the next compilation names it (<see cref="AnswerDeps"/>); null when there is no body.</summary>
     public BodyKey? Key { get; }
 
-    /// <summary>Null when there is nothing to analyse: no body, or a scan that found nothing that matters.</summary>
+    /// <summary>Null when there is nothing to analyse: no body, or a scan that found nothing the analysis needs (<see cref="MethodScan.NeedsAnalysis"/>).</summary>
     public ControlFlowGraph? Graph
     {
         get
         {
-            if (!Scan.MayMatter)
+            if (!Scan.NeedsAnalysis)
             {
                 return null;
             }
@@ -78,7 +78,7 @@ internal sealed class PreparedBody
 
     /// <summary>
     /// The body's operations, without building the graph: those it holds, or its graph's, or bound again
-    /// (and held, until <see cref="Release"/>). Null when there is nothing to analyse.
+    /// (and held, until <see cref="Release"/>). Null when nothing in it may matter (it can send nothing).
     /// </summary>
     public IOperation? Operation
     {

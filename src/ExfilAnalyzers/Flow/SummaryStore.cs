@@ -94,12 +94,13 @@ internal sealed partial class SummaryStore
 
         if (chain.Depth >= CallChain.MaxDepth && state.Remaining > 0 && state.Handoffs < MaxHandoffs)
         {
-            // A body with nothing to analyse has the default rule's answer at any depth, complete.
+            // A body with nothing to analyse has the same answer at any depth, complete.
             var prepared = Prepared(method, cancellationToken);
             if (prepared.Graph is null)
             {
-                if (prepared.Key is { } key) chain.Deps.ReadsBody(key);
-                return null;
+                if (prepared.Key is not { } key) return null;
+                chain.Deps.ReadsBody(key);
+                return MethodSummary.Empty;
             }
 
             if (OnFreshStack(method, chain.CalleeMode, state.Handoffs + 1, cancellationToken) is { } resumed)
@@ -795,12 +796,19 @@ internal sealed partial class SummaryStore
 
     private MethodSummary? Compute(IMethodSymbol method, CallChain chain, CancellationToken cancellationToken)
     {
-        // Nothing modelled and nothing of this compilation (or no body): the default rule says all there is.
+        // No body: the default rule says all there is. A body that calls nothing modelled or of this
+        // compilation and reads nothing it is given does nothing for its callers (a helper that returns a
+        // constant redacts; the rule for library code would have its result carry its arguments).
         var prepared = Prepared(method, cancellationToken);
-        if (prepared.Key is { } key) chain.Deps.ReadsBody(key);
-        if (prepared.Graph is not { } graph)
+        if (prepared.Key is not { } key)
         {
             return null;
+        }
+
+        chain.Deps.ReadsBody(key);
+        if (prepared.Graph is not { } graph)
+        {
+            return MethodSummary.Empty.WithDeps(chain.Deps);
         }
 
         var options = _context.OptionsFor(prepared.Tree!);
