@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Tests.Verifiers;
+using static ExfilAnalyzers.Tests.Verifiers.CarriedReport;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -124,32 +125,19 @@ public class EarlyCutoffTests
 
     private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
 
-    /// <summary>
-    /// Whether the compilation after the edit holds the member's summary at some mode, each one the
-    /// compilation before kept, as it was or depending also on what the edited member's new summary was
-    /// computed from.
-    /// </summary>
+    /// <summary>Whether the compilation after the edit holds the member's summaries, none of them computed there.</summary>
     private static bool TakenOver(CarriedAnswers kept, FlowContext after, string type, string name) =>
-        Summaries(after, type, name).Any() && !Computed(kept, after, type, name);
+        Cached(after, Method(after, type, name)).Any() && !CarriedReport.Computed(kept, after, Method(after, type, name));
 
-    /// <summary>Whether the compilation after the edit computed the member's summary at some mode itself.</summary>
     private static bool Computed(CarriedAnswers kept, FlowContext after, string type, string name) =>
-        Summaries(after, type, name).Any(held => !kept.Summaries.Any(k => k.Key.Name == name && k.Key.Mode == held.Mode
-            && (ReferenceEquals(k.Value.Deps, held.Summary.Deps) || held.Summary.Deps.Used.Contains(k.Value.Deps))));
+        CarriedReport.Computed(kept, after, Method(after, type, name));
 
-    private static IEnumerable<(int Mode, MethodSummary Summary)> Summaries(FlowContext flow, string type, string name)
-    {
-        var method = flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
-        for (var mode = 0; mode <= CallChain.Report; mode++)
-        {
-            if (flow.Summaries.Cached(method, mode) is { } summary) yield return (mode, summary);
-        }
-    }
+    private static IMethodSymbol Method(FlowContext flow, string type, string name) =>
+        flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
     /// <summary>Agent.Report's findings: the label and the file its data came from.</summary>
     private static List<string> Findings(FlowContext flow) =>
-        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None)
-            .SinkCalls.SelectMany(call => call.Flows.Select(f => $"{f.Label} {System.IO.Path.GetFileName(f.Trace.SourceLocation.SourceTree?.FilePath)}"))
+        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f => $"{f.Label} {System.IO.Path.GetFileName(f.Trace.SourceLocation.SourceTree?.FilePath)}"))
             .OrderBy(f => f, System.StringComparer.Ordinal)
             .ToList();
 }

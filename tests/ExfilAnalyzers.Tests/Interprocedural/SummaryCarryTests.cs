@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Tests.Verifiers;
+using static ExfilAnalyzers.Tests.Verifiers.CarriedReport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -292,23 +293,9 @@ public class SummaryCarryTests
     private static IMethodSymbol Method(FlowContext flow, string name) =>
         new[] { "Helpers", "Middle" }.SelectMany(type => flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name)).OfType<IMethodSymbol>().Single();
 
-    /// <summary>
-    /// How many of the methods have a summary the compilation after the edit computed itself, at some mode:
-    /// one taken over is the one the compilation before kept, with the same record of what it was computed from.
-    /// </summary>
+    /// <summary>How many of the methods have a summary the compilation after the edit computed itself, at some mode.</summary>
     private static int Analysed(CarriedAnswers kept, FlowContext after, params string[] names) =>
-        names.Count(name =>
-        {
-            var method = Method(after, name);
-            var computed = false;
-            for (var mode = 0; mode <= CallChain.Normal; mode++)
-            {
-                if (after.Summaries.Cached(method, mode) is not { } summary) continue;
-                computed |= !kept.Summaries.Any(k => k.Key.Name == name && k.Key.Mode == mode && ReferenceEquals(k.Value.Deps, summary.Deps));
-            }
-
-            return computed;
-        });
+        names.Count(name => Computed(kept, after, Method(after, name)));
 
     /// <summary>What the compilation before the edit kept; asked before the one after is analysed, which then keeps its own.</summary>
     private static CarriedAnswers Kept(FlowContext before) => CarriedAnswers.Of(before.Compilation)!;
@@ -329,17 +316,4 @@ public class SummaryCarryTests
             _ => "?",
         };
 
-    private static List<string> Traces(FlowContext flow) =>
-        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f =>
-                $"{call.Api} {f.Label} {Line(f.Primary)} from {Line(f.Trace.SourceLocation)} via {string.Join(" ", f.Trace.Steps.Select(Line))}"))
-            .OrderBy(f => f, System.StringComparer.Ordinal)
-            .ToList();
-
-    private static IEnumerable<Location> Locations(FlowContext flow) =>
-        Report(flow).SinkCalls.SelectMany(call => call.Flows).SelectMany(f => f.Trace.Steps.Add(f.Trace.SourceLocation).Add(f.Primary)).Where(l => l.IsInSource);
-
-    private static string Line(Location location) => location.GetLineSpan().ToString();
-
-    private static MethodSummary Report(FlowContext flow) =>
-        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None);
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Tests.Verifiers;
+using static ExfilAnalyzers.Tests.Verifiers.CarriedReport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -295,20 +296,6 @@ public class ValueCarryTests
 
     private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);
 
-    /// <summary>Each finding of Agent.Report with where its data came from and went, by file and line.</summary>
-    private static List<string> Traces(FlowContext flow) =>
-        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f =>
-                $"{call.Api} {f.Label} {Line(f.Primary)} from {Line(f.Trace.SourceLocation)} via {string.Join(" ", f.Trace.Steps.Select(Line))}"))
-            .OrderBy(f => f)
-            .ToList();
-
-    private static IEnumerable<Location> Locations(FlowContext flow) =>
-        Report(flow).SinkCalls.SelectMany(call => call.Flows).SelectMany(f => f.Trace.Steps.Add(f.Trace.SourceLocation).Add(f.Primary)).Where(l => l.IsInSource);
-
-    private static string Line(Location location) => location.GetLineSpan().ToString();
-
-    private static MethodSummary Report(FlowContext flow) =>
-        flow.Summaries.ForRoot(flow.Compilation.GetTypeByMetadataName("Agent")!.GetMembers("Report").OfType<IMethodSymbol>().Single(), CancellationToken.None);
 
     /// <summary>Agent.Report analysed for its own diagnostics: each sink call that sends something, with what.</summary>
     private static List<string> Findings(FlowContext flow)
