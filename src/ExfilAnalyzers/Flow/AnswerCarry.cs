@@ -123,8 +123,10 @@ internal sealed class AnswerCarry
     /// <summary>
     /// Takes over the answers the edit touched only through the summaries of the members it edited, when
     /// those read as before (<see cref="EarlyCutoff"/>): once, before the first member is analysed for its
-    /// own diagnostics, so that nothing has computed them again yet. The check computes the edited members'
-    /// summaries, which the analysis needs anyway; while it runs, other threads compute what they need.
+    /// own diagnostics (<see cref="SummaryStore.ForRoot"/>), so that nothing has computed them again yet;
+    /// a compilation that analyses no member (nothing in it sends) never starts the carry for it. The check
+    /// computes the edited members' summaries, which the analysis needs anyway; while it runs, other
+    /// threads compute what they need.
     /// </summary>
     public void Settle(CancellationToken cancellationToken)
     {

@@ -64,8 +64,6 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // What the last edit left to check is settled before anything is asked (the sending search included).
-        flow.Carry.Settle(context.CancellationToken);
         if (!flow.Sending.MaySend(method, context.CancellationToken))
         {
             flow.Summaries.Skip(method);
