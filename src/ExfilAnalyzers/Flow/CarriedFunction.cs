@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -57,21 +60,27 @@ internal sealed class CarriedFunction
                 : null;
         }
 
-        if (_body is null || !context.Compilation.ContainsSyntaxTree(_body.SyntaxTree))
+        if (_body is null || _lambda is null)
+        {
+            return null;
+        }
+
+        var (body, lambda) = context.Compilation.ContainsSyntaxTree(_body.SyntaxTree) ? (_body, _lambda) : InEditedFile(context.Compilation, cancellationToken);
+        if (body is null || lambda is null)
         {
             return null;
         }
 
 #pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
-        var model = context.Compilation.GetSemanticModel(_body.SyntaxTree);
+        var model = context.Compilation.GetSemanticModel(body.SyntaxTree);
 #pragma warning restore RS1030
-        var method = _body switch
+        var method = body switch
         {
-            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(_body, cancellationToken) as IMethodSymbol,
+            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(body, cancellationToken) as IMethodSymbol,
             _ => null,
         };
         if (method is null || context.Summaries.Prepared(method, cancellationToken).Graph is not { } graph
-            || !ReferenceEquals(graph.OriginalOperation.Syntax, _body))
+            || !ReferenceEquals(graph.OriginalOperation.Syntax, body))
         {
             return null;
         }
@@ -80,20 +89,73 @@ internal sealed class CarriedFunction
         {
             foreach (var operation in block.Operations)
             {
-                if (Find(operation) is { } found) return FunctionRef.For(found, graph);
+                if (Find(operation, lambda) is { } found) return FunctionRef.For(found, graph);
             }
 
-            if (block.BranchValue is { } branch && Find(branch) is { } inBranch) return FunctionRef.For(inBranch, graph);
+            if (block.BranchValue is { } branch && Find(branch, lambda) is { } inBranch) return FunctionRef.For(inBranch, graph);
         }
 
         return null;
     }
 
-    private IFlowAnonymousFunctionOperation? Find(IOperation root)
+    /// <summary>
+    /// The body and the lambda in the compilation when the file that held them was edited since (the carry
+    /// keeps the declarations, so the member is at the same place): the lambda the same number of lambdas
+    /// into the same body, written the same way. What the new summaries of an edited member are compared
+    /// against holds its lambdas so (<see cref="EarlyCutoff"/>); nothing else carried holds a location in an
+    /// edited file.
+    /// </summary>
+    private (SyntaxNode? Body, SyntaxNode? Lambda) InEditedFile(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var path = _body!.SyntaxTree.FilePath;
+        SyntaxTree? tree = null;
+        foreach (var candidate in compilation.SyntaxTrees)
+        {
+            if (candidate.FilePath == path)
+            {
+                tree = candidate;
+                break;
+            }
+        }
+
+        var ordinal = BodyKey.Of(_body, cancellationToken).Ordinal;
+        if (tree is null || ordinal < 0 || Nth(TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)), ordinal) is not { } member
+            || Corresponding(member, _body) is not { } body)
+        {
+            return default;
+        }
+
+        var lambdas = Lambdas(_body);
+        var index = lambdas.IndexOf(_lambda!);
+        var now = Lambdas(body);
+        return index >= 0 && index < now.Count && now[index].IsEquivalentTo(_lambda!, topLevel: false) ? (body, now[index]) : default;
+    }
+
+    /// <summary>The body in the new member that stands where the old one stood in its member: the member itself, or its accessor of the same kind.</summary>
+    private static SyntaxNode? Corresponding(SyntaxNode member, SyntaxNode oldBody) => oldBody switch
+    {
+        AccessorDeclarationSyntax accessor => member.DescendantNodes().OfType<AccessorDeclarationSyntax>().FirstOrDefault(a => a.IsKind(accessor.Kind())),
+        _ => member.RawKind == oldBody.RawKind ? member : null,
+    };
+
+    private static List<SyntaxNode> Lambdas(SyntaxNode body) => body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax).ToList();
+
+    private static SyntaxNode? Nth(IEnumerable<SyntaxNode> nodes, int n)
+    {
+        var i = 0;
+        foreach (var node in nodes)
+        {
+            if (i++ == n) return node;
+        }
+
+        return null;
+    }
+
+    private static IFlowAnonymousFunctionOperation? Find(IOperation root, SyntaxNode lambda)
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
-            if (operation is IFlowAnonymousFunctionOperation lambda && ReferenceEquals(lambda.Syntax, _lambda)) return lambda;
+            if (operation is IFlowAnonymousFunctionOperation found && ReferenceEquals(found.Syntax, lambda)) return found;
         }
 
         return null;

@@ -79,6 +79,30 @@ public class EarlyCutoffTests
         Assert.False(Computed(kept, after, "Caller", "Label"), "Label's summary is not computed again");
     }
 
+    /// <summary>
+    /// Tag also stores a lambda written in it: its old summary holds a function of the edited file, found
+    /// again in the new tree as the same lambda of the same member, so the summaries can be compared.
+    /// </summary>
+    [Fact]
+    public void A_member_that_stores_a_lambda_of_its_own_is_compared_by_that_lambda()
+    {
+        var hub = Hub.Replace("""
+                    return symbol.Name.Length.ToString();
+            """, """
+                    Measure = text => text.Length;
+                    return symbol.Name.Length.ToString();
+            """).Replace("static class Hub\n{\n", "static class Hub\n{\n    public static System.Func<string, int> Measure = text => 0;\n\n");
+        var (before, after) = EditedProject.Edit("CutoffLambda",
+            new[] { ("/src/Hub.cs", hub), ("/src/Extra.cs", Extra), ("/src/Caller.cs", Caller), ("/src/Agent.cs", Agent) },
+            "/src/Hub.cs", "Measure = text => text.Length;", "var unused = 1;\n        Measure = text => text.Length;", flow => Findings(flow));
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+        Assert.Contains(kept.Summaries, k => k.Key.Name == "Tag");
+
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+        Assert.False(Computed(kept, after, "Caller", "Label"), "Label's summary is not computed again");
+    }
+
     [Fact]
     public void An_edit_that_changes_what_a_member_returns_computes_the_answers_built_on_it_again()
     {
