@@ -15,28 +15,12 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class CarriedSummary
 {
-    private readonly CarriedTaint _returnValue;
-    private readonly CarriedTaint _thrown;
-    private readonly ImmutableArray<(int Key, CarriedTaint Value)> _outParameters;
-    private readonly ImmutableArray<(int Key, CarriedTaint Value)> _parameterContents;
+    private readonly Parts _parts;
     private readonly MethodSummary _symbolFree;
-    private readonly ImmutableArray<(string Id, CarriedTaint Value)> _fieldWrites;
-    private readonly ImmutableArray<(string Id, ImmutableArray<CarriedTaint> Arguments)> _callArguments;
-    private readonly ImmutableArray<(ulong Delegate, ImmutableArray<CarriedTaint> Arguments, Location Location)> _invocations;
-    private readonly ImmutableArray<string> _stateRead;
-    private readonly bool _levelBound;
 
     private CarriedSummary(Parts parts, MethodSummary symbolFree, AnswerDeps deps, ImmutableArray<SyntaxTree> trees)
     {
-        _returnValue = parts.ReturnValue;
-        _thrown = parts.Thrown;
-        _outParameters = parts.OutParameters;
-        _parameterContents = parts.ParameterContents;
-        _fieldWrites = parts.FieldWrites;
-        _callArguments = parts.CallArguments;
-        _invocations = parts.Invocations;
-        _stateRead = parts.StateRead;
-        _levelBound = parts.LevelBound;
+        _parts = parts;
         _symbolFree = symbolFree;
         Deps = deps;
         Trees = trees;
@@ -45,23 +29,7 @@ internal sealed class CarriedSummary
     public AnswerDeps Deps { get; }
 
     /// <summary>The same summary with another record of what it was computed from.</summary>
-    public CarriedSummary WithDeps(AnswerDeps deps) => new(this, deps);
-
-    private CarriedSummary(CarriedSummary summary, AnswerDeps deps)
-    {
-        _returnValue = summary._returnValue;
-        _thrown = summary._thrown;
-        _outParameters = summary._outParameters;
-        _parameterContents = summary._parameterContents;
-        _fieldWrites = summary._fieldWrites;
-        _callArguments = summary._callArguments;
-        _invocations = summary._invocations;
-        _stateRead = summary._stateRead;
-        _levelBound = summary._levelBound;
-        _symbolFree = summary._symbolFree;
-        Deps = deps;
-        Trees = summary.Trees;
-    }
+    public CarriedSummary WithDeps(AnswerDeps deps) => new(_parts, _symbolFree, deps, Trees);
 
     /// <summary>The trees the summary's syntax and locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
@@ -102,35 +70,35 @@ internal sealed class CarriedSummary
     /// <summary>The summary in the compilation, everything it names found again there; null when something cannot be.</summary>
     public MethodSummary? In(FlowContext context, IMethodSymbol method, CarriedSymbols symbols, CancellationToken cancellationToken)
     {
-        if (_returnValue.In(context, cancellationToken, method) is not { } returned || _thrown.In(context, cancellationToken, method) is not { } thrown
-            || ByKey(_outParameters, context, method, cancellationToken) is not { } outs || ByKey(_parameterContents, context, method, cancellationToken) is not { } contents)
+        if (_parts.ReturnValue.In(context, cancellationToken, method) is not { } returned || _parts.Thrown.In(context, cancellationToken, method) is not { } thrown
+            || ByKey(_parts.OutParameters, context, method, cancellationToken) is not { } outs || ByKey(_parts.ParameterContents, context, method, cancellationToken) is not { } contents)
         {
             return null;
         }
 
         var fieldWrites = ImmutableDictionary.CreateBuilder<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
-        foreach (var (id, carried) in _fieldWrites)
+        foreach (var (id, carried) in _parts.FieldWrites)
         {
             if (symbols.Find(id) is not { } field || carried.In(context, cancellationToken, method) is not { } value) return null;
             fieldWrites[field] = value;
         }
 
         var callArguments = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<TaintValue>>(SymbolEqualityComparer.Default);
-        foreach (var (id, carried) in _callArguments)
+        foreach (var (id, carried) in _parts.CallArguments)
         {
             if (symbols.Find(id) is not IMethodSymbol callee || All(carried, context, method, cancellationToken) is not { } arguments) return null;
             callArguments[callee] = arguments;
         }
 
-        var invocations = ImmutableArray.CreateBuilder<DelegateInvocation>(_invocations.Length);
-        foreach (var (bit, carried, location) in _invocations)
+        var invocations = ImmutableArray.CreateBuilder<DelegateInvocation>(_parts.Invocations.Length);
+        foreach (var (bit, carried, location) in _parts.Invocations)
         {
             if (All(carried, context, method, cancellationToken) is not { } arguments) return null;
             invocations.Add(new DelegateInvocation(bit, arguments, location));
         }
 
         HashSet<ISymbol>? stateRead = null;
-        foreach (var id in _stateRead)
+        foreach (var id in _parts.StateRead)
         {
             if (symbols.Find(id) is not { } field) return null;
             (stateRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(field);
@@ -140,7 +108,7 @@ internal sealed class CarriedSummary
         return new MethodSummary(returned, outs, contents, free.SinkEffects, free.UngatedSinks, free.ReturnsOnlyWhenGated, free.SinkCalls,
             fieldWrites.ToImmutable(), callArguments.ToImmutable(), invocations.MoveToImmutable(), thrown)
         {
-            StateRead = _levelBound ? StateReads.LevelBound : StateReads.Of(stateRead, levelBound: false),
+            StateRead = _parts.LevelBound ? StateReads.LevelBound : StateReads.Of(stateRead, levelBound: false),
             Deps = Deps,
         };
     }
@@ -288,7 +256,7 @@ internal sealed class CarriedSummary
         }
     }
 
-    /// <summary>The parts of a summary that name symbols, as kept.</summary>
+    /// <summary>The parts of a summary that name symbols, as kept (set once, when it is made).</summary>
     private sealed class Parts
     {
         public CarriedTaint ReturnValue = CarriedTaint.Clean;
