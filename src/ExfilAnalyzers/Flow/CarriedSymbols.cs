@@ -19,7 +19,11 @@ internal sealed class CarriedSymbols
     /// <summary>The id of a declaration in this compilation's code; null for any other symbol (metadata, constructed, implicit).</summary>
     public string? IdOf(ISymbol symbol) => _ids.TryGetValue(symbol, out var id) ? id : _ids.GetOrAdd(symbol, MakeId);
 
-    /// <summary>The one declaration in this compilation's code the id names; null when there is none, or more than one.</summary>
+    /// <summary>
+    /// The one declaration in this compilation's code the id names; null when there is none, or more than
+    /// one. A referenced project or assembly may declare the same (Roslyn's assemblies each compile their
+    /// own copy of shared helpers): its declarations are not this code's, so they do not make the id ambiguous.
+    /// </summary>
     public ISymbol? Find(string id) => _found.TryGetValue(id, out var symbol) ? symbol : _found.GetOrAdd(id, FindOnce);
 
     private static string? MakeId(ISymbol symbol) =>
@@ -31,7 +35,22 @@ internal sealed class CarriedSymbols
     private ISymbol? FindOnce(string id)
     {
         // Overloads that differ only in ref and out share an id: such an id names nothing for sure.
-        var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, _compilation);
-        return symbols.Length == 1 && !symbols[0].DeclaringSyntaxReferences.IsEmpty ? symbols[0] : null;
+        ISymbol? found = null;
+        foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, _compilation))
+        {
+            if (symbol.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = symbol;
+        }
+
+        return found;
     }
 }

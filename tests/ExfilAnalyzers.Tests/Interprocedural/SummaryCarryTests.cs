@@ -282,6 +282,26 @@ public class SummaryCarryTests
         Assert.Null(symbols.IdOf(compilation.GetSpecialType(SpecialType.System_String)));
     }
 
+    /// <summary>
+    /// A referenced project compiled its own copy of a helper the project declares (as Roslyn's assemblies
+    /// share source): the id names the project's declaration, which is the only one in its code.
+    /// </summary>
+    [Fact]
+    public void An_id_a_referenced_project_shares_names_the_declaration_in_source()
+    {
+        const string Shared = "namespace Shared { public static class Arrays { public static int Count(int[] items) => items.Length; } }";
+        var library = CSharpCompilation.Create("CarrySharedLibrary", new[] { CSharpSyntaxTree.ParseText(Shared) }, TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("CarryShared", new[] { CSharpSyntaxTree.ParseText(Shared, path: "/src/Arrays.cs") },
+            TestReferences.All.Add(library.ToMetadataReference()), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var symbols = new CarriedSymbols(compilation);
+        var count = compilation.GetSymbolsWithName("Count").OfType<IMethodSymbol>().Single();
+        var id = symbols.IdOf(count)!;
+
+        Assert.Equal(2, DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation).Length);
+        Assert.Same(count, symbols.Find(id));
+    }
+
     private static (FlowContext Before, FlowContext After) Edit(string project, string path, string text, string replacement) =>
         EditedProject.Edit("SummaryCarry" + project, Files, path, text, replacement, flow => Findings(flow));
 
