@@ -22,6 +22,36 @@ internal readonly record struct BodyKey(string Path, int Ordinal)
         return new BodyKey(tree.FilePath, node is CompilationUnitSyntax ? WholeFile : OrdinalAt(TreeIndex.For(tree, cancellationToken), node.SpanStart));
     }
 
+    /// <summary>
+    /// The member's declaration in the compilation: in its tree of the same path, at the same place among
+    /// the file's declarations. Null for the whole file, or when the compilation has no such tree or member.
+    /// </summary>
+    public SyntaxNode? MemberIn(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (Ordinal < 0)
+        {
+            return null;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath != Path)
+            {
+                continue;
+            }
+
+            var ordinal = 0;
+            foreach (var member in TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)))
+            {
+                if (ordinal++ == Ordinal) return member;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
     /// <summary>The ordinal of the member whose span holds the position, or <see cref="WholeFile"/>.</summary>
     public static int OrdinalAt(TreeIndex index, int position)
     {

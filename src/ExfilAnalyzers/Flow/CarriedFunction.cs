@@ -107,25 +107,14 @@ internal sealed class CarriedFunction
     /// </summary>
     private (SyntaxNode? Body, SyntaxNode? Lambda) InEditedFile(Compilation compilation, CancellationToken cancellationToken)
     {
-        var path = _body!.SyntaxTree.FilePath;
-        SyntaxTree? tree = null;
-        foreach (var candidate in compilation.SyntaxTrees)
-        {
-            if (candidate.FilePath == path)
-            {
-                tree = candidate;
-                break;
-            }
-        }
-
-        var ordinal = BodyKey.Of(_body, cancellationToken).Ordinal;
-        if (tree is null || ordinal < 0 || Nth(TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)), ordinal) is not { } member
-            || Corresponding(member, _body) is not { } body)
+        var old = _body!;
+        if (BodyKey.Of(old, cancellationToken).MemberIn(compilation, cancellationToken) is not { } member
+            || Corresponding(member, old) is not { } body)
         {
             return default;
         }
 
-        var lambdas = Lambdas(_body);
+        var lambdas = Lambdas(old);
         var index = lambdas.IndexOf(_lambda!);
         var now = Lambdas(body);
         return index >= 0 && index < now.Count && now[index].IsEquivalentTo(_lambda!, topLevel: false) ? (body, now[index]) : default;
@@ -139,17 +128,6 @@ internal sealed class CarriedFunction
     };
 
     private static List<SyntaxNode> Lambdas(SyntaxNode body) => body.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax).ToList();
-
-    private static SyntaxNode? Nth(IEnumerable<SyntaxNode> nodes, int n)
-    {
-        var i = 0;
-        foreach (var node in nodes)
-        {
-            if (i++ == n) return node;
-        }
-
-        return null;
-    }
 
     private static IFlowAnonymousFunctionOperation? Find(IOperation root, SyntaxNode lambda)
     {

@@ -112,39 +112,14 @@ internal sealed class EarlyCutoff
     /// <summary>The member the key names in the compilation (a method, or a property's or event's accessor); null when there is none.</summary>
     private static IMethodSymbol? Member(Compilation compilation, BodyKey key, string name, CancellationToken cancellationToken)
     {
-        SyntaxTree? tree = null;
-        foreach (var candidate in compilation.SyntaxTrees)
-        {
-            if (candidate.FilePath == key.Path)
-            {
-                tree = candidate;
-                break;
-            }
-        }
-
-        if (tree is null || key.Ordinal < 0)
-        {
-            return null;
-        }
-
-        SyntaxNode? node = null;
-        var ordinal = 0;
-        foreach (var member in TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)))
-        {
-            if (ordinal++ == key.Ordinal)
-            {
-                node = member;
-                break;
-            }
-        }
-
+        var node = key.MemberIn(compilation, cancellationToken);
         if (node is not (BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax))
         {
             return null;
         }
 
 #pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
-        var declared = compilation.GetSemanticModel(tree).GetDeclaredSymbol(node, cancellationToken);
+        var declared = compilation.GetSemanticModel(node.SyntaxTree).GetDeclaredSymbol(node, cancellationToken);
 #pragma warning restore RS1030
         return declared switch
         {
