@@ -210,6 +210,6 @@ internal sealed class AnswerCarry
         }
 
         var key = BodyKey.Of(references[0].GetSyntax(cancellationToken), cancellationToken);
-        return key.Ordinal == BodyKey.WholeFile ? null : key;
+        return key.Index == BodyKey.WholeFile ? null : key;
     }
 }

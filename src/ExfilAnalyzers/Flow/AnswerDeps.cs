@@ -6,29 +6,42 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ExfilAnalyzers.Flow;
 
 /// <summary>
-/// A member's code, named so that it is the same in the next compilation: the file's path and the
-/// member's place among the file's declarations (<see cref="TreeIndex.Members"/>), which an edit inside
-/// a body does not move. <see cref="Ordinal"/> -1 stands for the whole file (top-level statements, or
-/// code outside any member).
+/// A member's code, named so that it is the same in the next compilation: the file's path, the member's
+/// name, and how many members of that name the file declares before it (<see cref="DeclaredMember.Index"/>).
+/// An edit inside a body moves none of that, nor does a member of another name added or removed.
+/// <see cref="Index"/> -1 stands for the whole file (top-level statements, or code outside any member).
 /// </summary>
-internal readonly record struct BodyKey(string Path, int Ordinal)
+internal readonly record struct BodyKey(string Path, string? Name, int Index)
 {
     public const int WholeFile = -1;
+
+    /// <summary>The whole file's code.</summary>
+    public static BodyKey FileOf(string path) => new(path, null, WholeFile);
+
+    /// <summary>The member's code.</summary>
+    public static BodyKey For(string path, DeclaredMember member) => new(path, member.Name, member.Index);
 
     /// <summary>The member whose code holds the node.</summary>
     public static BodyKey Of(SyntaxNode node, CancellationToken cancellationToken)
     {
         var tree = node.SyntaxTree;
-        return new BodyKey(tree.FilePath, node is CompilationUnitSyntax ? WholeFile : OrdinalAt(TreeIndex.For(tree, cancellationToken), node.SpanStart));
+        if (node is CompilationUnitSyntax)
+        {
+            return FileOf(tree.FilePath);
+        }
+
+        var index = TreeIndex.For(tree, cancellationToken);
+        var ordinal = OrdinalAt(index, node.SpanStart);
+        return ordinal == WholeFile ? FileOf(tree.FilePath) : For(tree.FilePath, index.Members[ordinal]);
     }
 
     /// <summary>
-    /// The member's declaration in the compilation: in its tree of the same path, at the same place among
-    /// the file's declarations. Null for the whole file, or when the compilation has no such tree or member.
+    /// The member's declaration in the compilation: in its tree of the same path, the member of the same
+    /// name and index. Null for the whole file, or when the compilation has no such tree or member.
     /// </summary>
     public SyntaxNode? MemberIn(Compilation compilation, CancellationToken cancellationToken)
     {
-        if (Ordinal < 0)
+        if (Index < 0)
         {
             return null;
         }
@@ -40,10 +53,12 @@ internal readonly record struct BodyKey(string Path, int Ordinal)
                 continue;
             }
 
+            var members = TreeIndex.For(tree, cancellationToken).Members;
             var ordinal = 0;
             foreach (var member in TreeIndex.MemberNodes(tree.GetRoot(cancellationToken)))
             {
-                if (ordinal++ == Ordinal) return member;
+                if (ordinal < members.Length && members[ordinal].Index == Index && members[ordinal].Name == Name) return member;
+                ordinal++;
             }
 
             return null;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -6,25 +7,26 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// What every answer of a compilation depends on beyond the code it read and the names it searched:
-/// how code binds (<see cref="DeclarationFingerprint"/>: declarations, references, options, models),
+/// how code binds (<see cref="DeclarationFingerprint"/>: references, options, models; declarations are
+/// compared tree by tree, <see cref="EditedCode.Add"/>),
 /// which members matter and which state may hold something (the relevance index's answers, compared as
 /// values: an edit that leaves them alone may still make the index build afresh), which handles some
 /// tree hands out, and each tree's options. A later compilation of the project with the same
-/// conditions and the same trees, a few of them edited inside member bodies, computes the same answer
-/// wherever that answer read none of the edited code and searched none of the names whose mentions
-/// the edit may have changed (<see cref="EditedCode"/>).
+/// conditions and the same trees, a few of them edited inside member bodies or in their members'
+/// declarations, computes the same answer wherever that answer read none of the edited code and searched
+/// none of the names whose mentions the edit may have changed (<see cref="EditedCode"/>).
 /// </summary>
 internal sealed class CarryConditions
 {
     private readonly long _fingerprint;
     private readonly bool _sinksMatter;
-    private readonly byte[] _memberAnswers;
+    private readonly byte[]?[] _memberAnswers;
     private readonly HashSet<string> _stateThatMayHold;
     private readonly Models.Handle _handles;
     private readonly SyntaxTree[]? _trees;
     private readonly int[] _options;
 
-    private CarryConditions(long fingerprint, bool sinksMatter, byte[] memberAnswers, HashSet<string> stateThatMayHold, Models.Handle handles,
+    private CarryConditions(long fingerprint, bool sinksMatter, byte[]?[] memberAnswers, HashSet<string> stateThatMayHold, Models.Handle handles,
         SyntaxTree[]? trees, int[] options)
     {
         _fingerprint = fingerprint;
@@ -51,7 +53,7 @@ internal sealed class CarryConditions
             options.Add(Code(context.OptionsFor(tree)));
         }
 
-        return new CarryConditions(context.Fingerprint(cancellationToken), context.SinksMatter, relevance.MemberAnswers(),
+        return new CarryConditions(DeclarationFingerprint.OfAllButTrees(context.Compilation, context.Catalog), context.SinksMatter, relevance.MemberAnswers(),
             new HashSet<string>(relevance.StateThatMayHold, System.StringComparer.Ordinal), relevance.HandlesHandedOut, named ? trees.ToArray() : null,
             options.ToArray());
     }
@@ -59,13 +61,13 @@ internal sealed class CarryConditions
     /// <summary>
     /// The code edited between this compilation and a later one, or null when nothing can be carried
     /// from this one to that one: the conditions differ, trees were added or removed, or an edit
-    /// changed what a tree declares.
+    /// changed what a tree declares outside its members, or the relevance index answers differently about
+    /// anything the edit did not redeclare.
     /// </summary>
     public EditedCode? ChangesTo(CarryConditions later, CancellationToken cancellationToken)
     {
         if (_fingerprint != later._fingerprint || _sinksMatter != later._sinksMatter || _handles != later._handles
-            || _trees is null || later._trees is null || _trees.Length != later._trees.Length
-            || !SameAnswers(_memberAnswers, later._memberAnswers) || !_stateThatMayHold.SetEquals(later._stateThatMayHold))
+            || _trees is null || later._trees is null || _trees.Length != later._trees.Length || _memberAnswers.Length != later._memberAnswers.Length)
         {
             return null;
         }
@@ -87,22 +89,91 @@ internal sealed class CarryConditions
             }
         }
 
-        return edited;
+        // What the relevance index answers differently rebinds names, whose mentioners are then edited and may
+        // differ in turn: a few rounds, after which nothing is carried.
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            edited.Finish(later._trees, cancellationToken);
+            var rebound = edited.ReboundCount;
+            for (var i = 0; i < _trees.Length; i++)
+            {
+                if (!CompareAnswers(_trees[i], _memberAnswers[i], later._trees[i], later._memberAnswers[i], edited, cancellationToken)) return null;
+            }
+
+            foreach (var name in _stateThatMayHold)
+            {
+                if (!later._stateThatMayHold.Contains(name)) edited.Rebind(name);
+            }
+
+            foreach (var name in later._stateThatMayHold)
+            {
+                if (!_stateThatMayHold.Contains(name)) edited.Rebind(name);
+            }
+
+            if (edited.ReboundCount == rebound)
+            {
+                return edited;
+            }
+        }
+
+        return null;
     }
 
-    private static bool SameAnswers(byte[] these, byte[] those)
+    private const int MaxRounds = 4;
+
+    /// <summary>
+    /// Rebinds each member of the tree the relevance index answers differently about (<see cref="EditedCode.Rebind(string, DeclaredMember)"/>);
+    /// false when the two cannot be compared. Members of redeclared names are edited already.
+    /// </summary>
+    private static bool CompareAnswers(SyntaxTree before, byte[]? these, SyntaxTree after, byte[]? those, EditedCode edited, CancellationToken cancellationToken)
     {
-        if (these.Length != those.Length)
+        if (these is null || those is null)
+        {
+            return these is null && those is null;
+        }
+
+        var old = TreeIndex.For(before, cancellationToken).Members;
+        var now = TreeIndex.For(after, cancellationToken).Members;
+        if (old.Length != these.Length || now.Length != those.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < these.Length; i++)
+        if (these.Length == those.Length && (ReferenceEquals(before, after) || TreeIndex.For(before, cancellationToken).DeclarationHash == TreeIndex.For(after, cancellationToken).DeclarationHash))
         {
-            if (these[i] != those[i]) return false;
+            // The same members in the same order.
+            for (var i = 0; i < these.Length; i++)
+            {
+                if (these[i] != those[i]) edited.Rebind(after.FilePath, now[i]);
+            }
+
+            return true;
         }
 
-        return true;
+        var oldAnswers = new Dictionary<(string, int), byte>();
+        for (var i = 0; i < old.Length; i++)
+        {
+            if (!edited.Redeclared(old[i].Name)) oldAnswers[(old[i].Name, old[i].Index)] = these[i];
+        }
+
+        var compared = 0;
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (edited.Redeclared(now[i].Name))
+            {
+                continue;
+            }
+
+            if (!oldAnswers.TryGetValue((now[i].Name, now[i].Index), out var answer))
+            {
+                return false;
+            }
+
+            if (answer != those[i]) edited.Rebind(after.FilePath, now[i]);
+            compared++;
+        }
+
+        return compared == oldAnswers.Count;
     }
 
     /// <summary>The options the flow analysis reads, as one number (the errors in their values change no answer).</summary>

@@ -16,15 +16,26 @@ internal static class DeclarationFingerprint
     {
         unchecked
         {
+            var hash = OfAllButTrees(compilation, catalog);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                hash = (hash * 1_000_003) ^ TreeIndex.For(tree, cancellationToken).DeclarationHash;
+            }
+
+            return hash;
+        }
+    }
+
+    /// <summary>The fingerprint without the trees' declarations, which carrying answers compares tree by tree (<see cref="CarryConditions"/>).</summary>
+    public static long OfAllButTrees(Compilation compilation, Models.ModelCatalog catalog)
+    {
+        unchecked
+        {
             // Identities, not values: the IDE keeps the options object while the project's options stay the
             // same, and the command-line compiler's options cannot even compute a hash of their value.
             var hash = (long)RuntimeHelpers.GetHashCode(compilation.Options);
             hash = (hash * 1_000_003) ^ (compilation.AssemblyName?.GetHashCode() ?? 0);
             hash = (hash * 1_000_003) ^ catalog.UserModelsHash;
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                hash = (hash * 1_000_003) ^ TreeIndex.For(tree, cancellationToken).DeclarationHash;
-            }
 
             // The IDE hands successive compilations the same reference objects; a rebuilt reference is a new one.
             foreach (var reference in compilation.References)

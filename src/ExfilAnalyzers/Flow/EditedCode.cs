@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ExfilAnalyzers.Flow;
@@ -19,6 +22,9 @@ internal sealed class EditedCode
     private readonly HashSet<string> _names;
     private readonly Dictionary<AnswerDeps, bool> _touched = new();
     private readonly HashSet<SyntaxTree> _trees;
+    private readonly HashSet<string> _redeclared;
+    private readonly HashSet<string> _rebound;
+    private readonly List<string> _pending;
     private readonly HashSet<AnswerDeps>? _presumedUnchanged;
 
     public EditedCode()
@@ -26,6 +32,9 @@ internal sealed class EditedCode
         _bodies = new HashSet<BodyKey>();
         _names = new HashSet<string>(System.StringComparer.Ordinal);
         _trees = new HashSet<SyntaxTree>();
+        _redeclared = new HashSet<string>(System.StringComparer.Ordinal);
+        _rebound = new HashSet<string>(System.StringComparer.Ordinal);
+        _pending = new List<string>();
     }
 
     private EditedCode(EditedCode edited, HashSet<AnswerDeps> presumedUnchanged)
@@ -33,6 +42,9 @@ internal sealed class EditedCode
         _bodies = edited._bodies;
         _names = edited._names;
         _trees = edited._trees;
+        _redeclared = edited._redeclared;
+        _rebound = edited._rebound;
+        _pending = edited._pending;
         _presumedUnchanged = presumedUnchanged;
     }
 
@@ -45,14 +57,19 @@ internal sealed class EditedCode
     /// <summary>True when the edit changed the member's code.</summary>
     public bool Edited(BodyKey body) => _bodies.Contains(body);
 
-    /// <summary>Adds the edit from one version of a file to the next; false when the two declare different members.</summary>
+    /// <summary>
+    /// Adds the edit from one version of a file to the next; false when nothing can be carried across it
+    /// (see <see cref="AddDeclarations"/>).
+    /// </summary>
     public bool Add(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken)
     {
-        var old = TreeIndex.For(before, cancellationToken).Members;
-        var now = TreeIndex.For(after, cancellationToken).Members;
+        var oldIndex = TreeIndex.For(before, cancellationToken);
+        var newIndex = TreeIndex.For(after, cancellationToken);
+        var old = oldIndex.Members;
+        var now = newIndex.Members;
         var oldNodes = new List<SyntaxNode>(TreeIndex.MemberNodes(before.GetRoot(cancellationToken)));
         var newNodes = new List<SyntaxNode>(TreeIndex.MemberNodes(after.GetRoot(cancellationToken)));
-        if (old.Length != now.Length || oldNodes.Count != old.Length || newNodes.Count != now.Length)
+        if (oldNodes.Count != old.Length || newNodes.Count != now.Length)
         {
             return false;
         }
@@ -60,43 +77,282 @@ internal sealed class EditedCode
         _trees.Add(before);
 
         // Code outside any member (top-level statements are one body over the whole file) counts as the file's.
-        _bodies.Add(new BodyKey(before.FilePath, BodyKey.WholeFile));
+        _bodies.Add(BodyKey.FileOf(before.FilePath));
+        if (oldIndex.DeclarationHash != newIndex.DeclarationHash)
+        {
+            return AddDeclarations(before.FilePath, oldIndex, newIndex, oldNodes, newNodes, cancellationToken);
+        }
+
+        if (old.Length != now.Length)
+        {
+            return false;
+        }
+
         for (var ordinal = 0; ordinal < old.Length; ordinal++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (oldNodes[ordinal].IsEquivalentTo(newNodes[ordinal], topLevel: false))
-            {
-                continue;
-            }
-
-            _bodies.Add(new BodyKey(before.FilePath, ordinal));
-            if (EditedNames.Of(oldNodes[ordinal], newNodes[ordinal]) is { } names)
-            {
-                _names.UnionWith(names);
-            }
-            else if (oldNodes[ordinal] is GlobalStatementSyntax)
-            {
-                // Top-level statements share one scope: any of them may now mean something else.
-                AddGlobalStatements(old, oldNodes);
-                AddGlobalStatements(now, newNodes);
-            }
-            else
-            {
-                _names.UnionWith(old[ordinal].Mentions);
-                _names.UnionWith(now[ordinal].Mentions);
-            }
+            AddBody(before.FilePath, old, now, oldNodes, newNodes, ordinal, ordinal);
         }
 
         return true;
     }
 
-    private void AddGlobalStatements(System.Collections.Immutable.ImmutableArray<DeclaredMember> members, List<SyntaxNode> nodes)
+    /// <summary>The member's code, when the edit changed it inside its body (its declaration reads the same).</summary>
+    private void AddBody(string path, ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now, List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes,
+        int oldOrdinal, int newOrdinal)
+    {
+        if (oldNodes[oldOrdinal].IsEquivalentTo(newNodes[newOrdinal], topLevel: false))
+        {
+            return;
+        }
+
+        _bodies.Add(BodyKey.For(path, old[oldOrdinal]));
+        if (EditedNames.Of(oldNodes[oldOrdinal], newNodes[newOrdinal]) is { } names)
+        {
+            _names.UnionWith(names);
+        }
+        else if (oldNodes[oldOrdinal] is GlobalStatementSyntax)
+        {
+            // Top-level statements share one scope: any of them may now mean something else.
+            AddGlobalStatements(old, oldNodes);
+            AddGlobalStatements(now, newNodes);
+        }
+        else
+        {
+            _names.UnionWith(old[oldOrdinal].Mentions);
+            _names.UnionWith(now[newOrdinal].Mentions);
+        }
+    }
+
+    /// <summary>
+    /// An edit that added, removed or redeclared members (a method added to a class, a parameter's type
+    /// changed). The names those members are declared by (<see cref="Redeclared"/>) may now bind elsewhere
+    /// to something else, so every member that mentions one counts as edited (<see cref="Finish"/>), and so
+    /// does every member of such a name in this file, whose <see cref="BodyKey.Index"/> may have moved.
+    /// Nothing is carried when the edit changed anything outside members (a type, a using, an enum), moved
+    /// members it did not redeclare, or redeclared a member that code can call without naming it (a
+    /// constructor, an operator, an indexer, <c>Dispose</c> and the other names of the language's patterns).
+    /// </summary>
+    private bool AddDeclarations(string path, TreeIndex oldIndex, TreeIndex newIndex, List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes,
+        CancellationToken cancellationToken)
+    {
+        if (oldIndex.SkeletonHash != newIndex.SkeletonHash)
+        {
+            return false;
+        }
+
+        var old = oldIndex.Members;
+        var now = newIndex.Members;
+        var oldByName = ByName(old);
+        var newByName = ByName(now);
+        var redeclared = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var name in oldByName.Keys.Concat(newByName.Keys))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            oldByName.TryGetValue(name, out var was);
+            newByName.TryGetValue(name, out var @is);
+            if (!redeclared.Contains(name) && !SameDeclarations(was, @is, old, now, oldNodes, newNodes))
+            {
+                redeclared.Add(name);
+            }
+        }
+
+        foreach (var name in redeclared)
+        {
+            if (ImplicitlyCalled(name, oldByName, newByName, oldNodes, newNodes)) return false;
+        }
+
+        // Members kept must keep their order: field initializers run in it.
+        if (!Kept(old, redeclared).SequenceEqual(Kept(now, redeclared)))
+        {
+            return false;
+        }
+
+        for (var ordinal = 0; ordinal < old.Length; ordinal++)
+        {
+            if (redeclared.Contains(old[ordinal].Name))
+            {
+                _bodies.Add(BodyKey.For(path, old[ordinal]));
+                _names.UnionWith(old[ordinal].Mentions);
+            }
+        }
+
+        for (var ordinal = 0; ordinal < now.Length; ordinal++)
+        {
+            if (redeclared.Contains(now[ordinal].Name))
+            {
+                _bodies.Add(BodyKey.For(path, now[ordinal]));
+                _names.UnionWith(now[ordinal].Mentions);
+            }
+        }
+
+        foreach (var name in newByName.Keys)
+        {
+            if (redeclared.Contains(name) || !oldByName.TryGetValue(name, out var was))
+            {
+                continue;
+            }
+
+            var @is = newByName[name];
+            for (var i = 0; i < was.Count; i++)
+            {
+                AddBody(path, old, now, oldNodes, newNodes, was[i], @is[i]);
+            }
+        }
+
+        _redeclared.UnionWith(redeclared);
+        foreach (var name in redeclared) Rebind(name);
+        return true;
+    }
+
+    private static Dictionary<string, List<int>> ByName(ImmutableArray<DeclaredMember> members)
+    {
+        var byName = new Dictionary<string, List<int>>(System.StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < members.Length; ordinal++)
+        {
+            if (!byName.TryGetValue(members[ordinal].Name, out var ordinals)) byName[members[ordinal].Name] = ordinals = new List<int>(1);
+            ordinals.Add(ordinal);
+        }
+
+        return byName;
+    }
+
+    /// <summary>The same number of members of the name before and after, each in the same type and declared the same way.</summary>
+    private static bool SameDeclarations(List<int>? was, List<int>? @is, ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now,
+        List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes)
+    {
+        if (was is null || @is is null || was.Count != @is.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < was.Count; i++)
+        {
+            if (old[was[i]].Owner != now[@is[i]].Owner || !SameDeclaration(oldNodes[was[i]], newNodes[@is[i]])) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The declarations read the same but for bodies and initializers: a field's by its whole declaration (its
+    /// type and modifiers, and a constant's value, are outside the declarator).
+    /// </summary>
+    private static bool SameDeclaration(SyntaxNode before, SyntaxNode after)
+    {
+        if (before is VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax oldField }
+            && after is VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax newField })
+        {
+            var constant = oldField.Modifiers.Any(SyntaxKind.ConstKeyword) || newField.Modifiers.Any(SyntaxKind.ConstKeyword);
+            return oldField.IsEquivalentTo(newField, topLevel: !constant) && before.IsEquivalentTo(after, topLevel: !constant);
+        }
+
+        return before.RawKind == after.RawKind && before.IsEquivalentTo(after, topLevel: true);
+    }
+
+    /// <summary>
+    /// A member code may call without naming it: constructors (a derived type's, <c>new()</c>), operators,
+    /// conversions, indexers, destructors, top-level statements, and the methods and properties of the
+    /// language's patterns (foreach, using, await, deconstruction, collection initializers, queries, ranges).
+    /// </summary>
+    private static bool ImplicitlyCalled(string name, Dictionary<string, List<int>> oldByName, Dictionary<string, List<int>> newByName, List<SyntaxNode> oldNodes,
+        List<SyntaxNode> newNodes)
+    {
+        if (name.Length == 0 || PatternNames.Contains(name))
+        {
+            return true;
+        }
+
+        return (oldByName.TryGetValue(name, out var was) && was.Exists(o => oldNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax))
+            || (newByName.TryGetValue(name, out var @is) && @is.Exists(o => newNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax));
+    }
+
+    private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
+    {
+        "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync", "GetAwaiter", "GetResult", "IsCompleted",
+        "OnCompleted", "UnsafeOnCompleted", "Add", "Deconstruct", "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending",
+        "ThenBy", "ThenByDescending", "GroupBy", "Cast", "GetPinnableReference", "Length", "Count", "Slice", "Item", "ToString", "Equals", "GetHashCode",
+        "Invoke", "Clone", "AppendLiteral", "AppendFormatted", "Create", "Finalize", "PrintMembers", "EqualityContract", "Main",
+    };
+
+    /// <summary>The names of the members not redeclared, in the order the file declares them.</summary>
+    private static IEnumerable<string> Kept(ImmutableArray<DeclaredMember> members, HashSet<string> redeclared)
+    {
+        foreach (var member in members)
+        {
+            if (!redeclared.Contains(member.Name)) yield return member.Name;
+        }
+    }
+
+    /// <summary>
+    /// Every member of the compilation that mentions a name rebound since the last call counts as edited
+    /// (its mentions may bind to another member now, or mean something else to the relevance index), and
+    /// so does the code outside members of a file that mentions one.
+    /// </summary>
+    public void Finish(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var tree in trees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var index = TreeIndex.For(tree, cancellationToken);
+            foreach (var name in _pending)
+            {
+                if (index.MentionedOutsideMembers.Contains(name)) _bodies.Add(BodyKey.FileOf(tree.FilePath));
+                foreach (var position in index.PositionsOf(name))
+                {
+                    var ordinal = BodyKey.OrdinalAt(index, position);
+                    if (ordinal == BodyKey.WholeFile || index.Members[ordinal].Name == "<top-level>")
+                    {
+                        _bodies.Add(BodyKey.FileOf(tree.FilePath));
+                    }
+
+                    if (ordinal != BodyKey.WholeFile) _bodies.Add(BodyKey.For(tree.FilePath, index.Members[ordinal]));
+                }
+            }
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>How many names are rebound.</summary>
+    public int ReboundCount => _rebound.Count;
+
+    /// <summary>
+    /// A member the relevance index now answers differently about: its code counts as edited, with every name
+    /// it mentions (searches of those names may now keep or drop it), and its name is rebound.
+    /// </summary>
+    public void Rebind(string path, DeclaredMember member)
+    {
+        _bodies.Add(BodyKey.For(path, member));
+        _names.UnionWith(member.Mentions);
+        Rebind(member.Name);
+    }
+
+    /// <summary>A name whose mentions may now mean something else: searched again, and its mentioners edited at the next <see cref="Finish"/>.</summary>
+    public void Rebind(string name)
+    {
+        _names.Add(name);
+        if (_rebound.Add(name)) _pending.Add(name);
+    }
+
+    private void AddGlobalStatements(ImmutableArray<DeclaredMember> members, List<SyntaxNode> nodes)
     {
         for (var ordinal = 0; ordinal < members.Length; ordinal++)
         {
             if (nodes[ordinal] is GlobalStatementSyntax) _names.UnionWith(members[ordinal].Mentions);
         }
     }
+
+    /// <summary>True when the edit redeclared members of the name (added, removed or changed one): their places in the file may have moved.</summary>
+    public bool Redeclared(string name) => _redeclared.Contains(name);
+
+    /// <summary>True when the name's mentions may mean something else: members of it redeclared, or answered about differently.</summary>
+    public bool Rebound(string name) => _rebound.Contains(name);
 
     /// <summary>
     /// True when the answer, or any answer it used, read edited code or searched a name edited code

@@ -87,36 +87,30 @@ internal sealed partial class RelevanceIndex
 
     /// <summary>
     /// What the index answers about members, as values: for each tree in the compilation's order, and each
-    /// member the tree declares, whether it matters and whether it may be handed taint. With the names of
+    /// member the tree declares (in <see cref="TreeIndex.Members"/>' order), whether it matters and whether
+    /// it may be handed taint; null for a tree the index does not know. With the names of
     /// state that may hold something (<see cref="MayHold"/>), two compilations whose answers are equal
     /// answer every question about their members alike, which carrying answers from one to the other needs
     /// (<see cref="CarryConditions"/>).
     /// </summary>
-    public byte[] MemberAnswers()
+    public byte[]?[] MemberAnswers()
     {
-        var answers = new List<byte>();
+        var answers = new List<byte[]?>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if ((_edit is not null && _edit.Trees.TryGetValue(tree, out var edited) ? edited : _graph.MembersOf(tree)) is not { } members)
+            // A tree the index does not know has answers "matters", to be safe: none to compare.
+            var members = _edit is not null && _edit.Trees.TryGetValue(tree, out var edited) ? edited : _graph.MembersOf(tree);
+            var bytes = members is null ? null : new byte[members.Length];
+            for (var i = 0; bytes is not null && i < bytes.Length; i++)
             {
-                // A tree the index does not know (answers for it are "matters", to be safe): no answers to compare.
-                answers.Add(Unknown);
-                continue;
+                bytes[i] = (byte)((_relevant[members![i].Id] ? 1 : 0) | (_receiving[members[i].Id] ? 2 : 0));
             }
 
-            foreach (var member in members)
-            {
-                answers.Add((byte)((_relevant[member.Id] ? 1 : 0) | (_receiving[member.Id] ? 2 : 0)));
-            }
-
-            answers.Add(EndOfTree);
+            answers.Add(bytes);
         }
 
         return answers.ToArray();
     }
-
-    private const byte Unknown = 4;
-    private const byte EndOfTree = 8;
 
     /// <summary>The names of state that may hold sensitive data or a consent fact (<see cref="MayHold"/>).</summary>
     public IReadOnlyCollection<string> StateThatMayHold => _names;

@@ -11,10 +11,13 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// A member declared in a tree, with the simple names its code mentions and those it may write
 /// (see <see cref="WriteMention"/>); state is a field, property or event, and its type is named by
-/// <paramref name="TypeNames"/> (the simple names in it: List, Action, string).
+/// <paramref name="TypeNames"/> (the simple names in it: List, Action, string). <paramref name="Index"/>
+/// counts the members of the same name declared before it in the file, and <paramref name="Owner"/> is
+/// the place of its type among the file's type declarations (-1 outside any): a member added or removed
+/// moves neither for members of other names (<see cref="BodyKey"/>).
 /// </summary>
-internal sealed record DeclaredMember(string Name, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes, bool IsState,
-    ImmutableArray<string> TypeNames);
+internal sealed record DeclaredMember(string Name, int Index, int Owner, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes,
+    bool IsState, ImmutableArray<string> TypeNames);
 
 /// <summary>
 /// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
@@ -29,12 +32,15 @@ internal sealed class TreeIndex
 
     private readonly Dictionary<string, List<int>> _positions;
 
-    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members, ImmutableArray<string> delegates, long declarationHash)
+    private TreeIndex(Dictionary<string, List<int>> positions, ImmutableArray<DeclaredMember> members, ImmutableArray<string> delegates, long declarationHash,
+        long skeletonHash, HashSet<string> outside)
     {
         _positions = positions;
         Members = members;
         Delegates = delegates;
         DeclarationHash = declarationHash;
+        SkeletonHash = skeletonHash;
+        MentionedOutsideMembers = outside;
     }
 
     public ImmutableArray<DeclaredMember> Members { get; }
@@ -47,6 +53,15 @@ internal sealed class TreeIndex
     /// inside a body, the usual keystroke, leaves it unchanged, and with it how other files bind.
     /// </summary>
     public long DeclarationHash { get; }
+
+    /// <summary>
+    /// A hash of what the tree declares outside its members: namespaces, usings, types and their headers,
+    /// enum members, top-level statements. An edit that adds, removes or changes a member leaves it unchanged.
+    /// </summary>
+    public long SkeletonHash { get; }
+
+    /// <summary>The simple names mentioned outside every member (in base lists, attributes, a primary constructor's arguments).</summary>
+    public IReadOnlyCollection<string> MentionedOutsideMembers { get; }
 
     public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
         Cache.TryGetValue(tree, out var index) ? index : Add(tree, cancellationToken);
@@ -93,12 +108,25 @@ internal sealed class TreeIndex
         var positions = new Dictionary<string, List<int>>();
         var members = ImmutableArray.CreateBuilder<DeclaredMember>();
         var delegates = ImmutableArray.CreateBuilder<string>();
+        var outside = new HashSet<string>(System.StringComparer.Ordinal);
+        var types = new Dictionary<SyntaxNode, int>();
+        var sameName = new Dictionary<string, int>(System.StringComparer.Ordinal);
         var root = tree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes(n => NameOf(n) is null))
         {
             if (node is DelegateDeclarationSyntax declared)
             {
                 delegates.Add(declared.Identifier.ValueText);
+            }
+
+            if (node is BaseTypeDeclarationSyntax)
+            {
+                types.Add(node, types.Count);
+            }
+
+            if (node is SimpleNameSyntax outsideMention)
+            {
+                outside.Add(outsideMention.Identifier.ValueText);
             }
 
             if (NameOf(node) is not { } name)
@@ -128,11 +156,14 @@ internal sealed class TreeIndex
             }
 
             var stateType = StateType(node);
-            members.Add(new DeclaredMember(name, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(), stateType is not null,
-                stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)));
+            sameName.TryGetValue(name, out var index);
+            sameName[name] = index + 1;
+            var owner = node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type && types.TryGetValue(type, out var ordinal) ? ordinal : -1;
+            members.Add(new DeclaredMember(name, index, owner, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(),
+                stateType is not null, stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)));
         }
 
-        return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashDeclarations(root));
+        return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashTokens(root, IsBody), HashTokens(root, IsMemberDeclaration), outside);
     }
 
     /// <summary>The declared type of a field, property or event; null for any other member.</summary>
@@ -155,12 +186,13 @@ internal sealed class TreeIndex
         return names.ToImmutable();
     }
 
-    private static long HashDeclarations(SyntaxNode root)
+    /// <summary>A hash of the tree's options and its tokens, those under the nodes left out aside.</summary>
+    private static long HashTokens(SyntaxNode root, System.Func<SyntaxNode, bool> leftOut)
     {
         unchecked
         {
             var hash = (long)System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(root.SyntaxTree.Options);
-            foreach (var token in root.DescendantTokens(node => !IsBody(node)))
+            foreach (var token in root.DescendantTokens(node => !leftOut(node)))
             {
                 hash = (hash * 1_000_003) ^ token.RawKind;
                 hash = (hash * 1_000_003) ^ System.StringComparer.Ordinal.GetHashCode(token.Text);
@@ -182,6 +214,10 @@ internal sealed class TreeIndex
         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } => !field.Modifiers.Any(SyntaxKind.ConstKeyword),
         _ => false,
     };
+
+    /// <summary>The declaration of a field, event, property, indexer, method, constructor, operator or destructor.</summary>
+    private static bool IsMemberDeclaration(SyntaxNode node) =>
+        node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax;
 
     /// <summary>The declarations of the tree's <see cref="Members"/>, in the same order.</summary>
     public static IEnumerable<SyntaxNode> MemberNodes(SyntaxNode root)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using ExfilAnalyzers.Flow;
 using ExfilAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -117,6 +118,27 @@ public class CarryDifferentialTests
         // its caller; Counted's). The others delete a write, or break the code (a name is no callback).
         Assert.Equal(16, edits);
         Assert.Equal(5, changed);
+    }
+
+    [Fact]
+    public async Task Every_member_deleted_renamed_or_preceded_by_another_gives_what_a_fresh_build_gives()
+    {
+        var project = EditedProject.Compile("CarryDifferentialDeclarations", new[] { ("/src/Store.cs", Store), ("/src/Callers.cs", Callers), ("/src/Sender.cs", Sender) });
+
+        var (original, edits, changed, carrying) = await EachDeclarationEditAsFreshAsync(project, project.SyntaxTrees.Where(t => t.FilePath != "/src/Sender.cs"));
+
+        // 15 members: 7 fields and a property (three edits each) and 7 methods (four each). Only the writers
+        // added change what is reported: each sends a name through Passed, which SendPassed reads. Deleting or
+        // renaming a member, or adding an overload that takes a number, adds no flow to a project that reports none.
+        Assert.Empty(original);
+        Assert.Equal(53, edits);
+        Assert.Equal(15, changed);
+
+        // Every edit but four takes answers over from the one before. Count is a name the language's patterns
+        // call without naming it (a collection's Count), so nothing is carried when members named Count differ
+        // between the two compilations: Count deleted; the writer before Count (Count back from CountX); the
+        // overload before Count; and Install deleted, which also takes that overload away.
+        Assert.Equal(49, carrying);
     }
 
     // Agent's members pass a name to helpers that send nothing, and names alone say they may (Telemetry's
@@ -272,6 +294,7 @@ public class CarryDifferentialTests
         var original = await DiagnosticsAsync(project);
         var edits = 0;
         var changed = 0;
+        CarriedAnswers? kept = null;
         foreach (var tree in trees.ToList())
         {
             foreach (var statement in BodyStatements(tree))
@@ -280,6 +303,9 @@ public class CarryDifferentialTests
                 {
                     var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(new TextChange(statement.Span, replacement))));
                     var carried = await DiagnosticsAsync(compilation);
+
+                    // Held here: the cache holds only its latest project firmly, and the fresh build's is next.
+                    kept = CarriedAnswers.Of(compilation);
                     var fresh = await DiagnosticsAsync(EditedProject.FreshCopy(compilation, project.AssemblyName + "Fresh" + edits));
                     Assert.True(fresh.SequenceEqual(carried),
                         $"after replacing '{statement}' in {tree.FilePath} with '{replacement}':\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
@@ -289,8 +315,72 @@ public class CarryDifferentialTests
             }
         }
 
+        GC.KeepAlive(kept);
         return (original, edits, changed);
     }
+
+    /// <summary>
+    /// Each member of the trees deleted, renamed, preceded by a method that stores a symbol's name in Passed,
+    /// and (a method) preceded by an overload that takes a number, one edit at a time; after each edit, the
+    /// diagnostics must be a fresh build's. The compilation before each edit is the one of the edit before.
+    /// </summary>
+    private static async Task<(List<string> Original, int Edits, int Changed, int Carrying)> EachDeclarationEditAsFreshAsync(Compilation project,
+        IEnumerable<SyntaxTree> trees)
+    {
+        var original = await DiagnosticsAsync(project);
+        var edits = 0;
+        var changed = 0;
+        var carrying = 0;
+        CarriedAnswers? kept = null;
+        foreach (var tree in trees.ToList())
+        {
+            foreach (var member in tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>().Where(m => m is not BaseTypeDeclarationSyntax))
+            {
+                var name = member switch
+                {
+                    MethodDeclarationSyntax method => method.Identifier,
+                    PropertyDeclarationSyntax property => property.Identifier,
+                    FieldDeclarationSyntax field => field.Declaration.Variables[0].Identifier,
+                    _ => default,
+                };
+                var edited = new List<(TextChange Change, string Label)>
+                {
+                    (new TextChange(member.Span, ""), "deleted"),
+                    (new TextChange(name.Span, name.ValueText + "X"), "renamed"),
+                    (new TextChange(new TextSpan(member.SpanStart, 0), "public static void Added(ISymbol s) { Store.Passed = s.Name; }\n    "), "preceded by a writer"),
+                };
+                if (member is MethodDeclarationSyntax)
+                {
+                    edited.Add((new TextChange(new TextSpan(member.SpanStart, 0), $"public static void {name.ValueText}(int unused) {{ }}\n    "), "preceded by an overload"));
+                }
+
+                foreach (var (change, label) in edited)
+                {
+                    var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(change)));
+                    var last = CarriedAnswers.Of(compilation);
+                    var carried = await DiagnosticsAsync(compilation);
+
+                    // Held here: the cache holds only its latest project firmly, and the fresh build's is next.
+                    kept = CarriedAnswers.Of(compilation);
+                    if (last is not null && kept is not null && TookOver(last, kept)) carrying++;
+                    var fresh = await DiagnosticsAsync(EditedProject.FreshCopy(compilation, project.AssemblyName + "Fresh" + edits));
+                    Assert.True(fresh.SequenceEqual(carried),
+                        $"after {name.ValueText} {label} in {tree.FilePath}:\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
+                    edits++;
+                    if (!fresh.SequenceEqual(original)) changed++;
+                }
+            }
+        }
+
+        GC.KeepAlive(kept);
+        return (original, edits, changed, carrying);
+    }
+
+    /// <summary>True when the later answers hold a summary or value of the earlier ones: taken over, not made again.</summary>
+    private static bool TookOver(CarriedAnswers earlier, CarriedAnswers later) =>
+        !ReferenceEquals(earlier, later)
+        && (later.Summaries.Any(e => earlier.Summaries.TryGetValue(e.Key, out var kept) && ReferenceEquals(kept, e.Value))
+            || later.Values.Any(e => earlier.Values.TryGetValue(e.Key, out var kept) && ReferenceEquals(kept, e.Value)));
 
     /// <summary>The statement deleted, and (for an assignment or a call) made to store or pass a symbol's name.</summary>
     private static IEnumerable<string> Replacements(StatementSyntax statement)

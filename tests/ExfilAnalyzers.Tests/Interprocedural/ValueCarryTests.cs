@@ -266,13 +266,26 @@ public class ValueCarryTests
         Assert.Equal(1, after.Summaries.CarriedValues);
     }
 
+    /// <summary>A method added that no code mentions: no value read it, so all three are taken over, as after a body edit.</summary>
     [Fact]
-    public void A_declaration_edit_carries_nothing()
+    public void A_method_added_carries_the_values_it_cannot_change()
     {
-        var (_, after) = Edit(nameof(A_declaration_edit_carries_nothing), "/src/Agent.cs", "int Idle()", "int Busy() => 2;\n\n    int Idle()");
+        var (_, after) = Edit(nameof(A_method_added_carries_the_values_it_cannot_change), "/src/Agent.cs", "int Idle()", "int Busy() => 2;\n\n    int Idle()");
+
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(Traces(Fresh(after.Compilation)), Traces(after));
+        Assert.Equal(3, after.Summaries.CarriedValues);
+    }
+
+    /// <summary>A type added changes what the file declares outside its members: nothing is carried.</summary>
+    [Fact]
+    public void A_type_added_carries_nothing()
+    {
+        var (_, after) = Edit(nameof(A_type_added_carries_nothing), "/src/Agent.cs", "class Agent", "class Busy { }\n\nclass Agent");
 
         Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
         Assert.Equal(0, after.Summaries.CarriedValues);
+        Assert.Equal(0, after.Carry.TakenSummaries);
     }
 
     [Theory]

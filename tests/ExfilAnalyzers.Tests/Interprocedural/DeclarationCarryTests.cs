@@ -1,0 +1,257 @@
+using System.Collections.Generic;
+using System.Linq;
+using ExfilAnalyzers.Flow;
+using ExfilAnalyzers.Tests.Verifiers;
+using static ExfilAnalyzers.Tests.Verifiers.CarriedReport;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// Answers carried across an edit that adds, removes or redeclares a member (docs/design.md, "Cost"): every
+/// member that mentions a redeclared name is made again, since its mentions may now bind elsewhere; what
+/// mentions none is taken over. Helpers.cs is edited; Agent.cs and State.cs are not, so what Agent.Report
+/// computed holds no location in the edited file and would be taken over unless something it read or
+/// mentions was edited. Each test's findings and traces must be those of the same code analysed from nothing.
+/// </summary>
+[Collection(ProjectCacheCollection.Name)]
+public class DeclarationCarryTests
+{
+    // Count returns a number; Send sends a constant, whatever it is given; Quiet returns a kind.
+    private const string Helpers = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        static class Helpers
+        {
+            private static readonly TelemetryClient Client = new();
+
+            public static string Count(ISymbol symbol) => symbol.Name.Length.ToString();
+
+            public static void Send(object value) => Client.TrackEvent("fixed");
+
+            public static void Idle() { }
+        }
+
+        static class Other
+        {
+            public static string Quiet(ISymbol symbol) => symbol.Kind.ToString();
+        }
+
+        class Derived : Base
+        {
+        }
+        """;
+
+    // Named holds a symbol's name; Counted a number. Base.Post sends a constant.
+    private const string State = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Base
+        {
+            protected static readonly TelemetryClient Client = new();
+
+            public void Post(string text) => Client.TrackEvent("fixed");
+        }
+
+        static class State
+        {
+            public static string Named = "";
+            public static string Counted = "";
+
+            public static void Remember(ISymbol symbol)
+            {
+                Named = symbol.Name;
+                Counted = symbol.Name.Length.ToString();
+            }
+        }
+        """;
+
+    private const string Agent = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(ISymbol symbol)
+            {
+                Client.TrackEvent(Helpers.Count(symbol));
+                Helpers.Send(symbol.Name);
+                Client.TrackEvent(State.Named);
+                Client.TrackEvent(State.Counted);
+                Client.TrackEvent(Other.Quiet(symbol));
+                new Derived().Post(symbol.Name);
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_method_added_that_nothing_mentions_keeps_every_answer()
+    {
+        var (before, after) = Edit(nameof(A_method_added_that_nothing_mentions_keeps_every_answer), "public static void Idle() { }",
+            "public static void Idle() { }\n\n    public static int Spare() => 2;");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(before));
+        AssertAsFresh(after);
+        Assert.False(Computed(kept, after, Method(after, "Agent", "Report")));
+        Assert.False(Computed(kept, after, Method(after, "Helpers", "Count")));
+    }
+
+    /// <summary>
+    /// Send(string) added before Send(object): Report's call, unchanged, now binds to it and sends the name.
+    /// Report mentions Send, so it is made again; taken over, it would still call the old Send.
+    /// </summary>
+    [Fact]
+    public void An_overload_added_rebinds_an_unchanged_caller()
+    {
+        var (_, after) = Edit(nameof(An_overload_added_rebinds_an_unchanged_caller), "public static void Send(object value)",
+            "public static void Send(string text) => Client.TrackEvent(text);\n\n    public static void Send(object value)");
+
+        Assert.Equal(2, Findings(after).Count);
+        AssertAsFresh(after);
+    }
+
+    /// <summary>
+    /// Post added to Derived hides Base.Post: Report's call, unchanged, now binds to it and sends the name.
+    /// Nothing Report's summary was computed from was edited (Base.Post is in another file): only its mention
+    /// of the redeclared name makes it again.
+    /// </summary>
+    [Fact]
+    public void A_member_added_that_hides_the_one_a_call_bound_to_rebinds_the_caller()
+    {
+        var (_, after) = Edit(nameof(A_member_added_that_hides_the_one_a_call_bound_to_rebinds_the_caller), "class Derived : Base\n{\n",
+            "class Derived : Base\n{\n    public new void Post(string text) => Client.TrackEvent(text);\n");
+
+        Assert.Equal(2, Findings(after).Count);
+        AssertAsFresh(after);
+    }
+
+    /// <summary>
+    /// A member added that writes Counted: Counted's value searched the writers of its name, so it is computed
+    /// again and now holds a name; taken over, it would still be a number.
+    /// </summary>
+    [Fact]
+    public void A_member_added_that_writes_state_computes_its_value_again()
+    {
+        var (_, after) = Edit(nameof(A_member_added_that_writes_state_computes_its_value_again), "public static void Idle() { }",
+            "public static void Idle() { }\n\n    public static void Also(ISymbol symbol) { State.Counted = symbol.Name; }");
+
+        Assert.Equal(2, Findings(after).Count);
+        AssertAsFresh(after);
+    }
+
+    [Theory]
+    [InlineData("public static string Count(ISymbol symbol) => symbol.Name.Length.ToString();", "public static string Count(ISymbol symbol, int unused = 0) => symbol.Name;")]
+    [InlineData("public static string Count(ISymbol symbol) => symbol.Name.Length.ToString();", "")]
+    [InlineData("public static string Count(ISymbol symbol) => symbol.Name.Length.ToString();", "public static string Counted(ISymbol symbol) => symbol.Name;")]
+    [InlineData("public static string Quiet(ISymbol symbol) => symbol.Kind.ToString();", "")]
+    [InlineData("public static void Idle() { }", "public static string Quiet(ISymbol symbol) => symbol.Name;")]
+    [InlineData("public static void Idle() { }", "public static string Count(ISymbol symbol, string more) => more;")]
+    public void A_member_removed_renamed_moved_or_redeclared_gives_what_a_fresh_build_gives(string text, string replacement)
+    {
+        var (_, after) = Edit("Redeclared" + text.Length + replacement.Length, text, replacement);
+
+        AssertAsFresh(after);
+    }
+
+    /// <summary>A method that code calls without naming it (foreach, using, await, an initializer) redeclared: nothing is carried.</summary>
+    [Theory]
+    [InlineData("public static void Dispose() { }")]
+    [InlineData("public static void GetEnumerator() { }")]
+    [InlineData("static Helpers() { }")]
+    public void A_member_called_without_its_name_redeclared_carries_nothing(string added)
+    {
+        var (_, after) = Edit("Implicit" + added.Length, "public static void Idle() { }", "public static void Idle() { }\n\n    " + added);
+
+        AssertAsFresh(after);
+        Assert.Equal(0, after.Summaries.CarriedValues);
+        Assert.Equal(0, after.Carry.TakenSummaries);
+    }
+
+    /// <summary>
+    /// Get moved, written the same and in the same place among the file's members, from Other to Helpers, where the Text it returns is Helpers' (a name), not
+    /// Other's (a constant): Report's unqualified call now gets a name. Get is redeclared (its type changed),
+    /// so Report, which mentions it, is made again.
+    /// </summary>
+    [Fact]
+    public void A_member_moved_to_another_type_is_redeclared()
+    {
+        const string moving = """
+            using Microsoft.CodeAnalysis;
+
+            static class Other
+            {
+                public const string Text = "fixed";
+
+                public static string Get() => Text;
+            }
+
+            static class Helpers
+            {
+                public static string Text = "";
+
+                public static void Fill(ISymbol symbol)
+                {
+                    Text = symbol.Name;
+                }
+            }
+            """;
+        const string caller = """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+            using static Helpers;
+            using static Other;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol) => Client.TrackEvent(Get());
+            }
+            """;
+        // The members keep their order: Get moves from the end of Other to the start of Helpers.
+        const string from = "\n\n    public static string Get() => Text;\n}\n\nstatic class Helpers\n{\n";
+        const string to = "\n}\n\nstatic class Helpers\n{\n    public static string Get() => Text;\n\n";
+        var (before, after) = EditedProject.Edit("DeclarationCarryMoved", new[] { ("/src/Helpers.cs", moving), ("/src/Agent.cs", caller) }, "/src/Helpers.cs",
+            from, to, flow => Findings(flow));
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+    }
+
+    /// <summary>Two members swapped: field initializers run in the order of their declarations, so nothing is carried.</summary>
+    [Fact]
+    public void Members_reordered_carry_nothing()
+    {
+        var (_, after) = Edit(nameof(Members_reordered_carry_nothing), "    public static void Send(object value) => Client.TrackEvent(\"fixed\");\n\n    public static void Idle() { }",
+            "    public static void Idle() { }\n\n    public static void Send(object value) => Client.TrackEvent(\"fixed\");");
+
+        AssertAsFresh(after);
+        Assert.Equal(0, after.Carry.TakenSummaries);
+    }
+
+    private static void AssertAsFresh(FlowContext after)
+    {
+        var fresh = EditedProject.Fresh(after.Compilation);
+        Assert.Equal(Findings(fresh), Findings(after));
+        Assert.Equal(Traces(fresh), Traces(after));
+    }
+
+    /// <summary>The project analysed, then Helpers.cs edited as the editor does.</summary>
+    private static (FlowContext Before, FlowContext After) Edit(string project, string text, string replacement) =>
+        EditedProject.Edit("DeclarationCarry" + project, new[] { ("/src/Helpers.cs", Helpers), ("/src/State.cs", State), ("/src/Agent.cs", Agent) },
+            "/src/Helpers.cs", text, replacement, flow => Findings(flow));
+
+    private static IMethodSymbol Method(FlowContext flow, string type, string name) =>
+        flow.Compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().First();
+
+    /// <summary>Agent.Report's findings: each sink call that sends something, with what.</summary>
+    private static List<string> Findings(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f => $"{call.Api} {f.Label}")).OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+}
