@@ -139,6 +139,75 @@ internal sealed class AnswerDeps
         _uses.Add(used);
     }
 
+    /// <summary>
+    /// The record with each record it reaches that the map names replaced by the map's record, copied only
+    /// where something below was replaced: an answer kept by early cutoff then depends on the edited
+    /// members' new summaries instead of their old ones (<see cref="EarlyCutoff"/>). The map is filled with
+    /// every record looked at, so that records shared by many answers are rewritten once.
+    /// </summary>
+    public static AnswerDeps Rewrite(AnswerDeps root, Dictionary<AnswerDeps, AnswerDeps> map)
+    {
+        if (map.TryGetValue(root, out var done))
+        {
+            return done;
+        }
+
+        // Depth first without recursion, as in EditedCode.Touches: records chain as deep as the answers built on each other.
+        var path = new List<(AnswerDeps Record, int Next, List<AnswerDeps>? Uses)> { (root, 0, null) };
+        var onPath = new HashSet<AnswerDeps> { root };
+        while (true)
+        {
+            var (record, next, uses) = path[path.Count - 1];
+            if (next < record.Used.Count)
+            {
+                var used = record.Used[next];
+                path[path.Count - 1] = (record, next + 1, uses);
+                if (map.TryGetValue(used, out var mapped) || onPath.Contains(used))
+                {
+                    Append(path, mapped ?? used);
+                }
+                else
+                {
+                    onPath.Add(used);
+                    path.Add((used, 0, null));
+                }
+
+                continue;
+            }
+
+            var result = uses is null ? record : new AnswerDeps { _bodies = record._bodies, _names = record._names, _uses = uses };
+            map[record] = result;
+            onPath.Remove(record);
+            path.RemoveAt(path.Count - 1);
+            if (path.Count == 0)
+            {
+                return result;
+            }
+
+            Append(path, result);
+        }
+    }
+
+    /// <summary>Gives the innermost record on the path the rewritten form of the record it last looked at.</summary>
+    private static void Append(List<(AnswerDeps Record, int Next, List<AnswerDeps>? Uses)> path, AnswerDeps rewritten)
+    {
+        var (record, next, uses) = path[path.Count - 1];
+        var original = record.Used[next - 1];
+        if (uses is null && ReferenceEquals(rewritten, original))
+        {
+            return;
+        }
+
+        if (uses is null)
+        {
+            uses = new List<AnswerDeps>(record.Used.Count);
+            for (var i = 0; i < next - 1; i++) uses.Add(record.Used[i]);
+        }
+
+        uses.Add(rewritten);
+        path[path.Count - 1] = (record, next, uses);
+    }
+
     /// <summary>A record that uses all of these (an answer taken from another level, with the values that made it the same).</summary>
     public static AnswerDeps Of(IEnumerable<AnswerDeps> all)
     {

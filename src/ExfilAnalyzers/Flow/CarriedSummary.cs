@@ -31,6 +31,9 @@ internal sealed class CarriedSummary
     /// <summary>The same summary with another record of what it was computed from.</summary>
     public CarriedSummary WithDeps(AnswerDeps deps) => new(_parts, _symbolFree, deps, Trees);
 
+    /// <summary>True when the two are one summary, whatever each records it was computed from (one kept by early cutoff).</summary>
+    public bool SameSummary(CarriedSummary other) => ReferenceEquals(_parts, other._parts);
+
     /// <summary>The trees the summary's syntax and locations are in.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
 

@@ -72,12 +72,12 @@ internal sealed class EarlyCutoff
 
     /// <summary>
     /// Checks that every edited member's new summary reads as its old one did, computing the new ones
-    /// (on chains of their own); the record of what they were computed from, or null when one differs
+    /// (on chains of their own); each old summary's record with the new one's, or null when one differs
     /// or cannot be made.
     /// </summary>
-    public AnswerDeps? Check(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
+    public Dictionary<AnswerDeps, AnswerDeps>? Check(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
     {
-        var fresh = new List<AnswerDeps>(_edited.Count);
+        var fresh = new Dictionary<AnswerDeps, AnswerDeps>();
         foreach (var (key, name, mode, old) in _edited)
         {
             if (Member(context.Compilation, key, name, cancellationToken) is not { } method
@@ -88,18 +88,23 @@ internal sealed class EarlyCutoff
                 return null;
             }
 
-            fresh.Add(now.Deps);
+            // One summary kept for several modes has one record: it stands for each mode's new one.
+            fresh[old.Deps] = fresh.TryGetValue(old.Deps, out var other) ? AnswerDeps.Of(new[] { other, now.Deps }) : now.Deps;
         }
 
-        return AnswerDeps.Of(fresh);
+        return fresh;
     }
 
-    /// <summary>Adds the answers to this compilation's, each also depending on the edited members' new summaries.</summary>
-    public void AddTo(CarriedAnswers answers, AnswerDeps fresh)
+    /// <summary>
+    /// Adds the answers to this compilation's, each now depending on the edited members' new summaries where
+    /// it depended on their old ones (<see cref="AnswerDeps.Rewrite"/>): a later edit of what a member now
+    /// calls reaches them, and a later keystroke in the same member finds them touched only through it again.
+    /// </summary>
+    public void AddTo(CarriedAnswers answers, Dictionary<AnswerDeps, AnswerDeps> fresh)
     {
-        foreach (var entry in _summaries) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Of(new[] { entry.Value.Deps, fresh })));
-        foreach (var entry in _values) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Of(new[] { entry.Value.Deps, fresh })));
-        foreach (var entry in _doesNotSend) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Of(new[] { entry.Value, fresh }));
+        foreach (var entry in _summaries) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+        foreach (var entry in _values) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+        foreach (var entry in _doesNotSend) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
     }
 
     /// <summary>

@@ -80,6 +80,26 @@ public class EarlyCutoffTests
     }
 
     /// <summary>
+    /// A second keystroke in the same member: the answers kept by the first depend on Tag's new summaries in
+    /// place of its old ones, so they are again touched only through Tag, and kept again. Had they also kept
+    /// the old records, which read Tag's code, every keystroke after the first would make them again.
+    /// </summary>
+    [Fact]
+    public void A_second_edit_of_the_same_member_keeps_the_answers_again()
+    {
+        var (_, after) = Edit(nameof(A_second_edit_of_the_same_member_keeps_the_answers_again),
+            "return symbol.Name.Length.ToString();", "var unused = 1;\n        return symbol.Name.Length.ToString();");
+        Assert.Empty(Findings(after));
+        var kept = CarriedAnswers.Of(after.Compilation)!;
+
+        var again = EditedProject.EditAgain(after.Compilation, "/src/Hub.cs", "var unused = 1;", "var unused = 12;");
+
+        Assert.Equal(Findings(Fresh(again.Compilation)), Findings(again));
+        Assert.True(TakenOver(kept, again, "Agent", "Report"), "Report's report is kept after the second edit");
+        Assert.False(Computed(kept, again, "Caller", "Label"), "Label's summary is not computed again after the second edit");
+    }
+
+    /// <summary>
     /// Tag also stores a lambda written in it: its old summary holds a function of the edited file, found
     /// again in the new tree as the same lambda of the same member, so the summaries can be compared.
     /// </summary>

@@ -31,13 +31,17 @@ internal static class CarriedReport
 
     /// <summary>
     /// Whether the compilation after an edit computed the method's summary at some mode itself: one taken
-    /// over is one the compilation before kept (<paramref name="kept"/>, read before the one after is
-    /// analysed), as it was or depending also on what an edited member's new summaries were computed from
-    /// (early cutoff).
+    /// over is the summary the compilation before kept (<paramref name="kept"/>, read before the one after is
+    /// analysed), as it was or recording that it now depends on an edited member's new summaries (early
+    /// cutoff), and the one the compilation after keeps in turn.
     /// </summary>
-    public static bool Computed(CarriedAnswers kept, FlowContext after, IMethodSymbol method) =>
-        Cached(after, method).Any(held => !kept.Summaries.Any(k => k.Key.Name == method.Name && k.Key.Mode == held.Mode
-            && (ReferenceEquals(k.Value.Deps, held.Summary.Deps) || held.Summary.Deps.Used.Contains(k.Value.Deps))));
+    public static bool Computed(CarriedAnswers kept, FlowContext after, IMethodSymbol method)
+    {
+        var keeps = CarriedAnswers.Of(after.Compilation)!;
+        return Cached(after, method).Any(held => !keeps.Summaries.Any(now => now.Key.Name == method.Name && now.Key.Mode == held.Mode
+            && ReferenceEquals(now.Value.Deps, held.Summary.Deps)
+            && kept.Summaries.TryGetValue(now.Key, out var before) && before.SameSummary(now.Value)));
+    }
 
     /// <summary>The method's summaries the compilation holds, by mode.</summary>
     public static IEnumerable<(int Mode, MethodSummary Summary)> Cached(FlowContext flow, IMethodSymbol method)
