@@ -15,12 +15,13 @@ namespace ExfilAnalyzers.Tests.Interprocedural;
 
 /// <summary>
 /// The answers the engine carries from one compilation of a project to the next must never change a
-/// diagnostic. Two projects are edited one statement at a time, as the editor makes edits, and after
+/// diagnostic. Three projects are edited one statement or member at a time, as the editor makes edits, and after
 /// each edit the analyzers, taking over what the compilation before learnt, must report what a fresh
 /// build of the same code reports: one whose senders read state written in other files (a chain of
 /// fields, a property, a value passed by callers, a callback, an alias), each writer statement deleted
-/// or made to store a symbol's name; one whose members call helpers that send nothing, each helper
-/// statement deleted or made to send.
+/// or made to store a symbol's name, and each member deleted, renamed or preceded by another; one whose
+/// members call helpers that send nothing, each helper statement deleted or made to send; and a hub
+/// whose statements are padded, deleted or made to return something else.
 /// </summary>
 [Collection(ProjectCacheCollection.Name)]
 public class CarryDifferentialTests
@@ -111,7 +112,7 @@ public class CarryDifferentialTests
     {
         var project = EditedProject.Compile("CarryDifferential", new[] { ("/src/Store.cs", Store), ("/src/Callers.cs", Callers), ("/src/Sender.cs", Sender) });
 
-        var (_, edits, changed) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Where(t => t.FilePath != "/src/Sender.cs"), Replacements);
+        var (_, edits, changed, _) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Where(t => t.FilePath != "/src/Sender.cs"), Replacements);
 
         // The edits must matter: five add a leak through state that a carried clean value would hide (First's
         // name, seen by both senders of First and Second; Second's; Passed's, stored by Take and passed by
@@ -193,7 +194,7 @@ public class CarryDifferentialTests
     {
         var project = EditedProject.Compile("CarryDifferentialSending", new[] { ("/src/Helpers.cs", Helpers), ("/src/Agent.cs", Agent) });
 
-        var (original, edits, changed) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Take(1), _ => new[] { "", "Client.TrackEvent(text);" });
+        var (original, edits, changed, _) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Take(1), _ => new[] { "", "Client.TrackEvent(text);" });
 
         // Making Quiet send reaches all three members, Relay two, Maybe one; deleting a call silences nothing that was reported.
         Assert.Empty(original);
@@ -251,7 +252,7 @@ public class CarryDifferentialTests
     {
         var project = EditedProject.Compile("CarryDifferentialHub", new[] { ("/src/Hub.cs", Hub), ("/src/Users.cs", Users) });
 
-        var (original, edits, changed) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Take(1), HubReplacements);
+        var (original, edits, changed, _) = await EachEditAsFreshAsync(project, project.SyntaxTrees.Take(1), HubReplacements);
 
         // SendPassed leaks the name it passes through Pick. Five statements, four edits each; nine change what
         // is reported. Tag's local or its return made a name: Label sends it (2). Pick's local or its return
@@ -283,97 +284,76 @@ public class CarryDifferentialTests
         }
     }
 
-    /// <summary>
-    /// Each statement of the trees' method bodies replaced, one edit at a time, by each replacement; after
-    /// each edit, the diagnostics with what the compilation before learnt taken over must be a fresh
-    /// build's. The project's diagnostics before any edit, how many edits were made, and how many changed them.
-    /// </summary>
-    private static async Task<(List<string> Original, int Edits, int Changed)> EachEditAsFreshAsync(Compilation project, IEnumerable<SyntaxTree> trees,
-        Func<StatementSyntax, IEnumerable<string>> replacements)
-    {
-        var original = await DiagnosticsAsync(project);
-        var edits = 0;
-        var changed = 0;
-        CarriedAnswers? kept = null;
-        foreach (var tree in trees.ToList())
-        {
-            foreach (var statement in BodyStatements(tree))
-            {
-                foreach (var replacement in replacements(statement))
-                {
-                    var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(new TextChange(statement.Span, replacement))));
-                    var carried = await DiagnosticsAsync(compilation);
-
-                    // Held here: the cache holds only its latest project firmly, and the fresh build's is next.
-                    kept = CarriedAnswers.Of(compilation);
-                    var fresh = await DiagnosticsAsync(EditedProject.FreshCopy(compilation, project.AssemblyName + "Fresh" + edits));
-                    Assert.True(fresh.SequenceEqual(carried),
-                        $"after replacing '{statement}' in {tree.FilePath} with '{replacement}':\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
-                    edits++;
-                    if (!fresh.SequenceEqual(original)) changed++;
-                }
-            }
-        }
-
-        GC.KeepAlive(kept);
-        return (original, edits, changed);
-    }
+    /// <summary>Each statement of the trees' method bodies replaced, one edit at a time, by each replacement (<see cref="EachAsFreshAsync"/>).</summary>
+    private static Task<(List<string> Original, int Edits, int Changed, int Carrying)> EachEditAsFreshAsync(Compilation project, IEnumerable<SyntaxTree> trees,
+        Func<StatementSyntax, IEnumerable<string>> replacements) =>
+        EachAsFreshAsync(project,
+            from tree in trees.ToList()
+            from statement in BodyStatements(tree)
+            from replacement in replacements(statement)
+            select (tree, new TextChange(statement.Span, replacement), $"replacing '{statement}' in {tree.FilePath} with '{replacement}'"));
 
     /// <summary>
     /// Each member of the trees deleted, renamed, preceded by a method that stores a symbol's name in Passed,
-    /// and (a method) preceded by an overload that takes a number, one edit at a time; after each edit, the
-    /// diagnostics must be a fresh build's. The compilation before each edit is the one of the edit before.
+    /// and (a method) preceded by an overload that takes a number, one edit at a time (<see cref="EachAsFreshAsync"/>).
     /// </summary>
-    private static async Task<(List<string> Original, int Edits, int Changed, int Carrying)> EachDeclarationEditAsFreshAsync(Compilation project,
-        IEnumerable<SyntaxTree> trees)
+    private static Task<(List<string> Original, int Edits, int Changed, int Carrying)> EachDeclarationEditAsFreshAsync(Compilation project,
+        IEnumerable<SyntaxTree> trees) =>
+        EachAsFreshAsync(project,
+            from tree in trees.ToList()
+            from member in tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>().Where(m => m is not BaseTypeDeclarationSyntax)
+            let name = member switch
+            {
+                MethodDeclarationSyntax method => method.Identifier,
+                PropertyDeclarationSyntax property => property.Identifier,
+                FieldDeclarationSyntax field => field.Declaration.Variables[0].Identifier,
+                _ => default,
+            }
+            from edit in DeclarationEdits(member, name)
+            select (tree, edit.Change, $"{name.ValueText} {edit.What} in {tree.FilePath}"));
+
+    private static IEnumerable<(TextChange Change, string What)> DeclarationEdits(MemberDeclarationSyntax member, SyntaxToken name)
+    {
+        yield return (new TextChange(member.Span, ""), "deleted");
+        yield return (new TextChange(name.Span, name.ValueText + "X"), "renamed");
+        yield return (new TextChange(new TextSpan(member.SpanStart, 0), "public static void Added(ISymbol s) { Store.Passed = s.Name; }\n    "), "preceded by a writer");
+        if (member is MethodDeclarationSyntax)
+        {
+            yield return (new TextChange(new TextSpan(member.SpanStart, 0), $"public static void {name.ValueText}(int unused) {{ }}\n    "), "preceded by an overload");
+        }
+    }
+
+    /// <summary>
+    /// Each edit made to the project alone, one at a time, so that the compilation before each is the one of
+    /// the edit before; after each, the diagnostics with what that compilation learnt taken over must be a
+    /// fresh build's. The project's diagnostics before any edit, how many edits were made, how many changed
+    /// them, and how many took answers over.
+    /// </summary>
+    private static async Task<(List<string> Original, int Edits, int Changed, int Carrying)> EachAsFreshAsync(Compilation project,
+        IEnumerable<(SyntaxTree Tree, TextChange Change, string What)> edits)
     {
         var original = await DiagnosticsAsync(project);
-        var edits = 0;
+        var count = 0;
         var changed = 0;
         var carrying = 0;
         CarriedAnswers? kept = null;
-        foreach (var tree in trees.ToList())
+        foreach (var (tree, change, what) in edits)
         {
-            foreach (var member in tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>().Where(m => m is not BaseTypeDeclarationSyntax))
-            {
-                var name = member switch
-                {
-                    MethodDeclarationSyntax method => method.Identifier,
-                    PropertyDeclarationSyntax property => property.Identifier,
-                    FieldDeclarationSyntax field => field.Declaration.Variables[0].Identifier,
-                    _ => default,
-                };
-                var edited = new List<(TextChange Change, string Label)>
-                {
-                    (new TextChange(member.Span, ""), "deleted"),
-                    (new TextChange(name.Span, name.ValueText + "X"), "renamed"),
-                    (new TextChange(new TextSpan(member.SpanStart, 0), "public static void Added(ISymbol s) { Store.Passed = s.Name; }\n    "), "preceded by a writer"),
-                };
-                if (member is MethodDeclarationSyntax)
-                {
-                    edited.Add((new TextChange(new TextSpan(member.SpanStart, 0), $"public static void {name.ValueText}(int unused) {{ }}\n    "), "preceded by an overload"));
-                }
+            var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(change)));
+            var last = CarriedAnswers.Of(compilation);
+            var carried = await DiagnosticsAsync(compilation);
 
-                foreach (var (change, label) in edited)
-                {
-                    var compilation = project.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(change)));
-                    var last = CarriedAnswers.Of(compilation);
-                    var carried = await DiagnosticsAsync(compilation);
-
-                    // Held here: the cache holds only its latest project firmly, and the fresh build's is next.
-                    kept = CarriedAnswers.Of(compilation);
-                    if (last is not null && kept is not null && TookOver(last, kept)) carrying++;
-                    var fresh = await DiagnosticsAsync(EditedProject.FreshCopy(compilation, project.AssemblyName + "Fresh" + edits));
-                    Assert.True(fresh.SequenceEqual(carried),
-                        $"after {name.ValueText} {label} in {tree.FilePath}:\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
-                    edits++;
-                    if (!fresh.SequenceEqual(original)) changed++;
-                }
-            }
+            // Held here: the cache holds only its latest project firmly, and the fresh build's is next.
+            kept = CarriedAnswers.Of(compilation);
+            if (last is not null && kept is not null && TookOver(last, kept)) carrying++;
+            var fresh = await DiagnosticsAsync(EditedProject.FreshCopy(compilation, project.AssemblyName + "Fresh" + count));
+            Assert.True(fresh.SequenceEqual(carried), $"after {what}:\nfresh:\n{string.Join("\n", fresh)}\ncarried:\n{string.Join("\n", carried)}");
+            count++;
+            if (!fresh.SequenceEqual(original)) changed++;
         }
 
         GC.KeepAlive(kept);
-        return (original, edits, changed, carrying);
+        return (original, count, changed, carrying);
     }
 
     /// <summary>True when the later answers hold a summary or value of the earlier ones: taken over, not made again.</summary>
