@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ExfilAnalyzers.Flow;
@@ -14,7 +13,9 @@ namespace ExfilAnalyzers.Flow;
 /// narrower set can be told), and the edited files. An answer (<see cref="AnswerDeps"/>) holds after the
 /// edit unless it, or an answer it used, analysed one of those members' code, or asked the member index
 /// about one of those names: the index's answer for a name depends only on the code that mentions it,
-/// and a body edit changes no other code and no declaration.
+/// and a body edit changes no other code and no declaration. An edit of declarations also rebinds the
+/// names it redeclares (<see cref="Redeclarations"/>), as <see cref="CarryConditions"/> does the names of
+/// members the relevance index answers differently about: every member that mentions one is edited.
 /// </summary>
 internal sealed class EditedCode
 {
@@ -129,159 +130,35 @@ internal sealed class EditedCode
     /// changed). The names those members are declared by (<see cref="Redeclared"/>) may now bind elsewhere
     /// to something else, so every member that mentions one counts as edited (<see cref="Finish"/>), and so
     /// does every member of such a name in this file, whose <see cref="BodyKey.Index"/> may have moved.
-    /// Nothing is carried when the edit changed anything outside members (a type, a using, an enum), moved
-    /// members it did not redeclare, or redeclared a member that code can call without naming it (a
-    /// constructor, an operator, an indexer, <c>Dispose</c> and the other names of the language's patterns).
+    /// False when nothing can be carried across the edit (<see cref="Redeclarations.Of"/>).
     /// </summary>
     private bool AddDeclarations(string path, TreeIndex oldIndex, TreeIndex newIndex, List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes,
         CancellationToken cancellationToken)
     {
-        if (oldIndex.SkeletonHash != newIndex.SkeletonHash)
+        if (Redeclarations.Of(oldIndex, newIndex, oldNodes, newNodes, cancellationToken) is not { } redeclarations)
         {
             return false;
         }
 
-        var old = oldIndex.Members;
-        var now = newIndex.Members;
-        var oldByName = ByName(old);
-        var newByName = ByName(now);
-        var redeclared = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var name in oldByName.Keys.Concat(newByName.Keys))
+        var redeclared = redeclarations.Names;
+        foreach (var (members, nodes) in new[] { (oldIndex.Members, oldNodes), (newIndex.Members, newNodes) })
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            oldByName.TryGetValue(name, out var was);
-            newByName.TryGetValue(name, out var @is);
-            if (!redeclared.Contains(name) && !SameDeclarations(was, @is, old, now, oldNodes, newNodes))
+            foreach (var member in members)
             {
-                redeclared.Add(name);
+                if (!redeclared.Contains(member.Name)) continue;
+                _bodies.Add(BodyKey.For(path, member));
+                _names.UnionWith(member.Mentions);
             }
         }
 
-        foreach (var name in redeclared)
+        foreach (var (old, now) in redeclarations.Kept)
         {
-            if (ImplicitlyCalled(name, oldByName, newByName, oldNodes, newNodes)) return false;
-        }
-
-        // Members kept must keep their order: field initializers run in it.
-        if (!Kept(old, redeclared).SequenceEqual(Kept(now, redeclared)))
-        {
-            return false;
-        }
-
-        for (var ordinal = 0; ordinal < old.Length; ordinal++)
-        {
-            if (redeclared.Contains(old[ordinal].Name))
-            {
-                _bodies.Add(BodyKey.For(path, old[ordinal]));
-                _names.UnionWith(old[ordinal].Mentions);
-            }
-        }
-
-        for (var ordinal = 0; ordinal < now.Length; ordinal++)
-        {
-            if (redeclared.Contains(now[ordinal].Name))
-            {
-                _bodies.Add(BodyKey.For(path, now[ordinal]));
-                _names.UnionWith(now[ordinal].Mentions);
-            }
-        }
-
-        foreach (var name in newByName.Keys)
-        {
-            if (redeclared.Contains(name) || !oldByName.TryGetValue(name, out var was))
-            {
-                continue;
-            }
-
-            var @is = newByName[name];
-            for (var i = 0; i < was.Count; i++)
-            {
-                AddBody(path, old, now, oldNodes, newNodes, was[i], @is[i]);
-            }
+            AddBody(path, oldIndex.Members, newIndex.Members, oldNodes, newNodes, old, now);
         }
 
         _redeclared.UnionWith(redeclared);
         foreach (var name in redeclared) Rebind(name);
         return true;
-    }
-
-    private static Dictionary<string, List<int>> ByName(ImmutableArray<DeclaredMember> members)
-    {
-        var byName = new Dictionary<string, List<int>>(System.StringComparer.Ordinal);
-        for (var ordinal = 0; ordinal < members.Length; ordinal++)
-        {
-            if (!byName.TryGetValue(members[ordinal].Name, out var ordinals)) byName[members[ordinal].Name] = ordinals = new List<int>(1);
-            ordinals.Add(ordinal);
-        }
-
-        return byName;
-    }
-
-    /// <summary>The same number of members of the name before and after, each in the same type and declared the same way.</summary>
-    private static bool SameDeclarations(List<int>? was, List<int>? @is, ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now,
-        List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes)
-    {
-        if (was is null || @is is null || was.Count != @is.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < was.Count; i++)
-        {
-            if (old[was[i]].Owner != now[@is[i]].Owner || !SameDeclaration(oldNodes[was[i]], newNodes[@is[i]])) return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The declarations read the same but for bodies and initializers: a field's by its whole declaration (its
-    /// type and modifiers, and a constant's value, are outside the declarator).
-    /// </summary>
-    private static bool SameDeclaration(SyntaxNode before, SyntaxNode after)
-    {
-        if (before is VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax oldField }
-            && after is VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax newField })
-        {
-            var constant = oldField.Modifiers.Any(SyntaxKind.ConstKeyword) || newField.Modifiers.Any(SyntaxKind.ConstKeyword);
-            return oldField.IsEquivalentTo(newField, topLevel: !constant) && before.IsEquivalentTo(after, topLevel: !constant);
-        }
-
-        return before.RawKind == after.RawKind && before.IsEquivalentTo(after, topLevel: true);
-    }
-
-    /// <summary>
-    /// A member code may call without naming it: constructors (a derived type's, <c>new()</c>), operators,
-    /// conversions, indexers, destructors, top-level statements, and the methods and properties of the
-    /// language's patterns (foreach, using, await, deconstruction, collection initializers, queries, ranges).
-    /// </summary>
-    private static bool ImplicitlyCalled(string name, Dictionary<string, List<int>> oldByName, Dictionary<string, List<int>> newByName, List<SyntaxNode> oldNodes,
-        List<SyntaxNode> newNodes)
-    {
-        if (name.Length == 0 || PatternNames.Contains(name))
-        {
-            return true;
-        }
-
-        return (oldByName.TryGetValue(name, out var was) && was.Exists(o => oldNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax))
-            || (newByName.TryGetValue(name, out var @is) && @is.Exists(o => newNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax));
-    }
-
-    private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
-    {
-        "GetEnumerator", "GetAsyncEnumerator", "MoveNext", "MoveNextAsync", "Current", "Dispose", "DisposeAsync", "GetAwaiter", "GetResult", "IsCompleted",
-        "OnCompleted", "UnsafeOnCompleted", "Add", "Deconstruct", "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending",
-        "ThenBy", "ThenByDescending", "GroupBy", "Cast", "GetPinnableReference", "Length", "Count", "Slice", "Item", "ToString", "Equals", "GetHashCode",
-        "Invoke", "Clone", "AppendLiteral", "AppendFormatted", "Create", "Finalize", "PrintMembers", "EqualityContract", "Main",
-    };
-
-    /// <summary>The names of the members not redeclared, in the order the file declares them.</summary>
-    private static IEnumerable<string> Kept(ImmutableArray<DeclaredMember> members, HashSet<string> redeclared)
-    {
-        foreach (var member in members)
-        {
-            if (!redeclared.Contains(member.Name)) yield return member.Name;
-        }
     }
 
     /// <summary>
