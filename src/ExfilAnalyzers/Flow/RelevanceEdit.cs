@@ -9,9 +9,11 @@ namespace ExfilAnalyzers.Flow;
 /// A compilation seen as a settled <see cref="RelevanceGraph"/> with a few trees replaced, the IDE's
 /// keystroke: the relevance of the other trees is taken from the graph, and only what the edit adds
 /// is propagated. That is exact when the edit only adds to the graph: the edited trees declare the
-/// same members, and every mention an edit removed was inert (it made nothing matter). Relevance
-/// only grows with mentions, so the graph's answers are then still justified, and propagating the
-/// added mentions from them reaches the answers a full build would. Any other edit is built afresh.
+/// same members, or those and new methods of names nothing mentions or declares (a method being typed),
+/// and every mention an edit removed was inert (it made nothing matter). Relevance only grows with
+/// mentions, so the graph's answers are then still justified, and propagating the added mentions from
+/// them reaches the answers a full build would; a new method of a name nothing mentions is handed
+/// nothing, and matters only by what it mentions. Any other edit is built afresh.
 /// </summary>
 internal sealed class RelevanceEdit
 {
@@ -22,7 +24,7 @@ internal sealed class RelevanceEdit
 
     public RelevanceGraph Graph { get; }
 
-    /// <summary>Each replaced tree of the graph, with the entries of the tree that replaces it.</summary>
+    /// <summary>Each replaced tree of the graph, with the entries of the tree that replaces it, by the ordinals of the replaced tree's.</summary>
     public Dictionary<SyntaxTree, RelevanceEntry[]> Replaced { get; } = new();
 
     /// <summary>Each new tree, with its entries.</summary>
@@ -81,8 +83,16 @@ internal sealed class RelevanceEdit
             }
         }
 
+        // A new method's name must be mentioned nowhere, in the new trees either (declared in one, mentioned in another).
+        foreach (var entry in edit._added)
+        {
+            if (edit.MentionedBy.ContainsKey(entry.Member.Name)) return null;
+        }
+
         return edit;
     }
+
+    private readonly List<RelevanceEntry> _added = new();
 
     private bool Replace(SyntaxTree oldTree, SyntaxTree newTree, CancellationToken cancellationToken)
     {
@@ -91,33 +101,70 @@ internal sealed class RelevanceEdit
         var members = index.Members;
 
         // Which state may hold a function or stream was settled on the declarations (Graph.CarrierStateNames): they must not change.
-        if (members.Length != olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
+        if (members.Length < olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
         {
             return false;
         }
 
+        // The new tree's members are the old ones in order, with new methods among them.
         var entries = new RelevanceEntry[members.Length];
+        var byOld = new RelevanceEntry[olds.Length];
+        var paired = 0;
         for (var ordinal = 0; ordinal < members.Length; ordinal++)
         {
-            var old = olds[ordinal];
             var entry = entries[ordinal] = new RelevanceEntry(newTree, members[ordinal], Count++, ordinal);
-            if (entry.Member.Name != old.Member.Name || entry.Member.IsState != old.Member.IsState
-                || !entry.Member.TypeNames.SequenceEqual(old.Member.TypeNames) || !Compare(old, entry))
+            if (paired < olds.Length && olds[paired].Member.Name == entry.Member.Name)
+            {
+                var old = olds[paired];
+                if (entry.Member.IsState != old.Member.IsState || !entry.Member.TypeNames.SequenceEqual(old.Member.TypeNames) || !Compare(old, entry))
+                {
+                    return false;
+                }
+
+                byOld[paired++] = entry;
+                Pairs.Add((entry, old));
+            }
+            else if (IsUnknownMethod(entry))
+            {
+                _added.Add(entry);
+                Add(entry);
+            }
+            else
             {
                 return false;
             }
 
-            Pairs.Add((entry, old));
             foreach (var name in entry.Member.Mentions)
             {
                 RelevanceGraph.Add(MentionedBy, name, entry);
             }
         }
 
+        if (paired != olds.Length)
+        {
+            return false;
+        }
+
         RelevanceGraph.AddWriters(Writers, entries, Graph.StateNames);
-        Replaced[oldTree] = entries;
+        Replaced[oldTree] = byOld;
         Trees[newTree] = entries;
         return true;
+    }
+
+    /// <summary>A method whose name the graph neither declares nor mentions: no member's relevance can reach it.</summary>
+    private bool IsUnknownMethod(RelevanceEntry entry) =>
+        !entry.Member.IsState && entry.Member.Name.Length > 0 && entry.Member.Name != "<top-level>"
+        && !Graph.Named.ContainsKey(entry.Member.Name) && !Graph.MentionedBy.ContainsKey(entry.Member.Name) && !Graph.Writers.ContainsKey(entry.Member.Name);
+
+    /// <summary>A new method: every name it mentions is added, as for a member that grew from nothing.</summary>
+    private void Add(RelevanceEntry entry)
+    {
+        foreach (var name in entry.Member.Mentions)
+        {
+            if (Graph.RelevantNames.Contains(name) || Graph.IsSeed(name)) AddedNames.Add(name);
+        }
+
+        Grown.Add(entry);
     }
 
     /// <summary>

@@ -72,6 +72,15 @@ public class RelevanceReuseTests
         }
         """;
 
+    // Nothing mentions Second: nothing hands it anything until First does.
+    private const string Tail = """
+        static class Tail
+        {
+            public static void First() { }
+            public static void Second(string text) { }
+        }
+        """;
+
     public static TheoryData<string, string, string, string, bool> Edits() => new()
     {
         // file, from, to, what it shows, whether the earlier graph is reused
@@ -93,7 +102,20 @@ public class RelevanceReuseTests
             "a caller that comes to matter, after a call it no longer makes", true },
         { "Agent.cs", "=> Client.TrackEvent(Format.Describe(symbol));", "=> Format.Describe(symbol);", "a member handed taint by a member that no longer names it", false },
         { "Format.cs", "{ Last = s.Name; }", "{ var l = Last + s.Name; }", "state a member that matters no longer writes, though it still reads it", false },
-        { "Agent.cs", "void Flush()", "void Other() { }\n    void Flush()", "a member added", false },
+        { "Agent.cs", "void Flush()", "void Other() { }\n    void Flush()", "a method added that nothing mentions", true },
+        { "Agent.cs", "void Flush()", "void Other(ISymbol symbol) => Client.TrackEvent(symbol.Name);\n    void Flush()", "a method added that sends a source", true },
+        { "Agent.cs", "void Flush()", "void Other(ISymbol symbol) => Store.Keep(symbol.Name);\n    void Flush()", "a method added that hands a source on", true },
+        { "Agent.cs", "void Flush()", "void Other() { _note = System.Environment.UserName; }\n    void Flush()", "a method added that writes a source into state", true },
+        { "Agent.cs", "void Flush()", "void Other() => Other();\n    void Flush()", "a method added that mentions its own name", false },
+        { "Format.cs", "public static string Describe(ISymbol s) => s.Name;", "public static void Other() { }\n    public static string Describe(ISymbol s) => s.Name;", "a method added above the others", true },
+        { "Tail.cs", "public static void First() { }", "public static void Zero() { }\n    public static void First() { Second(System.Environment.UserName); }",
+            "a method added above members, one of which now hands a source to the other", true },
+        { "Agent.cs", "void Flush()", "void Describe() { }\n    void Flush()", "a method added of a name another file declares", false },
+        { "Agent.cs", "void Flush()", "void TrackTrace() { }\n    void Flush()", "a method added of a name another file mentions", false },
+        { "Agent.cs", "void Relay(string text) => Store.Keep(text);", "void Relay(string text) => Other(text);\n    void Other(string text) => Store.Keep(text);",
+            "a method added that an edited member calls", false },
+        { "Agent.cs", "void Flush() => Client.TrackEvent(_note);", "", "a member removed", false },
+        { "Agent.cs", "private string _note = \"\";", "private string _note = \"\";\n    private string _other = \"\";", "state added", false },
         // Which state holds functions is settled on the declarations: a change to them builds afresh.
         { "Store.cs", "public static string Kept", "public static System.String Kept", "the declared type of state changed", false },
         { "Format.cs", "static class Format", "delegate void Notify(string text);\n\nstatic class Format", "a delegate type declared", false },
@@ -193,6 +215,9 @@ public class RelevanceReuseTests
         }
 
         answers.AddRange(names.Select(name => $"{name}: holds {index.MayHold(name)}, mentioned in {string.Join(", ", index.TreesMentioning(name).Select(t => t.FilePath))}"));
+
+        // What carrying answers compares (CarryConditions): whether each member matters and may be handed taint.
+        answers.AddRange(index.MemberAnswers().Select(tree => tree is null ? "unknown tree" : string.Join(",", tree)));
         return answers;
     }
 
@@ -211,6 +236,7 @@ public class RelevanceReuseTests
             ["Format.cs"] = Format,
             ["Store.cs"] = Store,
             ["Sender.cs"] = Sender,
+            ["Tail.cs"] = Tail,
         };
         for (var i = 0; i < 4; i++)
         {
