@@ -45,6 +45,12 @@ internal sealed class RelevanceEdit
     /// <summary>Names the edit added that matter, or may: their mentioners are looked at again.</summary>
     public List<string> AddedNames { get; } = new();
 
+    /// <summary>
+    /// The names the replaced trees redeclare (<see cref="Redeclarations"/>); null when an edit changed more
+    /// than members. A mention in a member that mentions none of them binds as it did in the graph's compilation.
+    /// </summary>
+    public HashSet<string>? Redeclared { get; private set; } = new(System.StringComparer.Ordinal);
+
     /// <summary>New entries that mention or write something their predecessor did not.</summary>
     public List<RelevanceEntry> Grown { get; } = new();
 
@@ -104,6 +110,15 @@ internal sealed class RelevanceEdit
         if (members.Length < olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
         {
             return false;
+        }
+
+        var oldIndex = TreeIndex.For(oldTree, cancellationToken);
+        if (Redeclared is not null && oldIndex.DeclarationHash != index.DeclarationHash)
+        {
+            var redeclarations = Redeclarations.Of(oldIndex, index, new List<SyntaxNode>(TreeIndex.MemberNodes(oldTree.GetRoot(cancellationToken))),
+                new List<SyntaxNode>(TreeIndex.MemberNodes(newTree.GetRoot(cancellationToken))), cancellationToken);
+            if (redeclarations is null) Redeclared = null;
+            else Redeclared.UnionWith(redeclarations.Names);
         }
 
         // The new tree's members are the old ones in order, with new methods among them.

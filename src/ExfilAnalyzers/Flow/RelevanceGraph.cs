@@ -98,13 +98,21 @@ internal sealed class RelevanceGraph
         return graph;
     }
 
-    /// <summary>Records the settled answers; the graph is not changed after that.</summary>
-    public void Settle(bool[] relevant, bool[] receiving, HashSet<string> relevantNames)
+    /// <summary>Records the settled answers and the fingerprints of the compilation's declarations; the graph is not changed after that.</summary>
+    public void Settle(bool[] relevant, bool[] receiving, HashSet<string> relevantNames, long declarations, long allButTrees)
     {
         Relevant = relevant;
         Receiving = receiving;
         RelevantNames = relevantNames;
+        Declarations = declarations;
+        AllButTrees = allButTrees;
     }
+
+    /// <summary>The compilation's <see cref="DeclarationFingerprint"/>: what "calls no sink" was bound under (<see cref="SinkMentions"/>).</summary>
+    public long Declarations { get; private set; }
+
+    /// <summary>The compilation's fingerprint without the trees' declarations (<see cref="DeclarationFingerprint.OfAllButTrees"/>).</summary>
+    public long AllButTrees { get; private set; }
 
     /// <summary>A name that makes the members mentioning it matter by itself: a source's, a gate's, a sink's when every sink call matters.</summary>
     public bool IsSeed(string name) =>

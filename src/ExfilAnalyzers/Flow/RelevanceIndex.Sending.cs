@@ -112,7 +112,7 @@ internal sealed partial class RelevanceIndex
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!IsReplaced(member) && SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
-                        HandlesHandedOut, mayBind: true, out _, cancellationToken) == true)
+                        HandlesHandedOut, mayBind: true, out _, cancellationToken, EarlierDeclarations) == true)
                 {
                     return true;
                 }
@@ -125,6 +125,18 @@ internal sealed partial class RelevanceIndex
     /// <summary>A member leads to the names it mentions that lead anywhere.</summary>
     private bool LeadsAnywhere(string name) =>
         _graph.Named.ContainsKey(name) || _graph.Writers.ContainsKey(name) || _edit is not null && _edit.Writers.ContainsKey(name);
+
+    /// <summary>
+    /// The declarations of the graph's compilation and the names redeclared since, when this index was derived
+    /// across edits of members only and the references, options and models are the graph's.
+    /// </summary>
+    private (long Declarations, HashSet<string> Redeclared)? EarlierDeclarations =>
+        _edit?.Redeclared is { } redeclared && _graph.AllButTrees == AllButTrees ? (_graph.Declarations, redeclared) : null;
+
+    private long AllButTrees => (long)(_allButTrees ??= DeclarationFingerprint.OfAllButTrees(_compilation, _catalog));
+
+    // Boxed: threads that race to compute it each read a whole value (a nullable long is two fields).
+    private object? _allButTrees;
 
     // Boxed: threads that race to compute it each read a whole value (a nullable long is two fields).
     private object? _fingerprint;
@@ -159,7 +171,7 @@ internal sealed partial class RelevanceIndex
             }
 
             var callsSink = SinkMentions.Confirm(_compilation, Fingerprint(cancellationToken), member.Tree, member.Member, name, _catalog,
-                HandlesHandedOut, mayBind: bindings > 0, out var bound, cancellationToken);
+                HandlesHandedOut, mayBind: bindings > 0, out var bound, cancellationToken, EarlierDeclarations);
             if (callsSink is null)
             {
                 return true;

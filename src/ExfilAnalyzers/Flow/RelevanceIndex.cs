@@ -74,7 +74,8 @@ internal sealed partial class RelevanceIndex
         }
 
         index.Propagate(seeds, new Stack<RelevanceEntry>(), cancellationToken);
-        graph.Settle(index._relevant, index._receiving, index._names);
+        graph.Settle(index._relevant, index._receiving, index._names, DeclarationFingerprint.Of(compilation, catalog, cancellationToken),
+            DeclarationFingerprint.OfAllButTrees(compilation, catalog));
         RecentRelevanceGraphs.Remember(compilation, graph);
         return index;
     }

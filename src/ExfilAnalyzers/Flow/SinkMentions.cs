@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ExfilAnalyzers.Models;
@@ -18,8 +19,8 @@ internal static class SinkMentions
     // edits, so in the IDE an unchanged file is not bound again to learn the same thing. "Calls a sink"
     // is kept whatever changes elsewhere: if an edit changed what the name binds to, the cached answer
     // costs one analysis that finds nothing, never a diagnostic. "Does not" holds only while the
-    // compilation's declarations are the same (DeclarationFingerprint): a new type or overload
-    // elsewhere could make the name a sink's.
+    // compilation's declarations are the same (DeclarationFingerprint), or differ only by members
+    // whose names the member does not mention: a new type or overload elsewhere could make the name a sink's.
     // The handles handed out in the compilation are part of the key: a stream's Write is a sink only
     // where something may open a network stream, and an edit in a body can add the first such call.
     private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Member, string Name, Handle HandedOut), Answer>> Answers = new();
@@ -27,14 +28,17 @@ internal static class SinkMentions
     /// <summary>
     /// Whether the member calls a sink by that name, or null when that is not known yet and
     /// <paramref name="mayBind"/> is false; <paramref name="bound"/> tells whether it had to be bound to know.
+    /// "Does not" bound under <paramref name="earlier"/>'s declarations also holds when the member mentions
+    /// none of the names redeclared since (<see cref="RelevanceEdit.Redeclared"/>): its mentions bind as they did.
     /// </summary>
     public static bool? Confirm(Compilation compilation, long fingerprint, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog,
-        Handle handedOut, bool mayBind, out bool bound, CancellationToken cancellationToken)
+        Handle handedOut, bool mayBind, out bool bound, CancellationToken cancellationToken, (long Declarations, HashSet<string> Redeclared)? earlier = null)
     {
         var answers = Answers.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name, Handle HandedOut), Answer>());
         var key = (member.SpanStart, name, handedOut);
         bound = false;
-        if (answers.TryGetValue(key, out var known) && (known.CallsSink || known.Fingerprint == fingerprint))
+        if (answers.TryGetValue(key, out var known)
+            && (known.CallsSink || known.Fingerprint == fingerprint || earlier is { } since && known.Fingerprint == since.Declarations && MentionsNone(member, since.Redeclared)))
         {
             return known.CallsSink;
         }
@@ -51,6 +55,16 @@ internal static class SinkMentions
     }
 
     private readonly record struct Answer(bool CallsSink, long Fingerprint);
+
+    private static bool MentionsNone(DeclaredMember member, HashSet<string> names)
+    {
+        foreach (var mention in member.Mentions)
+        {
+            if (names.Contains(mention)) return false;
+        }
+
+        return true;
+    }
 
     private static bool Bind(Compilation compilation, SyntaxTree tree, DeclaredMember member, string name, ModelCatalog catalog, Handle handedOut,
         CancellationToken cancellationToken)
