@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -10,7 +9,8 @@ namespace ExfilAnalyzers.Flow;
 /// how code binds (<see cref="DeclarationFingerprint"/>: references, options, models; declarations are
 /// compared tree by tree, <see cref="EditedCode.Add"/>),
 /// which members matter and which state may hold something (the relevance index's answers, compared as
-/// values: an edit that leaves them alone may still make the index build afresh), which handles some
+/// values: an edit that leaves them alone may still make the index build afresh; a member answered
+/// differently is edited, <see cref="EditedCode.Rebind(string, DeclaredMember)"/>), which handles some
 /// tree hands out, and each tree's options. A later compilation of the project with the same
 /// conditions and the same trees, a few of them edited inside member bodies or in their members'
 /// declarations, computes the same answer wherever that answer read none of the edited code and searched
@@ -61,8 +61,8 @@ internal sealed class CarryConditions
     /// <summary>
     /// The code edited between this compilation and a later one, or null when nothing can be carried
     /// from this one to that one: the conditions differ, trees were added or removed, or an edit
-    /// changed what a tree declares outside its members, or the relevance index answers differently about
-    /// anything the edit did not redeclare.
+    /// changed what a tree declares outside its members, or what the relevance index answers differently
+    /// still spreads after four rounds of rebinding.
     /// </summary>
     public EditedCode? ChangesTo(CarryConditions later, CancellationToken cancellationToken)
     {
