@@ -132,14 +132,16 @@ internal sealed class CarryConditions
             return these is null && those is null;
         }
 
-        var old = TreeIndex.For(before, cancellationToken).Members;
-        var now = TreeIndex.For(after, cancellationToken).Members;
+        var oldIndex = TreeIndex.For(before, cancellationToken);
+        var newIndex = TreeIndex.For(after, cancellationToken);
+        var old = oldIndex.Members;
+        var now = newIndex.Members;
         if (old.Length != these.Length || now.Length != those.Length)
         {
             return false;
         }
 
-        if (these.Length == those.Length && (ReferenceEquals(before, after) || TreeIndex.For(before, cancellationToken).DeclarationHash == TreeIndex.For(after, cancellationToken).DeclarationHash))
+        if (these.Length == those.Length && oldIndex.DeclarationHash == newIndex.DeclarationHash)
         {
             // The same members in the same order.
             for (var i = 0; i < these.Length; i++)

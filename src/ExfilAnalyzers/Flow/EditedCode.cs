@@ -141,7 +141,7 @@ internal sealed class EditedCode
         }
 
         var redeclared = redeclarations.Names;
-        foreach (var (members, nodes) in new[] { (oldIndex.Members, oldNodes), (newIndex.Members, newNodes) })
+        foreach (var members in new[] { oldIndex.Members, newIndex.Members })
         {
             foreach (var member in members)
             {

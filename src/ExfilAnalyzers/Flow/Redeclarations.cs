@@ -30,6 +30,13 @@ internal sealed class Redeclarations
     /// <summary>The members of the names not redeclared, by their ordinals before and after.</summary>
     public List<(int Old, int New)> Kept { get; }
 
+    /// <summary>What the later version of a file redeclares against the earlier one.</summary>
+    public static Redeclarations? Of(SyntaxTree before, SyntaxTree after, CancellationToken cancellationToken) =>
+        Of(TreeIndex.For(before, cancellationToken), TreeIndex.For(after, cancellationToken),
+            new List<SyntaxNode>(TreeIndex.MemberNodes(before.GetRoot(cancellationToken))), new List<SyntaxNode>(TreeIndex.MemberNodes(after.GetRoot(cancellationToken))),
+            cancellationToken);
+
+    /// <summary>The same, from the files' indexes and member declarations (<see cref="TreeIndex.MemberNodes"/>), already at hand.</summary>
     public static Redeclarations? Of(TreeIndex oldIndex, TreeIndex newIndex, List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes,
         CancellationToken cancellationToken)
     {

@@ -103,20 +103,19 @@ internal sealed class RelevanceEdit
     private bool Replace(SyntaxTree oldTree, SyntaxTree newTree, CancellationToken cancellationToken)
     {
         var olds = Graph.MembersOf(oldTree)!;
+        var oldIndex = TreeIndex.For(oldTree, cancellationToken);
         var index = TreeIndex.For(newTree, cancellationToken);
         var members = index.Members;
 
         // Which state may hold a function or stream was settled on the declarations (Graph.CarrierStateNames): they must not change.
-        if (members.Length < olds.Length || !index.Delegates.SequenceEqual(TreeIndex.For(oldTree, cancellationToken).Delegates))
+        if (members.Length < olds.Length || !index.Delegates.SequenceEqual(oldIndex.Delegates))
         {
             return false;
         }
 
-        var oldIndex = TreeIndex.For(oldTree, cancellationToken);
         if (Redeclared is not null && oldIndex.DeclarationHash != index.DeclarationHash)
         {
-            var redeclarations = Redeclarations.Of(oldIndex, index, new List<SyntaxNode>(TreeIndex.MemberNodes(oldTree.GetRoot(cancellationToken))),
-                new List<SyntaxNode>(TreeIndex.MemberNodes(newTree.GetRoot(cancellationToken))), cancellationToken);
+            var redeclarations = Redeclarations.Of(oldTree, newTree, cancellationToken);
             if (redeclarations is null) Redeclared = null;
             else Redeclared.UnionWith(redeclarations.Names);
         }
