@@ -57,6 +57,57 @@ internal sealed class RelevanceEdit
     /// <summary>The edit that turns the graph's trees into the compilation's, or null when the graph cannot be reused.</summary>
     public static RelevanceEdit? TryMake(RelevanceGraph graph, Compilation compilation, CancellationToken cancellationToken)
     {
+        if (ReplacedTrees(graph, compilation, cancellationToken) is not { } replaced)
+        {
+            return null;
+        }
+
+        var edit = new RelevanceEdit(graph) { Count = graph.Count };
+        foreach (var (old, tree) in replaced)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!edit.Replace(old, tree, cancellationToken)) return null;
+        }
+
+        // A new method's name must be mentioned nowhere, in the new trees either (declared in one, mentioned in another).
+        foreach (var entry in edit._added)
+        {
+            if (edit.MentionedBy.ContainsKey(entry.Member.Name)) return null;
+        }
+
+        return edit;
+    }
+
+    /// <summary>
+    /// The names the compilation's trees redeclare against the graph's (<see cref="Redeclarations"/>), for an edit
+    /// the graph cannot be reused across (an overload added, a member removed): what binding learnt in the graph's
+    /// compilation still holds for a member that mentions none of them. Null when trees were added or removed, or
+    /// an edit changed more than members.
+    /// </summary>
+    public static HashSet<string>? RedeclaredSince(RelevanceGraph graph, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (ReplacedTrees(graph, compilation, cancellationToken) is not { } replaced)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var (old, tree) in replaced)
+        {
+            if (TreeIndex.For(old, cancellationToken).DeclarationHash == TreeIndex.For(tree, cancellationToken).DeclarationHash) continue;
+            if (Redeclarations.Of(old, tree, cancellationToken) is not { } redeclarations) return null;
+            names.UnionWith(redeclarations.Names);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Each tree of the graph the compilation replaced, with the tree at its path that replaced it; null when
+    /// trees were added or removed, or more were replaced than a few edits replace.
+    /// </summary>
+    private static List<(SyntaxTree Old, SyntaxTree New)>? ReplacedTrees(RelevanceGraph graph, Compilation compilation, CancellationToken cancellationToken)
+    {
         var added = new List<SyntaxTree>();
         var kept = 0;
         foreach (var tree in compilation.SyntaxTrees)
@@ -78,24 +129,20 @@ internal sealed class RelevanceEdit
             return null;
         }
 
-        var edit = new RelevanceEdit(graph) { Count = graph.Count };
+        var replaced = new List<(SyntaxTree, SyntaxTree)>(added.Count);
+        var olds = new HashSet<SyntaxTree>();
         foreach (var tree in added)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (graph.TreeAt(tree.FilePath) is not { } old || compilation.ContainsSyntaxTree(old) || edit.Replaced.ContainsKey(old)
-                || !edit.Replace(old, tree, cancellationToken))
+            if (graph.TreeAt(tree.FilePath) is not { } old || compilation.ContainsSyntaxTree(old) || !olds.Add(old))
             {
                 return null;
             }
+
+            replaced.Add((old, tree));
         }
 
-        // A new method's name must be mentioned nowhere, in the new trees either (declared in one, mentioned in another).
-        foreach (var entry in edit._added)
-        {
-            if (edit.MentionedBy.ContainsKey(entry.Member.Name)) return null;
-        }
-
-        return edit;
+        return replaced;
     }
 
     private readonly List<RelevanceEntry> _added = new();

@@ -126,12 +126,16 @@ internal sealed partial class RelevanceIndex
     private bool LeadsAnywhere(string name) =>
         _graph.Named.ContainsKey(name) || _graph.Writers.ContainsKey(name) || _edit is not null && _edit.Writers.ContainsKey(name);
 
+    // The earlier compilation's graph (this index's own when derived from it) and the names redeclared since.
+    private RelevanceGraph? _bindingsFrom;
+    private HashSet<string>? _redeclaredSince;
+
     /// <summary>
-    /// The declarations of the graph's compilation and the names redeclared since, when this index was derived
-    /// across edits of members only and the references, options and models are the graph's.
+    /// The declarations of an earlier compilation and the names redeclared since, when the edits between changed
+    /// members only and the references, options and models are the earlier compilation's (<see cref="SinkMentions"/>).
     /// </summary>
-    private (long Declarations, HashSet<string> Redeclared)? EarlierDeclarations =>
-        _edit?.Redeclared is { } redeclared && _graph.AllButTrees == AllButTrees ? (_graph.Declarations, redeclared) : null;
+    public (long Declarations, HashSet<string> Redeclared)? EarlierDeclarations =>
+        _bindingsFrom is { } earlier && _redeclaredSince is { } redeclared && earlier.AllButTrees == AllButTrees ? (earlier.Declarations, redeclared) : null;
 
     private long AllButTrees => (long)(_allButTrees ??= DeclarationFingerprint.OfAllButTrees(_compilation, _catalog));
 

@@ -38,6 +38,8 @@ internal sealed partial class RelevanceIndex
         _relevant = graph.Relevant;
         _receiving = graph.Receiving;
         _names = graph.RelevantNames;
+        _bindingsFrom = graph;
+        _redeclaredSince = edit?.Redeclared;
     }
 
     /// <summary>
@@ -67,6 +69,13 @@ internal sealed partial class RelevanceIndex
             _receiving = new bool[graph.Count],
             _names = new HashSet<string>(System.StringComparer.Ordinal),
         };
+        if (earlier is not null)
+        {
+            // An edit the graph cannot be derived across may still leave most of what binding sink names learnt true.
+            index._bindingsFrom = earlier;
+            index._redeclaredSince = RelevanceEdit.RedeclaredSince(earlier, compilation, cancellationToken);
+        }
+
         var seeds = new Stack<string>();
         foreach (var name in graph.MentionedBy.Keys)
         {

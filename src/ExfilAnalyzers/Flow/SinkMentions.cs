@@ -37,10 +37,19 @@ internal static class SinkMentions
         var answers = Answers.GetValue(tree, _ => new ConcurrentDictionary<(int Member, string Name, Handle HandedOut), Answer>());
         var key = (member.SpanStart, name, handedOut);
         bound = false;
-        if (answers.TryGetValue(key, out var known)
-            && (known.CallsSink || known.Fingerprint == fingerprint || earlier is { } since && known.Fingerprint == since.Declarations && MentionsNone(member, since.Redeclared)))
+        if (answers.TryGetValue(key, out var known))
         {
-            return known.CallsSink;
+            if (known.CallsSink || known.HoldsUnder(fingerprint))
+            {
+                return known.CallsSink;
+            }
+
+            if (earlier is { } since && known.HoldsUnder(since.Declarations) && MentionsNone(member, since.Redeclared))
+            {
+                // Confirmed under these declarations too: the next edit may start from them (a graph built afresh here).
+                answers[key] = known with { Confirmed = fingerprint };
+                return false;
+            }
         }
 
         if (!mayBind)
@@ -50,11 +59,15 @@ internal static class SinkMentions
 
         bound = true;
         var callsSink = Bind(compilation, tree, member, name, catalog, handedOut, cancellationToken);
-        answers[key] = new Answer(callsSink, fingerprint);
+        answers[key] = new Answer(callsSink, fingerprint, fingerprint);
         return callsSink;
     }
 
-    private readonly record struct Answer(bool CallsSink, long Fingerprint);
+    /// <summary>What binding found, the declarations it was bound under, and the latest it was confirmed under.</summary>
+    private readonly record struct Answer(bool CallsSink, long Bound, long Confirmed)
+    {
+        public bool HoldsUnder(long declarations) => Bound == declarations || Confirmed == declarations;
+    }
 
     private static bool MentionsNone(DeclaredMember member, HashSet<string> names)
     {

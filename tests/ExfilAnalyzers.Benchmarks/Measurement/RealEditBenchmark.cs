@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ExfilAnalyzers.Benchmarks.Corpus;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -15,8 +16,9 @@ namespace ExfilAnalyzers.Benchmarks.Measurement;
 /// <summary>
 /// The IDE case on real code: in each project of the real corpus, three files (the median, the third quartile
 /// and the fifth largest by length, of those with a method body, not generated) are analysed once as the IDE
-/// opens them, then edited twice, each edit re-analysed alone as after a keystroke: a line typed in a method
-/// body, and a method added to a class (which changes the declarations, so nothing keyed by them carries over).
+/// opens them, then edited three times, each edit re-analysed alone as after a keystroke: a line typed in a method
+/// body, a method added to a class (a new name), and an overload added to a method (a name that code already
+/// mentions, so what its mentions bind to may change).
 /// Each suite is measured, with the engine's work counted for ours: what a keystroke costs in code we did not write.
 /// </summary>
 internal static class RealEditBenchmark
@@ -24,6 +26,8 @@ internal static class RealEditBenchmark
     public const string BodyEdit = "a line typed in a method body";
 
     public const string DeclarationEdit = "a method added to a class";
+
+    public const string OverloadEdit = "an overload added to a method";
 
     public static async Task<ImmutableArray<RealEditResult>> MeasureAsync(CorpusProject project, IReadOnlyList<AnalyzerSuite> suites, TextWriter log,
         CancellationToken cancellationToken)
@@ -42,6 +46,7 @@ internal static class RealEditBenchmark
             {
                 (BodyEdit, Insert(tree, method.Body!.OpenBraceToken.Span.End, "\n int exfilBenchmarkEdit = 1;")),
                 (DeclarationEdit, Insert(tree, type.OpenBraceToken.Span.End, "\n public void ExfilBenchmarkEdit() { }")),
+                (OverloadEdit, Insert(tree, method.Span.End, "\n" + Overload(method))),
             };
 
             // As the IDE opens the file: what our analyzers remember of the project between compilations is learnt here,
@@ -90,6 +95,14 @@ internal static class RealEditBenchmark
             ? candidates
             : new[] { candidates[candidates.Count / 2], candidates[candidates.Count * 3 / 4], candidates[candidates.Count - 5] }.Distinct();
     }
+
+    /// <summary>The method declared again with one more parameter, and a body that compiles whatever it returns.</summary>
+    private static string Overload(MethodDeclarationSyntax method) =>
+        method.WithAttributeLists(default)
+            .WithParameterList(method.ParameterList.AddParameters(
+                SyntaxFactory.Parameter(SyntaxFactory.Identifier("exfilBenchmarkEdit")).WithType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.IntKeyword)))))
+            .WithBody(SyntaxFactory.Block(SyntaxFactory.ThrowStatement(SyntaxFactory.LiteralExpression(SyntaxKind.NullLiteralExpression))))
+            .NormalizeWhitespace().ToFullString();
 
     private static SyntaxTree Insert(SyntaxTree tree, int position, string text) =>
         tree.WithChangedText(tree.GetText().WithChanges(new TextChange(new TextSpan(position, 0), text)));

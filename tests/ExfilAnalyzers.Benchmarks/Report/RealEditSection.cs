@@ -27,11 +27,11 @@ internal static class RealEditSection
         text.AppendLine(table.ToString());
         var within = result.RealEdits.Count(e => e.AddedCpu < TargetsSection.EditBudget);
         text.AppendLine($"In each project, three files (the median, the third quartile and the fifth largest by length, of those with a method body, not generated) are "
-            + "opened (analysed once from nothing, as after the solution is loaded, not counted), then edited twice, each edit re-analysed alone on a fresh CompilationWithAnalyzers as after a keystroke "
-            + "(as in the IDE case of the generated corpus): a line typed in the first method body, and a method added to the first class, which changes "
-            + "the declarations. Times: each suite's CPU time minus the driver's alone on the same edit, one run each; bodies bound, flow analyses and field values "
+            + "opened (analysed once from nothing, as after the solution is loaded, not counted), then edited three times, each edit re-analysed alone on a fresh CompilationWithAnalyzers as after a keystroke "
+            + "(as in the IDE case of the generated corpus): a line typed in the first method body, a method of a new name added to the first class, and "
+            + "an overload of that method added after it (a name the code already mentions); the last two change the declarations. Times: each suite's CPU time minus the driver's alone on the same edit, one run each; bodies bound, flow analyses and field values "
             + "computed are our engine's work; Taken over: the field values, the methods' summaries, and the members' \"sends nothing\", taken from the compilation before instead of "
-            + "made again (a body edit takes those that nothing it changed touches, a declaration edit none); Kept by early cutoff: of those, the answers "
+            + "made again (those that nothing the edit changed touches: a declaration edit also rebinds what mentions a name it redeclares); Kept by early cutoff: of those, the answers "
             + "the edit touched only through the edited member's summaries, kept because its new summaries read as the old ones did. "
             + $"{within} of {result.RealEdits.Length} edits took us less than {TargetsSection.EditBudget.TotalMilliseconds:F0} ms (the generated corpus's target, not set for this case).")
             .AppendLine();
