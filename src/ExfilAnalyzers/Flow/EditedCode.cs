@@ -141,13 +141,14 @@ internal sealed class EditedCode
         }
 
         var redeclared = redeclarations.Names;
-        foreach (var members in new[] { oldIndex.Members, newIndex.Members })
+        var rewritten = Rewritten(oldIndex.Members, newIndex.Members, oldNodes, newNodes, redeclared);
+        foreach (var (members, changed) in new[] { (oldIndex.Members, rewritten.Old), (newIndex.Members, rewritten.New) })
         {
-            foreach (var member in members)
+            for (var ordinal = 0; ordinal < members.Length; ordinal++)
             {
-                if (!redeclared.Contains(member.Name)) continue;
-                _bodies.Add(BodyKey.For(path, member));
-                _names.UnionWith(member.Mentions);
+                if (!redeclared.Contains(members[ordinal].Name)) continue;
+                _bodies.Add(BodyKey.For(path, members[ordinal]));
+                if (changed[ordinal]) _names.UnionWith(members[ordinal].Mentions);
             }
         }
 
@@ -160,6 +161,46 @@ internal sealed class EditedCode
         foreach (var name in redeclared) Rebind(name);
         return true;
     }
+
+    /// <summary>
+    /// Which members of the redeclared names, before and after, were written anew: all but those written the
+    /// same, whole and in the same type, as a member of the other version (an overload added beside them, a
+    /// member of their name removed). Those keep their code, and their mentions bind as before but for the
+    /// redeclared names, which are searched again anyway: a search of anything else they mention is unchanged.
+    /// </summary>
+    private static (bool[] Old, bool[] New) Rewritten(ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now, List<SyntaxNode> oldNodes,
+        List<SyntaxNode> newNodes, HashSet<string> redeclared)
+    {
+        var oldChanged = new bool[old.Length];
+        var newChanged = new bool[now.Length];
+        var unmatched = new Dictionary<string, List<int>>(System.StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < old.Length; ordinal++)
+        {
+            if (!redeclared.Contains(old[ordinal].Name)) continue;
+            oldChanged[ordinal] = true;
+            if (!unmatched.TryGetValue(old[ordinal].Name, out var ordinals)) unmatched[old[ordinal].Name] = ordinals = new List<int>(1);
+            ordinals.Add(ordinal);
+        }
+
+        for (var ordinal = 0; ordinal < now.Length; ordinal++)
+        {
+            if (!redeclared.Contains(now[ordinal].Name)) continue;
+            newChanged[ordinal] = true;
+            if (!unmatched.TryGetValue(now[ordinal].Name, out var candidates)) continue;
+            var match = candidates.FindIndex(o => old[o].Owner == now[ordinal].Owner && SameCode(oldNodes[o], newNodes[ordinal]));
+            if (match < 0) continue;
+            oldChanged[candidates[match]] = newChanged[ordinal] = false;
+            candidates.RemoveAt(match);
+        }
+
+        return (oldChanged, newChanged);
+    }
+
+    /// <summary>Written the same, trivia aside; a field with its whole declaration (its type types what its initializer binds).</summary>
+    private static bool SameCode(SyntaxNode before, SyntaxNode after) =>
+        before.IsEquivalentTo(after, topLevel: false)
+        && (before is not VariableDeclaratorSyntax { Parent.Parent: { } oldField } || after is VariableDeclaratorSyntax { Parent.Parent: { } newField }
+            && oldField.IsEquivalentTo(newField, topLevel: false));
 
     /// <summary>
     /// Every member of the compilation that mentions a name rebound since the last call counts as edited

@@ -225,6 +225,154 @@ public class DeclarationCarryTests
         AssertAsFresh(after);
     }
 
+    // Peek reads Counted; Report sends Counted's value, which Remember writes (a number).
+    private const string Peeking = """
+        static class Helpers
+        {
+            public static int Peek() => Store.Counted.Length;
+        }
+        """;
+
+    private const string Store = """
+        using Microsoft.CodeAnalysis;
+
+        static class Store
+        {
+            public static string Counted = "";
+
+            public static void Remember(ISymbol symbol) { Counted = symbol.Name.Length.ToString(); }
+        }
+        """;
+
+    private const string Sender = """
+        using Microsoft.ApplicationInsights;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report() => Client.TrackEvent(Store.Counted);
+        }
+        """;
+
+    /// <summary>
+    /// An overload of Peek added beside it: Peek, written the same, still reads Counted as before, so the search of
+    /// Counted's writers, which Report's answer holds, is unchanged, and Report is taken over.
+    /// </summary>
+    [Fact]
+    public void An_overload_added_beside_an_unchanged_member_keeps_the_searches_of_what_that_member_mentions()
+    {
+        var (before, after) = Peek(nameof(An_overload_added_beside_an_unchanged_member_keeps_the_searches_of_what_that_member_mentions),
+            "public static int Peek() => Store.Counted.Length;\n\n    public static int Peek(int more) => more;");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        AssertAsFresh(after);
+        Assert.False(Computed(kept, after, Method(after, "Agent", "Report")));
+    }
+
+    /// <summary>
+    /// Peek rewritten as a writer of a symbol's name into Counted, and the old Peek kept as an overload of it written
+    /// otherwise: Counted's writers changed, so Report is made again and now sends a name.
+    /// </summary>
+    [Theory]
+    [InlineData("public static int Peek(Microsoft.CodeAnalysis.ISymbol symbol) { Store.Counted = symbol.Name; return 1; }")]
+    [InlineData("public static int Peek(Microsoft.CodeAnalysis.ISymbol symbol) { Store.Counted = symbol.Name; return 1; }\n\n    public static int Peek(int more) => more;")]
+    public void A_member_of_a_redeclared_name_written_otherwise_searches_what_it_mentions_again(string replacement)
+    {
+        var (before, after) = Peek("Rewritten" + replacement.Length, replacement);
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+        Assert.True(Computed(kept, after, Method(after, "Agent", "Report")));
+    }
+
+    /// <summary>The project of <see cref="Peeking"/>, analysed, then Peek's declaration replaced.</summary>
+    private static (FlowContext Before, FlowContext After) Peek(string project, string replacement) =>
+        EditedProject.Edit("DeclarationCarryPeek" + project, new[] { ("/src/Helpers.cs", Peeking), ("/src/Store.cs", Store), ("/src/Agent.cs", Sender) },
+            "/src/Helpers.cs", "public static int Peek() => Store.Counted.Length;", replacement, flow => Findings(flow));
+
+    /// <summary>
+    /// Fill moved, written the same, from Other to Helpers, where the Text it writes is Helpers' (which Report sends),
+    /// not Other's: the writers of Text changed, though no member that mentions Text was written otherwise.
+    /// </summary>
+    [Fact]
+    public void A_writer_moved_to_another_type_searches_what_it_writes_again()
+    {
+        const string moving = """
+            using Microsoft.CodeAnalysis;
+
+            static class Other
+            {
+                public static string Text = "";
+
+                public static void Fill(ISymbol symbol) { Text = symbol.Name; }
+            }
+
+            static class Helpers
+            {
+                public static string Text = "";
+            }
+            """;
+        const string caller = """
+            using Microsoft.ApplicationInsights;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report() => Client.TrackEvent(Helpers.Text);
+            }
+            """;
+        const string from = "\n\n    public static void Fill(ISymbol symbol) { Text = symbol.Name; }\n}\n\nstatic class Helpers\n{\n";
+        const string to = "\n}\n\nstatic class Helpers\n{\n    public static void Fill(ISymbol symbol) { Text = symbol.Name; }\n\n";
+        var (before, after) = EditedProject.Edit("DeclarationCarryWriterMoved", new[] { ("/src/Helpers.cs", moving), ("/src/Agent.cs", caller) }, "/src/Helpers.cs",
+            from, to, flow => Findings(flow));
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+    }
+
+    /// <summary>
+    /// Fill's type changed, its declarator written the same: the lambda it holds now writes a Crate's Value, which
+    /// Report sends, not a Box's. The field's type types its initializer, so the field is written otherwise.
+    /// </summary>
+    [Fact]
+    public void A_field_whose_type_changed_searches_what_its_initializer_writes_again()
+    {
+        const string fields = """
+            using System;
+            using Microsoft.CodeAnalysis;
+
+            class Box { public string Value = ""; }
+
+            class Crate { public string Value = ""; }
+
+            static class Helpers
+            {
+                public static Action<Box, ISymbol> Fill = (b, s) => b.Value = s.Name;
+            }
+            """;
+        const string caller = """
+            using Microsoft.ApplicationInsights;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(Crate crate) => Client.TrackEvent(crate.Value);
+            }
+            """;
+        var (before, after) = EditedProject.Edit("DeclarationCarryFieldType", new[] { ("/src/Helpers.cs", fields), ("/src/Agent.cs", caller) }, "/src/Helpers.cs",
+            "Action<Box, ISymbol>", "Action<Crate, ISymbol>", flow => Findings(flow));
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+    }
+
     /// <summary>Two members swapped: field initializers run in the order of their declarations, so nothing is carried.</summary>
     [Fact]
     public void Members_reordered_carry_nothing()
