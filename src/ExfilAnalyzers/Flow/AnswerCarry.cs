@@ -138,8 +138,7 @@ internal sealed class AnswerCarry
 
         if (cutoff.Check(_context, Symbols, cancellationToken) is { } fresh)
         {
-            cutoff.AddTo(answers, fresh);
-            WorkCounters.CutoffAnswers(cutoff.Count);
+            WorkCounters.CutoffAnswers(cutoff.AddTo(answers, fresh));
             _anySummaries = !answers.Summaries.IsEmpty;
             _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,8 +8,9 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// The answers of the project's last compilation that an edit touched only through the summaries of
-/// the members it edited: they still hold when those members' new summaries read the same to a caller
-/// (<see cref="SummaryShape"/>). A line typed in a method that hundreds of answers were computed from
+/// the members it edited: each still holds when the new summaries of those it read read the same to a
+/// caller (<see cref="SummaryShape"/>), whatever else differs. A member edited only because it mentions
+/// a name an edit redeclared (an overload added) is made again and usually reads as before. A line typed in a method that hundreds of answers were computed from
 /// (Roslyn's <c>Solution</c>) rarely changes what it does for its callers; without this, every one of
 /// them is computed again. Their locations are not in the edited file (those moved), so only what they
 /// read from the summaries matters, not where the summaries point. Checked once per compilation, before
@@ -16,12 +18,19 @@ namespace ExfilAnalyzers.Flow;
 /// </summary>
 internal sealed class EarlyCutoff
 {
-    private readonly List<(BodyKey Key, string Name, int Mode, CarriedSummary Old)> _edited;
+    private readonly List<(BodyKey Key, string Name, int Mode, CarriedSummary Old)> _members;
+    private readonly EditedCode _edited;
+    private readonly HashSet<AnswerDeps> _presumed;
     private readonly List<KeyValuePair<(BodyKey, string, int), CarriedSummary>> _summaries = new();
     private readonly List<KeyValuePair<(BodyKey, string, int), CarriedValue>> _values = new();
     private readonly List<KeyValuePair<(BodyKey, string), AnswerDeps>> _doesNotSend = new();
 
-    private EarlyCutoff(List<(BodyKey, string, int, CarriedSummary)> edited) => _edited = edited;
+    private EarlyCutoff(List<(BodyKey, string, int, CarriedSummary)> members, EditedCode edited, HashSet<AnswerDeps> presumed)
+    {
+        _members = members;
+        _edited = edited;
+        _presumed = presumed;
+    }
 
     /// <summary>The answers that hold if the edited members' summaries read the same; null when there are none.</summary>
     public static EarlyCutoff? Of(CarriedAnswers last, EditedCode edited, CancellationToken cancellationToken)
@@ -44,7 +53,7 @@ internal sealed class EarlyCutoff
             return null;
         }
 
-        var cutoff = new EarlyCutoff(members);
+        var cutoff = new EarlyCutoff(members, edited, presumed);
         var presuming = edited.Presuming(presumed);
         foreach (var entry in last.Summaries)
         {
@@ -67,44 +76,71 @@ internal sealed class EarlyCutoff
         return cutoff._summaries.Count + cutoff._values.Count + cutoff._doesNotSend.Count == 0 ? null : cutoff;
     }
 
-    /// <summary>How many answers wait on the check.</summary>
-    public int Count => _summaries.Count + _values.Count + _doesNotSend.Count;
-
     /// <summary>
-    /// Checks that every edited member's new summary reads as its old one did, computing the new ones
-    /// (on chains of their own); each old summary's record with the new one's, or null when one differs
-    /// or cannot be made.
+    /// Checks which edited members' new summaries read as their old ones did, computing the new ones
+    /// (on chains of their own); each such old summary's record with the new one's, or null when none does.
     /// </summary>
     public Dictionary<AnswerDeps, AnswerDeps>? Check(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
     {
         var fresh = new Dictionary<AnswerDeps, AnswerDeps>();
-        foreach (var (key, name, mode, old) in _edited)
+        var differ = new HashSet<AnswerDeps>();
+        foreach (var (key, name, mode, old) in _members)
         {
             if (Member(context.Compilation, key, name, cancellationToken) is not { } method
                 || context.Summaries.SummaryAt(method, mode, cancellationToken) is not { } now
                 || old.In(context, method, symbols, cancellationToken) is not { } before
                 || !SummaryShape.Same(before, now))
             {
-                return null;
+                differ.Add(old.Deps);
+                continue;
             }
 
             // One summary kept for several modes has one record: it stands for each mode's new one.
             fresh[old.Deps] = fresh.TryGetValue(old.Deps, out var other) ? AnswerDeps.Of(new[] { other, now.Deps }) : now.Deps;
         }
 
-        return fresh;
+        foreach (var record in differ) fresh.Remove(record);
+        if (differ.Count > 0) _differ = differ;
+        return fresh.Count == 0 ? null : fresh;
     }
 
+    // The records of the edited members' summaries that read otherwise now, or could not be compared.
+    private HashSet<AnswerDeps>? _differ;
+
     /// <summary>
-    /// Adds the answers to this compilation's, each now depending on the edited members' new summaries where
+    /// Adds the answers that hold to this compilation's, each now depending on the edited members' new summaries where
     /// it depended on their old ones (<see cref="AnswerDeps.Rewrite"/>): a later edit of what a member now
     /// calls reaches them, and a later keystroke in the same member finds them touched only through it again.
+    /// Returns how many were added.
     /// </summary>
-    public void AddTo(CarriedAnswers answers, Dictionary<AnswerDeps, AnswerDeps> fresh)
+    public int AddTo(CarriedAnswers answers, Dictionary<AnswerDeps, AnswerDeps> fresh)
     {
-        foreach (var entry in _summaries) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
-        foreach (var entry in _values) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
-        foreach (var entry in _doesNotSend) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
+        // Where some edited members' summaries differ, an answer holds only if it touched none of those.
+        var holding = _differ is null ? null : _edited.Presuming(new HashSet<AnswerDeps>(_presumed.Where(record => !_differ.Contains(record))));
+        var added = 0;
+        foreach (var entry in _summaries)
+        {
+            if (Holds(entry.Value.Deps)) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+        }
+
+        foreach (var entry in _values)
+        {
+            if (Holds(entry.Value.Deps)) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+        }
+
+        foreach (var entry in _doesNotSend)
+        {
+            if (Holds(entry.Value)) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
+        }
+
+        return added;
+
+        bool Holds(AnswerDeps deps)
+        {
+            if (holding is not null && holding.Touches(deps)) return false;
+            added++;
+            return true;
+        }
     }
 
     /// <summary>

@@ -51,7 +51,8 @@ internal sealed class EditedCode
 
     /// <summary>
     /// The same edit, with the records of these answers (the edited members' own summaries) taken to be
-    /// unchanged by it: an answer touched only through them holds if they do (<see cref="EarlyCutoff"/>).
+    /// unchanged by it: an answer touched only through them holds if they do (<see cref="EarlyCutoff"/>),
+    /// whatever they were made from (a mention of a rebound name, another edited member's summary).
     /// </summary>
     public EditedCode Presuming(HashSet<AnswerDeps> unchanged) => new(this, unchanged);
 
@@ -307,8 +308,9 @@ internal sealed class EditedCode
                     _touched[used] = true;
                     path[path.Count - 1] = (record, next + 1, true);
                 }
-                else if (onPath.Add(used))
+                else if (!IsPresumed(used) && onPath.Add(used))
                 {
+                    // A record presumed unchanged is not looked into: what was built on it used what it says, not how it was made.
                     path.Add((used, 0, false));
                 }
 
@@ -342,9 +344,11 @@ internal sealed class EditedCode
         return false;
     }
 
+    private bool IsPresumed(AnswerDeps record) => _presumedUnchanged is not null && _presumedUnchanged.Contains(record);
+
     private bool TouchesItself(AnswerDeps record)
     {
-        if (_presumedUnchanged is not null && _presumedUnchanged.Contains(record))
+        if (IsPresumed(record))
         {
             return false;
         }

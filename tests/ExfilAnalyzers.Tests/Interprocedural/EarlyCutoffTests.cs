@@ -47,7 +47,7 @@ public class EarlyCutoffTests
 
         static class Caller
         {
-            public static string Label(ISymbol symbol) => "label:" + Hub.Tag(symbol);
+            public static string Label(ISymbol symbol) => "label:" + Hub.Tag(symbol) + symbol.Name.Length;
         }
         """;
 
@@ -161,6 +161,87 @@ public class EarlyCutoffTests
         Assert.Equal(new[] { "SymbolName Extra.cs" }, Findings(again));
         Assert.True(again.Carry.Continues, "the compilation carries from the one before");
     }
+
+    /// <summary>
+    /// Tag(int) added beside Tag: Label, which mentions Tag, is made again (its call could bind to the new one),
+    /// and reads as before; Report, built on Label's summary and through it on Tag's, is kept.
+    /// </summary>
+    [Fact]
+    public void An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name()
+    {
+        var (before, after) = Edit(nameof(An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name),
+            "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(Computed(kept, after, "Caller", "Label"), "Label is made again");
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+    }
+
+    // Tag(object) returns a constant; Label and Raw both call it, Raw with a symbol's name. Label reads a
+    // name's length, so it is analysed (a member that names no source returns nothing to analyse).
+    private const string Overloaded = """
+        static class Hub
+        {
+            public static string Tag(object value) => "tag";
+        }
+        """;
+
+    private const string Callers = """
+        using Microsoft.CodeAnalysis;
+
+        static class Caller
+        {
+            public static string Label(ISymbol symbol) => "label:" + Hub.Tag(symbol) + symbol.Name.Length;
+
+            public static string Raw(ISymbol symbol) => Hub.Tag(symbol.Name);
+        }
+        """;
+
+    private const string Roots = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(ISymbol symbol) => Client.TrackEvent(Caller.Label(symbol));
+
+            void Forward(ISymbol symbol) => Client.TrackEvent(Caller.Raw(symbol));
+        }
+        """;
+
+    /// <summary>
+    /// Tag(string) added: Raw's call now binds to it and returns the name, Label's still binds to Tag(object).
+    /// Forward, built on Raw, is made again and sends the name; Report, built on Label only, is kept.
+    /// </summary>
+    [Fact]
+    public void Of_the_callers_made_again_only_those_that_read_otherwise_make_their_answers_again()
+    {
+        var (before, after) = EditedProject.Edit("CutoffPerMember",
+            new[] { ("/src/Hub.cs", Overloaded), ("/src/Caller.cs", Callers), ("/src/Agent.cs", Roots) },
+            "/src/Hub.cs", "    public static string Tag(object value)", "    public static string Tag(string text) => text;\n\n    public static string Tag(object value)",
+            flow => RootFindings(flow, "Report").Concat(RootFindings(flow, "Forward")).ToList());
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+        Assert.Empty(RootFindings(before, "Forward"));
+
+        var fresh = Fresh(after.Compilation);
+        Assert.Equal(RootFindings(fresh, "Report"), RootFindings(after, "Report"));
+        Assert.Equal(RootFindings(fresh, "Forward"), RootFindings(after, "Forward"));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, RootFindings(after, "Forward"));
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+        Assert.True(Computed(kept, after, "Agent", "Forward"), "Forward's report is made again");
+        Assert.True(Computed(kept, after, "Caller", "Label"), "Label is made again");
+    }
+
+    /// <summary>What the root sends: each sink call with each label.</summary>
+    private static List<string> RootFindings(FlowContext flow, string name) =>
+        flow.Summaries.ForRoot(Method(flow, "Agent", name), CancellationToken.None).SinkCalls
+            .SelectMany(call => call.Flows.Select(f => $"{call.Api} {f.Label}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .ToList();
 
     private static (FlowContext Before, FlowContext After) Edit(string project, string text, string replacement) =>
         EditedProject.Edit("Cutoff" + project,
