@@ -39,9 +39,9 @@ internal sealed class EarlyCutoff
         var presumed = new HashSet<AnswerDeps>();
         foreach (var entry in last.Summaries)
         {
-            // A member's report has no callers: only the summaries its callers read are compared. A rebound
-            // member's callers mention its name, so they were edited too: nothing waits on it.
-            if (edited.Edited(entry.Key.Declaration) && entry.Key.Mode < CallChain.Report && !edited.Rebound(entry.Key.Declaration.Name ?? ""))
+            // A member's report has no callers: only the summaries its callers read are compared. A member the
+            // edit redeclared may have another place among its file's members of its name: its key may name another.
+            if (edited.Edited(entry.Key.Declaration) && entry.Key.Mode < CallChain.Report && !edited.MayHaveMoved(entry.Key.Declaration))
             {
                 members.Add((entry.Key.Declaration, entry.Key.Name, entry.Key.Mode, entry.Value));
                 presumed.Add(entry.Value.Deps);

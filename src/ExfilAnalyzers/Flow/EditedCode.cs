@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ExfilAnalyzers.Flow;
@@ -143,13 +144,13 @@ internal sealed class EditedCode
 
         var redeclared = redeclarations.Names;
         var rewritten = Rewritten(oldIndex.Members, newIndex.Members, oldNodes, newNodes, redeclared);
-        foreach (var (members, changed) in new[] { (oldIndex.Members, rewritten.Old), (newIndex.Members, rewritten.New) })
+        foreach (var (members, nodes, changed) in new[] { (oldIndex.Members, oldNodes, rewritten.Old), (newIndex.Members, newNodes, rewritten.New) })
         {
             for (var ordinal = 0; ordinal < members.Length; ordinal++)
             {
                 if (!redeclared.Contains(members[ordinal].Name)) continue;
                 _bodies.Add(BodyKey.For(path, members[ordinal]));
-                if (changed[ordinal]) _names.UnionWith(members[ordinal].Mentions);
+                if (changed[ordinal]) _names.UnionWith(SearchableMentions(nodes[ordinal], members[ordinal]));
             }
         }
 
@@ -195,6 +196,22 @@ internal sealed class EditedCode
         }
 
         return (oldChanged, newChanged);
+    }
+
+    /// <summary>
+    /// The names the member mentions where they may stand for a member, which a search of the member index binds
+    /// (<see cref="TreeIndex.Mentions"/>): a name it writes only as a type (a parameter's, the return type) changes no search.
+    /// </summary>
+    private static IEnumerable<string> SearchableMentions(SyntaxNode node, DeclaredMember member)
+    {
+        var mentions = new HashSet<string>(member.Mentions, System.StringComparer.Ordinal);
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax name && !TypePosition.Holds(name) && mentions.Remove(token.ValueText))
+            {
+                yield return token.ValueText;
+            }
+        }
     }
 
     /// <summary>Written the same, trivia aside; a field with its whole declaration (its type types what its initializer binds).</summary>
@@ -269,6 +286,25 @@ internal sealed class EditedCode
 
     /// <summary>True when the edit redeclared members of the name (added, removed or changed one): their places in the file may have moved.</summary>
     public bool Redeclared(string name) => _redeclared.Contains(name);
+
+    /// <summary>
+    /// True when the key may name another member now: a member of a name redeclared in its file, whose place among
+    /// the file's members of that name may have moved (<see cref="BodyKey.Index"/>).
+    /// </summary>
+    public bool MayHaveMoved(BodyKey key)
+    {
+        if (key.Name is not { } name || !_redeclared.Contains(name))
+        {
+            return false;
+        }
+
+        foreach (var tree in _trees)
+        {
+            if (tree.FilePath == key.Path) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>True when the name's mentions may mean something else: members of it redeclared, or answered about differently.</summary>
     public bool Rebound(string name) => _rebound.Contains(name);

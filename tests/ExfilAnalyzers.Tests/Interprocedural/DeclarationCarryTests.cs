@@ -242,6 +242,10 @@ public class DeclarationCarryTests
 
             public static void Remember(ISymbol symbol) { Counted = symbol.Name.Length.ToString(); }
         }
+
+        class Counted
+        {
+        }
         """;
 
     private const string Sender = """
@@ -264,6 +268,22 @@ public class DeclarationCarryTests
     {
         var (before, after) = Peek(nameof(An_overload_added_beside_an_unchanged_member_keeps_the_searches_of_what_that_member_mentions),
             "public static int Peek() => Store.Counted.Length;\n\n    public static int Peek(int more) => more;");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        AssertAsFresh(after);
+        Assert.False(Computed(kept, after, Method(after, "Agent", "Report")));
+    }
+
+    /// <summary>
+    /// An overload of Peek that names Counted only as its parameter's type (the class, not the field): a type
+    /// is no member a search of the index finds, so the search of Counted's writers holds and Report is taken over.
+    /// </summary>
+    [Fact]
+    public void A_name_an_added_member_mentions_only_as_a_type_is_not_searched_again()
+    {
+        var (before, after) = Peek(nameof(A_name_an_added_member_mentions_only_as_a_type_is_not_searched_again),
+            "public static int Peek() => Store.Counted.Length;\n\n    public static int Peek(Counted more) => 0;");
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));

@@ -236,6 +236,55 @@ public class EarlyCutoffTests
         Assert.True(Computed(kept, after, "Caller", "Label"), "Label is made again");
     }
 
+    // Box.Tag, a member of the redeclared name in another file, makes an Item from Hub.Tag's number; Report
+    // sends an Item's Text, whose value is read from the Item constructor's callers, so from Box.Tag's summary.
+    private const string Boxes = """
+        using Microsoft.CodeAnalysis;
+
+        class Item
+        {
+            public string Text;
+
+            public Item(string text) { Text = text; }
+        }
+
+        static class Box
+        {
+            public static Item Tag(ISymbol symbol) => new Item(Hub.Tag(symbol));
+        }
+        """;
+
+    private const string ItemAgent = """
+        using Microsoft.ApplicationInsights;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(Item item) => Client.TrackEvent(item.Text);
+        }
+        """;
+
+    /// <summary>
+    /// Tag(int) added to Hub: Box.Tag, of the same name in another file, mentions Hub.Tag, so it is made again,
+    /// and reads as before. Its key names it as before (its own file is unchanged), so what was read from its
+    /// summary (Item.Text's value, and Report on it) is kept.
+    /// </summary>
+    [Fact]
+    public void A_member_of_the_redeclared_name_in_another_file_is_compared_like_any_other()
+    {
+        var (before, after) = EditedProject.Edit("CutoffSameNameElsewhere",
+            new[] { ("/src/Hub.cs", Hub), ("/src/Box.cs", Boxes), ("/src/Agent.cs", ItemAgent) },
+            "/src/Hub.cs", "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)",
+            flow => Findings(flow));
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(Computed(kept, after, "Box", "Tag"), "Box.Tag is made again");
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+    }
+
     /// <summary>What the root sends: each sink call with each label.</summary>
     private static List<string> RootFindings(FlowContext flow, string name) =>
         flow.Summaries.ForRoot(Method(flow, "Agent", name), CancellationToken.None).SinkCalls
