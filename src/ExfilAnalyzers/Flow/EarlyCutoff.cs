@@ -9,10 +9,10 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// The answers of the project's last compilation that an edit touched only through the summaries of
 /// the members it edited: each still holds when the new summaries of those it read read the same to a
-/// caller (<see cref="SummaryShape"/>), whatever else differs. A member edited only because it mentions
-/// a name an edit redeclared (an overload added) is made again and usually reads as before. A line typed in a method that hundreds of answers were computed from
-/// (Roslyn's <c>Solution</c>) rarely changes what it does for its callers; without this, every one of
-/// them is computed again. Their locations are not in the edited file (those moved), so only what they
+/// caller (<see cref="SummaryShape"/>), whatever else differs. A line typed in a method that hundreds
+/// of answers were computed from (Roslyn's <c>Solution</c>) rarely changes what it does for its callers,
+/// nor does an overload added change what most members that mention its name do (each is made again,
+/// since its mentions may bind to the new one); without this, every answer built on them is computed again. Their locations are not in the edited file (those moved), so only what they
 /// read from the summaries matters, not where the summaries point. Checked once per compilation, before
 /// its first member is analysed (<see cref="AnswerCarry.Settle"/>).
 /// </summary>
@@ -120,27 +120,26 @@ internal sealed class EarlyCutoff
         var added = 0;
         foreach (var entry in _summaries)
         {
-            if (Holds(entry.Value.Deps)) answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+            if (holding?.Touches(entry.Value.Deps) == true) continue;
+            answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+            added++;
         }
 
         foreach (var entry in _values)
         {
-            if (Holds(entry.Value.Deps)) answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+            if (holding?.Touches(entry.Value.Deps) == true) continue;
+            answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
+            added++;
         }
 
         foreach (var entry in _doesNotSend)
         {
-            if (Holds(entry.Value)) answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
+            if (holding?.Touches(entry.Value) == true) continue;
+            answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
+            added++;
         }
 
         return added;
-
-        bool Holds(AnswerDeps deps)
-        {
-            if (holding is not null && holding.Touches(deps)) return false;
-            added++;
-            return true;
-        }
     }
 
     /// <summary>
