@@ -136,13 +136,10 @@ internal sealed class AnswerCarry
             return;
         }
 
-        if (cutoff.Check(_context, Symbols, cancellationToken) is { } fresh)
-        {
-            WorkCounters.CutoffAnswers(cutoff.AddTo(answers, fresh));
-            _anySummaries = !answers.Summaries.IsEmpty;
-            _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
-        }
-
+        // Answers kept are taken while the check still runs: an edited member's new summary may need one.
+        _anySummaries = true;
+        _anyDoesNotSend = true;
+        WorkCounters.CutoffAnswers(cutoff.Keep(_context, Symbols, answers, cancellationToken));
         _cutoff = null;
     }
 

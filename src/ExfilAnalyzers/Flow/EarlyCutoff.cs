@@ -77,69 +77,123 @@ internal sealed class EarlyCutoff
     }
 
     /// <summary>
-    /// Checks which edited members' new summaries read as their old ones did, computing the new ones
-    /// (on chains of their own); each such old summary's record with the new one's, or null when none does.
+    /// Checks which edited members' new summaries read as their old ones did, computing the new ones (on
+    /// chains of their own), and adds to this compilation's answers each answer all of whose presumed
+    /// summaries read the same, as soon as they are checked: an edited member's new summary may need an
+    /// answer that is waiting (its callee, built on another edited member), so the members are checked
+    /// callees first, and such an answer is there to take by then. Each answer added depends on the edited
+    /// members' new summaries where it depended on their old ones (<see cref="AnswerDeps.Rewrite"/>): a later
+    /// edit of what a member now calls reaches it, and a later keystroke in the same member finds it touched
+    /// only through that member again. Returns how many answers were added.
     /// </summary>
-    public Dictionary<AnswerDeps, AnswerDeps>? Check(FlowContext context, CarriedSymbols symbols, CancellationToken cancellationToken)
+    public int Keep(FlowContext context, CarriedSymbols symbols, CarriedAnswers answers, CancellationToken cancellationToken)
     {
+        var leaves = new PresumedLeaves(_presumed, _edited);
+        var waiting = new Dictionary<AnswerDeps, List<int>>();
+        var answersWaiting = new List<(AnswerDeps Deps, System.Action<AnswerDeps> Add)>();
+        foreach (var entry in _summaries) answersWaiting.Add((entry.Value.Deps, deps => answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(deps))));
+        foreach (var entry in _values) answersWaiting.Add((entry.Value.Deps, deps => answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(deps))));
+        foreach (var entry in _doesNotSend) answersWaiting.Add((entry.Value, deps => answers.DoesNotSend.TryAdd(entry.Key, deps)));
+
+        var remaining = new int[answersWaiting.Count];
+        for (var i = 0; i < answersWaiting.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reached = leaves.Below(answersWaiting[i].Deps);
+            remaining[i] = reached.Length;
+            foreach (var leaf in reached)
+            {
+                if (!waiting.TryGetValue(leaf, out var list)) waiting[leaf] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+
+        // Where a cycle among the records left what an answer reaches unknown, each waits for every check.
+        if (!leaves.Complete)
+        {
+            for (var i = 0; i < remaining.Length; i++) remaining[i] = _presumed.Count;
+            foreach (var record in _presumed) waiting[record] = Enumerable.Range(0, remaining.Length).ToList();
+        }
+
         var fresh = new Dictionary<AnswerDeps, AnswerDeps>();
-        var differ = new HashSet<AnswerDeps>();
+        var dead = new bool[remaining.Length];
+        var added = 0;
+        foreach (var record in CalleesFirst(leaves))
+        {
+            var same = Check(context, symbols, record, fresh, cancellationToken);
+            if (!waiting.TryGetValue(record, out var list))
+            {
+                continue;
+            }
+
+            foreach (var i in list)
+            {
+                dead[i] |= !same;
+                if (--remaining[i] == 0 && !dead[i])
+                {
+                    answersWaiting[i].Add(AnswerDeps.Rewrite(answersWaiting[i].Deps, fresh));
+                    added++;
+                }
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Whether every edited member whose old summary has this record reads as before; if so, the record's replacement.</summary>
+    private bool Check(FlowContext context, CarriedSymbols symbols, AnswerDeps record, Dictionary<AnswerDeps, AnswerDeps> fresh,
+        CancellationToken cancellationToken)
+    {
+        AnswerDeps? replacement = null;
         foreach (var (key, name, mode, old) in _members)
         {
+            if (old.Deps != record)
+            {
+                continue;
+            }
+
             if (Member(context.Compilation, key, name, cancellationToken) is not { } method
                 || context.Summaries.SummaryAt(method, mode, cancellationToken) is not { } now
                 || old.In(context, method, symbols, cancellationToken) is not { } before
                 || !SummaryShape.Same(before, now))
             {
-                differ.Add(old.Deps);
-                continue;
+                return false;
             }
 
             // One summary kept for several modes has one record: it stands for each mode's new one.
-            fresh[old.Deps] = fresh.TryGetValue(old.Deps, out var other) ? AnswerDeps.Of(new[] { other, now.Deps }) : now.Deps;
+            replacement = replacement is null ? now.Deps : AnswerDeps.Of(new[] { replacement, now.Deps });
         }
 
-        foreach (var record in differ) fresh.Remove(record);
-        if (differ.Count > 0) _differ = differ;
-        return fresh.Count == 0 ? null : fresh;
+        fresh[record] = replacement!;
+        return true;
     }
 
-    // The records of the edited members' summaries that read otherwise now, or could not be compared.
-    private HashSet<AnswerDeps>? _differ;
-
-    /// <summary>
-    /// Adds the answers that hold to this compilation's, each now depending on the edited members' new summaries where
-    /// it depended on their old ones (<see cref="AnswerDeps.Rewrite"/>): a later edit of what a member now
-    /// calls reaches them, and a later keystroke in the same member finds them touched only through it again.
-    /// Returns how many were added.
-    /// </summary>
-    public int AddTo(CarriedAnswers answers, Dictionary<AnswerDeps, AnswerDeps> fresh)
+    /// <summary>The edited members' old records, each after those it reaches.</summary>
+    private List<AnswerDeps> CalleesFirst(PresumedLeaves leaves)
     {
-        // Where some edited members' summaries differ, an answer holds only if it touched none of those.
-        var holding = _differ is null ? null : _edited.Presuming(new HashSet<AnswerDeps>(_presumed.Where(record => !_differ.Contains(record))));
-        var added = 0;
-        foreach (var entry in _summaries)
+        var order = new List<AnswerDeps>();
+        var visited = new HashSet<AnswerDeps>();
+        foreach (var (_, _, _, old) in _members)
         {
-            if (holding?.Touches(entry.Value.Deps) == true) continue;
-            answers.Summaries.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
-            added++;
+            if (!visited.Add(old.Deps)) continue;
+            var path = new Stack<(AnswerDeps Record, int Next)>();
+            path.Push((old.Deps, 0));
+            while (path.Count > 0)
+            {
+                var (record, next) = path.Pop();
+                var below = leaves.Below(record);
+                if (next < below.Length)
+                {
+                    path.Push((record, next + 1));
+                    if (visited.Add(below[next])) path.Push((below[next], 0));
+                    continue;
+                }
+
+                order.Add(record);
+            }
         }
 
-        foreach (var entry in _values)
-        {
-            if (holding?.Touches(entry.Value.Deps) == true) continue;
-            answers.Values.TryAdd(entry.Key, entry.Value.WithDeps(AnswerDeps.Rewrite(entry.Value.Deps, fresh)));
-            added++;
-        }
-
-        foreach (var entry in _doesNotSend)
-        {
-            if (holding?.Touches(entry.Value) == true) continue;
-            answers.DoesNotSend.TryAdd(entry.Key, AnswerDeps.Rewrite(entry.Value, fresh));
-            added++;
-        }
-
-        return added;
+        return order;
     }
 
     /// <summary>

@@ -285,6 +285,59 @@ public class EarlyCutoffTests
         Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
     }
 
+    // Wrap calls Label without naming Tag; Both names Tag and calls Wrap. Label reads a name's length, so it is analysed.
+    private const string Layers = """
+        using Microsoft.CodeAnalysis;
+
+        static class Caller
+        {
+            public static string Label(ISymbol symbol) => "label:" + Hub.Tag(symbol) + symbol.Name.Length;
+        }
+
+        static class Middle
+        {
+            public static string Wrap(ISymbol symbol) => Caller.Label(symbol) + "!";
+        }
+
+        static class Outer
+        {
+            public static string Both(ISymbol symbol) => Middle.Wrap(symbol) + Hub.Tag(symbol);
+        }
+        """;
+
+    private const string BothAgent = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Agent
+        {
+            private static readonly TelemetryClient Client = new();
+
+            void Report(ISymbol symbol) => Client.TrackEvent(Outer.Both(symbol));
+        }
+        """;
+
+    /// <summary>
+    /// Tag(int) added: Label and Both mention Tag, so both are made again; Wrap, built on Label, waits for Label's
+    /// check, and Both's new summary needs Wrap's. Label is checked first (Both's old summary was built on it
+    /// through Wrap), so Wrap is kept by then and Both takes it instead of making it again.
+    /// </summary>
+    [Fact]
+    public void An_answer_that_an_edited_member_needs_is_kept_before_that_member_is_checked()
+    {
+        var (before, after) = EditedProject.Edit("CutoffCalleesFirst",
+            new[] { ("/src/Hub.cs", Hub), ("/src/Layers.cs", Layers), ("/src/Agent.cs", BothAgent) },
+            "/src/Hub.cs", "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)",
+            flow => Findings(flow));
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.True(Computed(kept, after, "Outer", "Both"), "Both is made again");
+        Assert.False(Computed(kept, after, "Middle", "Wrap"), "Wrap is taken over, not made again for Both");
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+    }
+
     /// <summary>What the root sends: each sink call with each label.</summary>
     private static List<string> RootFindings(FlowContext flow, string name) =>
         flow.Summaries.ForRoot(Method(flow, "Agent", name), CancellationToken.None).SinkCalls
