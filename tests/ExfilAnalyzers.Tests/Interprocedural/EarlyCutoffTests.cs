@@ -162,6 +162,10 @@ public class EarlyCutoffTests
         Assert.True(again.Carry.Continues, "the compilation carries from the one before");
     }
 
+    // The edit of the overload tests: Tag(int) added before Tag(ISymbol) in Hub.cs.
+    private const string TagDeclared = "    public static string Tag(ISymbol symbol)";
+    private const string TagOverloaded = "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)";
+
     /// <summary>
     /// Tag(int) added beside Tag: Label, which mentions Tag, is made again (its call could bind to the new one),
     /// and reads as before; Report, built on Label's summary and through it on Tag's, is kept.
@@ -169,8 +173,7 @@ public class EarlyCutoffTests
     [Fact]
     public void An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name()
     {
-        var (before, after) = Edit(nameof(An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name),
-            "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)");
+        var (before, after) = Edit(nameof(An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name), TagDeclared, TagOverloaded);
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
@@ -274,9 +277,7 @@ public class EarlyCutoffTests
     public void A_member_of_the_redeclared_name_in_another_file_is_compared_like_any_other()
     {
         var (before, after) = EditedProject.Edit("CutoffSameNameElsewhere",
-            new[] { ("/src/Hub.cs", Hub), ("/src/Box.cs", Boxes), ("/src/Agent.cs", ItemAgent) },
-            "/src/Hub.cs", "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)",
-            flow => Findings(flow));
+            new[] { ("/src/Hub.cs", Hub), ("/src/Box.cs", Boxes), ("/src/Agent.cs", ItemAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
@@ -326,9 +327,7 @@ public class EarlyCutoffTests
     public void An_answer_that_an_edited_member_needs_is_kept_before_that_member_is_checked()
     {
         var (before, after) = EditedProject.Edit("CutoffCalleesFirst",
-            new[] { ("/src/Hub.cs", Hub), ("/src/Layers.cs", Layers), ("/src/Agent.cs", BothAgent) },
-            "/src/Hub.cs", "    public static string Tag(ISymbol symbol)", "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)",
-            flow => Findings(flow));
+            new[] { ("/src/Hub.cs", Hub), ("/src/Layers.cs", Layers), ("/src/Agent.cs", BothAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
