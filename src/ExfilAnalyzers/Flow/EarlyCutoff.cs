@@ -115,12 +115,19 @@ internal sealed class EarlyCutoff
             foreach (var record in _presumed) waiting[record] = Enumerable.Range(0, remaining.Length).ToList();
         }
 
+        var byRecord = new Dictionary<AnswerDeps, List<(BodyKey, string, int, CarriedSummary)>>();
+        foreach (var member in _members)
+        {
+            if (!byRecord.TryGetValue(member.Old.Deps, out var sharing)) byRecord[member.Old.Deps] = sharing = new List<(BodyKey, string, int, CarriedSummary)>(1);
+            sharing.Add(member);
+        }
+
         var fresh = new Dictionary<AnswerDeps, AnswerDeps>();
         var dead = new bool[remaining.Length];
         var added = 0;
         foreach (var record in CalleesFirst(leaves))
         {
-            var same = Check(context, symbols, record, fresh, cancellationToken);
+            var same = Check(context, symbols, record, byRecord[record], fresh, cancellationToken);
             if (!waiting.TryGetValue(record, out var list))
             {
                 continue;
@@ -141,17 +148,12 @@ internal sealed class EarlyCutoff
     }
 
     /// <summary>Whether every edited member whose old summary has this record reads as before; if so, the record's replacement.</summary>
-    private bool Check(FlowContext context, CarriedSymbols symbols, AnswerDeps record, Dictionary<AnswerDeps, AnswerDeps> fresh,
-        CancellationToken cancellationToken)
+    private static bool Check(FlowContext context, CarriedSymbols symbols, AnswerDeps record, List<(BodyKey, string, int, CarriedSummary)> members,
+        Dictionary<AnswerDeps, AnswerDeps> fresh, CancellationToken cancellationToken)
     {
         AnswerDeps? replacement = null;
-        foreach (var (key, name, mode, old) in _members)
+        foreach (var (key, name, mode, old) in members)
         {
-            if (old.Deps != record)
-            {
-                continue;
-            }
-
             if (Member(context.Compilation, key, name, cancellationToken) is not { } method
                 || context.Summaries.SummaryAt(method, mode, cancellationToken) is not { } now
                 || old.In(context, method, symbols, cancellationToken) is not { } before
