@@ -12,9 +12,10 @@ namespace ExfilAnalyzers.Flow;
 /// caller (<see cref="SummaryShape"/>), whatever else differs. A line typed in a method that hundreds
 /// of answers were computed from (Roslyn's <c>Solution</c>) rarely changes what it does for its callers,
 /// nor does an overload added change what most members that mention its name do (each is made again,
-/// since its mentions may bind to the new one); without this, every answer built on them is computed again. Their locations are not in the edited file (those moved), so only what they
-/// read from the summaries matters, not where the summaries point. Checked once per compilation, before
-/// its first member is analysed (<see cref="AnswerCarry.Settle"/>).
+/// since its mentions may bind to the new one); without this, every answer built on them is computed
+/// again. Their locations are not in the edited file (those moved), so only what they read from the
+/// summaries matters, not where the summaries point. Checked once per compilation, before its first
+/// member is analysed (<see cref="AnswerCarry.Settle"/>).
 /// </summary>
 internal sealed class EarlyCutoff
 {
