@@ -61,8 +61,8 @@ internal sealed class CarryConditions
     /// <summary>
     /// The code edited between this compilation and a later one, or null when nothing can be carried
     /// from this one to that one: the conditions differ, trees were added or removed, or an edit
-    /// changed what a tree declares outside its members, or what the relevance index answers differently
-    /// still spreads after four rounds of rebinding.
+    /// changed what a tree declares outside its members, or the relevance index's answers cannot be compared
+    /// member by member.
     /// </summary>
     public EditedCode? ChangesTo(CarryConditions later, CancellationToken cancellationToken)
     {
@@ -89,37 +89,26 @@ internal sealed class CarryConditions
             }
         }
 
-        // What the relevance index answers differently rebinds names, whose mentioners are then edited and may
-        // differ in turn: a few rounds, after which nothing is carried.
-        for (var round = 0; round < MaxRounds; round++)
+        // What the relevance index answers differently rebinds names, and their mentioners are edited. Being edited
+        // changes no relevance answer (the index answered about every member already), so one pass settles it.
+        for (var i = 0; i < _trees.Length; i++)
         {
-            edited.Finish(later._trees, cancellationToken);
-            var rebound = edited.ReboundCount;
-            for (var i = 0; i < _trees.Length; i++)
-            {
-                if (!CompareAnswers(_trees[i], _memberAnswers[i], later._trees[i], later._memberAnswers[i], edited, cancellationToken)) return null;
-            }
-
-            foreach (var name in _stateThatMayHold)
-            {
-                if (!later._stateThatMayHold.Contains(name)) edited.Rebind(name);
-            }
-
-            foreach (var name in later._stateThatMayHold)
-            {
-                if (!_stateThatMayHold.Contains(name)) edited.Rebind(name);
-            }
-
-            if (edited.ReboundCount == rebound)
-            {
-                return edited;
-            }
+            if (!CompareAnswers(_trees[i], _memberAnswers[i], later._trees[i], later._memberAnswers[i], edited, cancellationToken)) return null;
         }
 
-        return null;
-    }
+        foreach (var name in _stateThatMayHold)
+        {
+            if (!later._stateThatMayHold.Contains(name)) edited.Rebind(name);
+        }
 
-    private const int MaxRounds = 4;
+        foreach (var name in later._stateThatMayHold)
+        {
+            if (!_stateThatMayHold.Contains(name)) edited.Rebind(name);
+        }
+
+        edited.Finish(later._trees, cancellationToken);
+        return edited;
+    }
 
     /// <summary>
     /// Rebinds each member of the tree the relevance index answers differently about (<see cref="EditedCode.Rebind(string, DeclaredMember)"/>);

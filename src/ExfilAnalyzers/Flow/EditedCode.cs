@@ -255,9 +255,6 @@ internal sealed class EditedCode
         _pending.Clear();
     }
 
-    /// <summary>How many names are rebound.</summary>
-    public int ReboundCount => _rebound.Count;
-
     /// <summary>
     /// A member the relevance index now answers differently about: its code counts as edited, with every name
     /// it mentions (searches of those names may now keep or drop it), and its name is rebound.

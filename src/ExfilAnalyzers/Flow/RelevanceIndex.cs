@@ -83,8 +83,9 @@ internal sealed partial class RelevanceIndex
         }
 
         index.Propagate(seeds, new Stack<RelevanceEntry>(), cancellationToken);
-        graph.Settle(index._relevant, index._receiving, index._names, DeclarationFingerprint.Of(compilation, catalog, cancellationToken),
-            DeclarationFingerprint.OfAllButTrees(compilation, catalog));
+        index._fingerprint = DeclarationFingerprint.Of(compilation, catalog, cancellationToken);
+        index._allButTrees = DeclarationFingerprint.OfAllButTrees(compilation, catalog);
+        graph.Settle(index._relevant, index._receiving, index._names, (long)index._fingerprint, (long)index._allButTrees);
         RecentRelevanceGraphs.Remember(compilation, graph);
         return index;
     }
