@@ -114,7 +114,9 @@ internal sealed class Redeclarations
 
     /// <summary>
     /// The declarations read the same but for bodies and initializers: a field's by its whole declaration (its
-    /// type and modifiers, and a constant's value, are outside the declarator).
+    /// type and modifiers, and a constant's value, are outside the declarator). A constant's value is its
+    /// declaration, since readers fold it in; Roslyn's top-level equivalence counts it too, and we say so here
+    /// rather than rely on that.
     /// </summary>
     private static bool SameDeclaration(SyntaxNode before, SyntaxNode after)
     {

@@ -380,6 +380,42 @@ public class DeclarationCarryTests
         AssertAsFresh(after);
     }
 
+    /// <summary>
+    /// A constant's value changed: the compiler folds it into every member that reads it, so Report's body now sends
+    /// to another destination though its text is unchanged. A constant is declared by its value, so the edit
+    /// redeclares Url and Report, which mentions it, is made again; taken over, it would still send to the old host.
+    /// </summary>
+    [Theory]
+    [InlineData("public const string Url = \"https://declared.example/\";", "public const string Url = \"https://elsewhere.example/\";")]
+    [InlineData("public const string Url = \"https://declared.example/\";", "public const string Url = \"https://declared.\" + \"example/ingest\";")]
+    public void A_constant_whose_value_changed_is_redeclared(string declared, string redeclared)
+    {
+        var endpoints = "static class Endpoints\n{\n    " + declared + "\n\n    public static void Idle() { }\n}\n";
+        const string caller = """
+            using System.Net.Http;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly HttpClient Http = new();
+
+                void Report(ISymbol symbol) => Http.PostAsync(Endpoints.Url, new StringContent(symbol.Name));
+            }
+            """;
+        var (before, after) = EditedProject.Edit("DeclarationCarryConstant" + redeclared.Length + declared.Length,
+            new[] { ("/src/Endpoints.cs", endpoints), ("/src/Agent.cs", caller) }, "/src/Endpoints.cs", declared, redeclared, flow => Destinations(flow));
+
+        Assert.Equal(new[] { "HttpClient.PostAsync SymbolName https://declared.example/" }, Destinations(before));
+        Assert.Equal(Destinations(EditedProject.Fresh(after.Compilation)), Destinations(after));
+        Assert.NotEqual(Destinations(before), Destinations(after));
+        AssertAsFresh(after);
+    }
+
+    /// <summary>Report's findings with the destination each sink call sends to, as far as it is known.</summary>
+    private static List<string> Destinations(FlowContext flow) =>
+        Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f => $"{call.Api} {f.Label} {call.Destination?.KnownPrefix}{(call.Destination?.IsComplete == false ? "..." : "")}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal).ToList();
+
     /// <summary>Two members swapped: field initializers run in the order of their declarations, so nothing is carried.</summary>
     [Fact]
     public void Members_reordered_carry_nothing()
