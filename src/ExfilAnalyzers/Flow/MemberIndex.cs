@@ -231,6 +231,8 @@ internal sealed class MemberIndex
                     return model.GetDeclaredSymbol(property, cancellationToken);
                 case GlobalStatementSyntax global:
                     return model.GetEnclosingSymbol(global.SpanStart, cancellationToken);
+                case ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax baseCall }:
+                    return ConstructorMention.PrimaryCalling(baseCall, model, cancellationToken);
                 case BaseTypeDeclarationSyntax:
                     return null;
             }

@@ -21,7 +21,7 @@ internal static class MethodBodies
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            var bodyOwner = BodyOwner(syntax);
+            var bodyOwner = method.MethodKind == MethodKind.Constructor && ConstructorMention.IsPrimary(syntax) ? syntax : BodyOwner(syntax);
             if (bodyOwner is null || !compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             {
                 continue;

@@ -36,6 +36,11 @@ internal sealed partial class MethodFlowAnalysis
             return Typed(reference.Type, ReadMember(place, property), receiverValue, reference);
         }
 
+        if (IsAutoProperty(property))
+        {
+            return Typed(reference.Type, ReadUnplaced(property, receiverValue), receiverValue, reference);
+        }
+
         if (_context.Summaries.ForAccessor(property.GetMethod, _calls, _cancellationToken) is { } summary)
         {
             return ApplySummaryResult(summary, reference, receiver, receiverValue, System.Array.Empty<ArgumentValue>());
@@ -60,7 +65,23 @@ internal sealed partial class MethodFlowAnalysis
             return reference.Field.ContainingType.IsTupleType ? TupleElement(reference.Type, member) : member;
         }
 
-        return Typed(reference.Type, receiverValue.Carried());
+        return Typed(reference.Type, ReadUnplaced(reference.Field, receiverValue));
+    }
+
+    /// <summary>
+    /// A field or auto-property of an object this method holds in no place (<c>new T(x).F</c>, <c>Make(x).F</c>):
+    /// what the object carries and what any member writes there, as for a place this method never wrote.
+    /// </summary>
+    private TaintValue ReadUnplaced(ISymbol member, TaintValue receiverValue)
+    {
+        var carried = receiverValue.Carried();
+        if (!IsDeclaredInSource(member))
+        {
+            return carried;
+        }
+
+        var written = _context.Summaries.FieldValue(member, _calls, _cancellationToken);
+        return carried.Join(written).WithCondition(written.Condition ?? carried.Join(written).Condition);
     }
 
     /// <summary>

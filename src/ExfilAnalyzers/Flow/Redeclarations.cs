@@ -127,6 +127,12 @@ internal sealed class Redeclarations
             return oldField.IsEquivalentTo(newField, topLevel: !constant) && before.IsEquivalentTo(after, topLevel: !constant);
         }
 
+        if (ConstructorMention.IsPrimaryBaseCall(before) && ConstructorMention.IsPrimaryBaseCall(after))
+        {
+            // A primary constructor's base call arguments are all code; its declaration is its type's.
+            return true;
+        }
+
         return before.RawKind == after.RawKind && before.IsEquivalentTo(after, topLevel: true);
     }
 
@@ -143,9 +149,12 @@ internal sealed class Redeclarations
             return true;
         }
 
-        return (oldByName.TryGetValue(name, out var was) && was.Exists(o => oldNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax))
-            || (newByName.TryGetValue(name, out var @is) && @is.Exists(o => newNodes[o] is ConstructorDeclarationSyntax or GlobalStatementSyntax));
+        return (oldByName.TryGetValue(name, out var was) && was.Exists(o => IsImplicitlyCalled(oldNodes[o])))
+            || (newByName.TryGetValue(name, out var @is) && @is.Exists(o => IsImplicitlyCalled(newNodes[o])));
     }
+
+    private static bool IsImplicitlyCalled(SyntaxNode member) =>
+        member is ConstructorDeclarationSyntax or GlobalStatementSyntax || ConstructorMention.IsPrimaryBaseCall(member);
 
     private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
     {

@@ -141,18 +141,15 @@ internal sealed class TreeIndex
             var locals = LocalScopes.Of(node);
             foreach (var token in node.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals.DenotesLocal(token))
+                var named = token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals.DenotesLocal(token);
+                if ((named ? token.ValueText : ConstructorMention.TypeCalledAt(token)) is not { } text)
                 {
-                    var text = token.ValueText;
-                    mentions.Add(text);
-                    if (WriteMention.Is(token.Parent, fillable: true)) writes.Add(text);
-                    if (!positions.TryGetValue(text, out var list))
-                    {
-                        positions[text] = list = new List<int>(2);
-                    }
-
-                    list.Add(token.SpanStart);
+                    continue;
                 }
+
+                mentions.Add(text);
+                if (named && WriteMention.Is(token.Parent, fillable: true)) writes.Add(text);
+                AddPosition(text, token.SpanStart);
             }
 
             var stateType = StateType(node);
@@ -164,6 +161,16 @@ internal sealed class TreeIndex
         }
 
         return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashTokens(root, IsBody), HashTokens(root, IsMemberDeclaration), outside);
+
+        void AddPosition(string text, int position)
+        {
+            if (!positions.TryGetValue(text, out var list))
+            {
+                positions[text] = list = new List<int>(2);
+            }
+
+            list.Add(position);
+        }
     }
 
     /// <summary>The declared type of a field, property or event; null for any other member.</summary>
@@ -204,7 +211,8 @@ internal sealed class TreeIndex
 
     /// <summary>
     /// Code whose text no other file's binding depends on: the bodies of methods, accessors and
-    /// expression-bodied members, and the initializers of fields and properties that are not constants.
+    /// expression-bodied members, the initializers of fields and properties that are not constants, and
+    /// the arguments of a primary constructor's base call.
     /// </summary>
     private static bool IsBody(SyntaxNode node) => node switch
     {
@@ -212,12 +220,13 @@ internal sealed class TreeIndex
         ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax } => true,
         EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } => !field.Modifiers.Any(SyntaxKind.ConstKeyword),
+        ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax } => true,
         _ => false,
     };
 
     /// <summary>The declaration of a field, event, property, indexer, method, constructor, operator or destructor.</summary>
     private static bool IsMemberDeclaration(SyntaxNode node) =>
-        node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax;
+        node is BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax };
 
     /// <summary>The declarations of the tree's <see cref="Members"/>, in the same order.</summary>
     public static IEnumerable<SyntaxNode> MemberNodes(SyntaxNode root)
@@ -228,7 +237,11 @@ internal sealed class TreeIndex
         }
     }
 
-    /// <summary>For a member declaration, the name its callers use (a constructor's is its type's); null for any other node.</summary>
+    /// <summary>
+    /// For a member declaration, the name its callers use (a constructor's is its type's); null for any other node. A
+    /// primary constructor's code is the arguments of its base call (<c>(x)</c> in <c>class C(int x) : Base(x)</c>),
+    /// which count as a constructor declared there; its parameters are the type's declaration.
+    /// </summary>
     public static string? NameOf(SyntaxNode node) => node switch
     {
         MethodDeclarationSyntax method => method.Identifier.ValueText,
@@ -239,6 +252,7 @@ internal sealed class TreeIndex
         IndexerDeclarationSyntax => "",
         VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier.ValueText,
         GlobalStatementSyntax => "<top-level>",
+        ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax { Parent.Parent: TypeDeclarationSyntax type } } => type.Identifier.ValueText,
         _ => null,
     };
 }

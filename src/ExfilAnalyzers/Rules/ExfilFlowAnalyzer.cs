@@ -29,6 +29,7 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
         SyntaxKind.AddAccessorDeclaration,
         SyntaxKind.RemoveAccessorDeclaration,
         SyntaxKind.ArrowExpressionClause,
+        SyntaxKind.PrimaryConstructorBaseType,
         SyntaxKind.CompilationUnit);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -58,6 +59,13 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBody(SyntaxNodeAnalysisContext context, FlowContext flow)
     {
+        // Compilers before 4.9 call back twice for a primary constructor's base call, once for its type
+        // (dotnet/roslyn#70488): only the constructor's own callback counts.
+        if (context.Node is PrimaryConstructorBaseTypeSyntax && context.ContainingSymbol is not IMethodSymbol)
+        {
+            return;
+        }
+
         if (!Matters(context.Node, flow, context.CancellationToken)
             || MethodOf(context.Node, context.SemanticModel, context.CancellationToken) is not { } method)
         {
@@ -110,6 +118,9 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
                 return relevance.MayReport(body.SyntaxTree, property, cancellationToken);
             case ArrowExpressionClauseSyntax { Parent: { } owner }:
                 return relevance.MayReport(body.SyntaxTree, owner, cancellationToken);
+            case PrimaryConstructorBaseTypeSyntax baseCall:
+                // A primary constructor's code is its base call's arguments (TreeIndex.NameOf).
+                return relevance.MayReport(body.SyntaxTree, baseCall.ArgumentList, cancellationToken);
             default:
                 return relevance.MayReport(body.SyntaxTree, body, cancellationToken);
         }
@@ -134,6 +145,8 @@ public sealed class ExfilFlowAnalyzer : DiagnosticAnalyzer
                 return (model.GetDeclaredSymbol(arrow.Parent, cancellationToken) as IPropertySymbol)?.GetMethod;
             case ArrowExpressionClauseSyntax:
                 return null;
+            case PrimaryConstructorBaseTypeSyntax baseCall:
+                return ConstructorMention.PrimaryCalling(baseCall, model, cancellationToken);
             case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
                 return model.GetDeclaredSymbol(method, cancellationToken);
             case AccessorDeclarationSyntax accessor when accessor.Body is not null || accessor.ExpressionBody is not null:

@@ -411,6 +411,107 @@ public class DeclarationCarryTests
         AssertAsFresh(after);
     }
 
+    /// <summary>
+    /// Pick(string) added beside Pick(object): the call in Holder's primary constructor's base call now binds to it, so
+    /// Holder's Text holds a symbol's name, which Report sends. The base call's arguments are the primary constructor's
+    /// code, a member that mentions the redeclared name.
+    /// </summary>
+    [Fact]
+    public void A_redeclared_name_mentioned_in_a_primary_constructors_base_call_rebinds_it()
+    {
+        const string helpers = """
+            static class Helpers
+            {
+                public static string Pick(object value) => "fixed";
+            }
+            """;
+        const string holder = """
+            using Microsoft.CodeAnalysis;
+
+            class Base
+            {
+                public Base(string text) { Text = text; }
+
+                public string Text { get; }
+            }
+
+            class Holder(ISymbol symbol) : Base(Helpers.Pick(symbol.Name))
+            {
+            }
+            """;
+        const string caller = """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol) => Client.TrackEvent(new Holder(symbol).Text);
+            }
+            """;
+        var (before, after) = EditedProject.Edit("DeclarationCarryPrimaryBase", new[] { ("/src/Helpers.cs", helpers), ("/src/Holder.cs", holder), ("/src/Agent.cs", caller) },
+            "/src/Helpers.cs", "public static string Pick(object value) => \"fixed\";",
+            "public static string Pick(string text) => text;\n\n    public static string Pick(object value) => \"fixed\";", flow => Findings(flow));
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+    }
+
+    /// <summary>
+    /// The arguments of a primary constructor's base call edited: its code, so a body edit, which carries what the edit
+    /// does not touch (Tools.Kind's summary), not a change of the file's declarations, which would carry nothing.
+    /// </summary>
+    [Fact]
+    public void The_arguments_of_a_primary_constructors_base_call_are_its_body()
+    {
+        const string holder = """
+            using Microsoft.CodeAnalysis;
+
+            class Stored
+            {
+                public Stored(string text) { Text = text; }
+
+                public string Text { get; }
+            }
+
+            class Holder(ISymbol symbol) : Stored(symbol.Kind.ToString())
+            {
+            }
+            """;
+        const string tools = """
+            using Microsoft.CodeAnalysis;
+
+            static class Tools
+            {
+                public static string Kind(ISymbol symbol) => symbol.Kind.ToString();
+            }
+            """;
+        const string caller = """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol)
+                {
+                    Client.TrackEvent(Tools.Kind(symbol));
+                    Client.TrackEvent(new Holder(symbol).Text);
+                }
+            }
+            """;
+        var (before, after) = EditedProject.Edit("DeclarationCarryPrimaryBody", new[] { ("/src/Holder.cs", holder), ("/src/Tools.cs", tools), ("/src/Agent.cs", caller) },
+            "/src/Holder.cs", "Stored(symbol.Kind.ToString())", "Stored(symbol.Name)", flow => Findings(flow));
+
+        Assert.Empty(Findings(before));
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName" }, Findings(after));
+        AssertAsFresh(after);
+        Assert.True(after.Carry.TakenSummaries > 0);
+    }
+
     /// <summary>Report's findings with the destination each sink call sends to, as far as it is known.</summary>
     private static List<string> Destinations(FlowContext flow) =>
         Report(flow).SinkCalls.SelectMany(call => call.Flows.Select(f => $"{call.Api} {f.Label} {call.Destination?.KnownPrefix}{(call.Destination?.IsComplete == false ? "..." : "")}"))

@@ -1,0 +1,151 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ExfilAnalyzers.Tests.Verifiers.FlowVerifier;
+
+namespace ExfilAnalyzers.Tests.Interprocedural;
+
+/// <summary>
+/// Constructors called without a <c>new</c> that names their type (<c>base(...)</c>, <c>this(...)</c>, a primary
+/// constructor's base call), and members read from an object no local holds (<c>new T(x).F</c>, <c>Make(x).F</c>).
+/// </summary>
+public class ConstructorCallTests
+{
+    private const string Types = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Stored
+        {
+            public string Label = "";
+
+            public Stored(string text) { Text = text; Label = text; }
+
+            public string Text { get; }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("class Holder : Stored { public Holder(ISymbol symbol) : base(symbol.Name) { } }")]
+    [InlineData("class Holder { public Holder(ISymbol symbol) : this(symbol.Name) { } public Holder(string text) { Text = text; } public string Text { get; } }")]
+    [InlineData("class Holder(ISymbol symbol) : Stored(symbol.Name) { }")]
+    [InlineData("class Holder(ISymbol symbol) : Stored(Pass(symbol.Name)) { static string Pass(string text) => text; }")]
+    public Task A_constructor_called_by_an_initializer_stores_what_it_is_passed(string holder)
+    {
+        // base(...), this(...) and a primary constructor's base call name no type: the writers' callers are found anyway.
+        return VerifyAsync(Types + holder + """
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol)
+                {
+                    var holder = new Holder(symbol);
+                    Client.TrackEvent({|EXF1002:holder.Text|});
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("class Holder : Stored { public Holder(ISymbol symbol) : base(symbol.Kind.ToString()) { } }")]
+    [InlineData("class Holder(ISymbol symbol) : Stored(symbol.Kind.ToString()) { public string Name => symbol.Name; }")]
+    public Task A_base_constructor_given_no_name_stores_none(string holder)
+    {
+        return VerifyAsync(Types + holder + """
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol) => Client.TrackEvent(new Holder(symbol).Text);
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("new Stored(symbol.Name).Text")]
+    [InlineData("new Stored(symbol.Name).Label")]
+    [InlineData("Make(symbol).Text")]
+    [InlineData("Make(symbol)?.Text")]
+    public Task A_member_of_an_object_no_local_holds_is_what_its_writers_wrote(string read)
+    {
+        return VerifyAsync(Types + """
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                static Stored Make(ISymbol symbol) => new Stored(symbol.Name);
+
+                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
+            }
+            """.Replace("READ", read));
+    }
+
+    [Theory]
+    [InlineData("static Stored Make(ISymbol symbol) => new(symbol.Name);", "Make(symbol).Text")]
+    [InlineData("static Stored? Make(ISymbol symbol) => new(symbol.Name);", "Make(symbol)!.Text")]
+    [InlineData("static Stored Make(ISymbol symbol) { Stored made = new(symbol.Name); return made; }", "Make(symbol).Text")]
+    public Task A_target_typed_creation_is_a_call_of_its_constructor(string make, string read)
+    {
+        // new(...) names no type: where its type is written beside it, its constructor's callers include it.
+        return VerifyAsync("#nullable enable\n" + Types + """
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                MAKE
+
+                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
+            }
+            """.Replace("MAKE", make).Replace("READ", read));
+    }
+
+    [Fact]
+    public Task Members_of_a_new_object_that_hold_no_data_report_nothing()
+    {
+        // The object's other members are as their own writers left them: a count, and a string only constants reach.
+        return VerifyAsync(Types + """
+            class Counted
+            {
+                public Counted(string text) { Length = text.Length; Kind = "fixed"; }
+
+                public int Length { get; }
+
+                public string Kind;
+            }
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol)
+                {
+                    Client.TrackEvent(new Counted(symbol.Name).Length.ToString());
+                    Client.TrackEvent(new Counted(symbol.Name).Kind);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_primary_constructor_whose_base_call_sends_reports_there()
+    {
+        return VerifyAsync("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Sender
+            {
+                private static readonly TelemetryClient Client = new();
+
+                protected Sender(string text) => Client.TrackEvent(text);
+            }
+
+            class Reporter(ISymbol symbol) : Sender({|EXF1002:symbol.Name|})
+            {
+            }
+            """);
+    }
+}
