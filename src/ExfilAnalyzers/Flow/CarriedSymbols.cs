@@ -16,7 +16,7 @@ internal sealed class CarriedSymbols
 
     public CarriedSymbols(Compilation compilation) => _compilation = compilation;
 
-    /// <summary>The id of a declaration in this compilation's code; null for any other symbol (metadata, constructed, implicit).</summary>
+    /// <summary>The id of a declaration in this compilation's code; null for any other symbol (metadata, constructed, implicit, a parameter).</summary>
     public string? IdOf(ISymbol symbol) => _ids.TryGetValue(symbol, out var id) ? id : _ids.GetOrAdd(symbol, MakeId);
 
     /// <summary>
@@ -26,8 +26,11 @@ internal sealed class CarriedSymbols
     /// </summary>
     public ISymbol? Find(string id) => _found.TryGetValue(id, out var symbol) ? symbol : _found.GetOrAdd(id, FindOnce);
 
+    // Only declarations have ids: a primary constructor's parameter, read by another member as state, has none (the
+    // compiler's id maker throws for it).
     private static string? MakeId(ISymbol symbol) =>
-        symbol.DeclaringSyntaxReferences.IsEmpty || symbol.IsImplicitlyDeclared || !ReferenceEquals(symbol, symbol.OriginalDefinition)
+        symbol.Kind is not (SymbolKind.Field or SymbolKind.Property or SymbolKind.Event or SymbolKind.Method or SymbolKind.NamedType or SymbolKind.Namespace)
+        || symbol.DeclaringSyntaxReferences.IsEmpty || symbol.IsImplicitlyDeclared || !ReferenceEquals(symbol, symbol.OriginalDefinition)
         || DocumentationCommentId.CreateDeclarationId(symbol) is not { Length: > 0 } id
             ? null
             : id;

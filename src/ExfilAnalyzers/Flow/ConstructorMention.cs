@@ -17,6 +17,9 @@ internal static class ConstructorMention
     /// </summary>
     public static bool IsPrimary(SyntaxNode declaration) => declaration is TypeDeclarationSyntax { ParameterList: not null };
 
+    /// <summary>A primary constructor's parameter list, a member of the tree index that declares what the type's members capture.</summary>
+    public static bool IsPrimaryParameterList(SyntaxNode member) => member is ParameterListSyntax { Parent: TypeDeclarationSyntax };
+
     /// <summary>The member node that holds a primary constructor's code: the arguments of its base call (<see cref="TreeIndex.NameOf"/>).</summary>
     public static bool IsPrimaryBaseCall(SyntaxNode member) => member is ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax };
 

@@ -30,6 +30,8 @@ internal sealed partial class MethodFlowAnalysis
                 return Evaluate(statement.Operation);
             case IFlowCaptureOperation capture:
                 return AssignCapture(capture);
+            case IParameterReferenceOperation { Parameter: var parameter } when IsCapturedPrimaryParameter(parameter):
+                return Typed(parameter.Type, _context.Summaries.FieldValue(parameter, _calls, _cancellationToken));
             case IFlowCaptureReferenceOperation:
             case ILocalReferenceOperation:
             case IParameterReferenceOperation:
@@ -171,6 +173,15 @@ internal sealed partial class MethodFlowAnalysis
     }
 
     /// <summary>The place an operation denotes, when the engine tracks it.</summary>
+    /// <summary>
+    /// A primary constructor's parameter read by another member (a method, an initializer): state the
+    /// compiler keeps for the object, which holds what the constructor's callers passed, as a field would.
+    /// </summary>
+    private bool IsCapturedPrimaryParameter(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        && !SymbolEqualityComparer.Default.Equals(constructor, _method)
+        && SummaryStore.IsPrimaryConstructor(constructor);
+
     private Place? PlaceOf(IOperation? operation)
     {
         switch (operation)

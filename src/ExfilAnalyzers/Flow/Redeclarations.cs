@@ -154,7 +154,8 @@ internal sealed class Redeclarations
     }
 
     private static bool IsImplicitlyCalled(SyntaxNode member) =>
-        member is ConstructorDeclarationSyntax or GlobalStatementSyntax || ConstructorMention.IsPrimaryBaseCall(member);
+        member is ConstructorDeclarationSyntax or GlobalStatementSyntax || ConstructorMention.IsPrimaryBaseCall(member)
+        || ConstructorMention.IsPrimaryParameterList(member);
 
     private static readonly HashSet<string> PatternNames = new(System.StringComparer.Ordinal)
     {

@@ -177,7 +177,8 @@ internal sealed class RelevanceEdit
             if (paired < olds.Length && olds[paired].Member.Name == entry.Member.Name)
             {
                 var old = olds[paired];
-                if (entry.Member.IsState != old.Member.IsState || !entry.Member.TypeNames.SequenceEqual(old.Member.TypeNames) || !Compare(old, entry))
+                if (entry.Member.IsState != old.Member.IsState || !entry.Member.TypeNames.SequenceEqual(old.Member.TypeNames)
+                    || !entry.Member.Captures.SequenceEqual(old.Member.Captures) || !Compare(old, entry))
                 {
                     return false;
                 }

@@ -67,6 +67,7 @@ internal sealed class RelevanceGraph
             {
                 var entry = entries[ordinal] = new RelevanceEntry(tree, members[ordinal], id++, ordinal);
                 if (entry.Member.IsState) graph.StateNames.Add(entry.Member.Name);
+                graph.StateNames.UnionWith(entry.Member.Captures);
                 Add(graph.Named, entry.Member.Name, entry);
                 foreach (var name in entry.Member.Mentions)
                 {

@@ -608,6 +608,17 @@ internal sealed partial class SummaryStore
         field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
         || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
 
+    /// <summary>A constructor declared by its type's parameter list (<c>class C(int x)</c>).</summary>
+    public static bool IsPrimaryConstructor(IMethodSymbol constructor)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (ConstructorMention.IsPrimary(reference.GetSyntax())) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The value at a level, with what it was computed from; below level 0, all state reads as clean. A
     /// value the last compilation of the project computed is taken over when nothing it was computed
@@ -649,6 +660,15 @@ internal sealed partial class SummaryStore
     /// <summary>The join of what the field's initializer and every member that writes it store there.</summary>
     private TaintValue WrittenValue(ISymbol field, CallChain frame, CancellationToken cancellationToken)
     {
+        if (field is IParameterSymbol { ContainingSymbol: IMethodSymbol constructor } captured)
+        {
+            // A primary constructor's parameter, captured: written once, by the constructor, with what its callers pass.
+            var declared = captured.Locations.IsEmpty ? Location.None : captured.Locations[0];
+            var passed = FromCallers(TaintValue.FromParameter(captured.Ordinal, declared), constructor, MemberIndex.Question.RelevantMentioning, frame,
+                cancellationToken).ReadElsewhere();
+            return passed.IsClean ? TaintValue.Clean : passed;
+        }
+
         // The initializer writes the field too; its declarator is not a mention the name index sees.
         TaintValue? value = ForInitializer(field, frame, cancellationToken) is { } initializer && initializer.FieldWrites.TryGetValue(field, out var initial)
             ? initial.WithoutParameters()

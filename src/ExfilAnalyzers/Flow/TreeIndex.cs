@@ -17,7 +17,14 @@ namespace ExfilAnalyzers.Flow;
 /// moves neither for members of other names (<see cref="BodyKey"/>).
 /// </summary>
 internal sealed record DeclaredMember(string Name, int Index, int Owner, int SpanStart, int SpanEnd, ImmutableArray<string> Mentions, ImmutableArray<string> Writes,
-    bool IsState, ImmutableArray<string> TypeNames);
+    bool IsState, ImmutableArray<string> TypeNames)
+{
+    /// <summary>
+    /// The state the member declares besides itself: a primary constructor's parameters, which the type's
+    /// other members read as the compiler's fields (the constructor writes them, <see cref="Writes"/>).
+    /// </summary>
+    public ImmutableArray<string> Captures { get; init; } = ImmutableArray<string>.Empty;
+}
 
 /// <summary>
 /// What one syntax tree says by name alone, found by one walk of its tokens: where each simple name
@@ -152,12 +159,15 @@ internal sealed class TreeIndex
                 AddPosition(text, token.SpanStart);
             }
 
+            var captures = ConstructorMention.IsPrimaryParameterList(node) ? ParameterNames((ParameterListSyntax)node) : ImmutableArray<string>.Empty;
+            writes.UnionWith(captures);
+
             var stateType = StateType(node);
             sameName.TryGetValue(name, out var index);
             sameName[name] = index + 1;
             var owner = node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type && types.TryGetValue(type, out var ordinal) ? ordinal : -1;
             members.Add(new DeclaredMember(name, index, owner, node.SpanStart, node.Span.End, mentions.ToImmutableArray(), writes.ToImmutableArray(),
-                stateType is not null, stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)));
+                stateType is not null, stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)) { Captures = captures });
         }
 
         return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashTokens(root, IsBody), HashTokens(root, IsMemberDeclaration), outside);
@@ -171,6 +181,13 @@ internal sealed class TreeIndex
 
             list.Add(position);
         }
+    }
+
+    private static ImmutableArray<string> ParameterNames(ParameterListSyntax parameters)
+    {
+        var names = ImmutableArray.CreateBuilder<string>(parameters.Parameters.Count);
+        foreach (var parameter in parameters.Parameters) names.Add(parameter.Identifier.ValueText);
+        return names.MoveToImmutable();
     }
 
     /// <summary>The declared type of a field, property or event; null for any other member.</summary>
@@ -239,8 +256,9 @@ internal sealed class TreeIndex
 
     /// <summary>
     /// For a member declaration, the name its callers use (a constructor's is its type's); null for any other node. A
-    /// primary constructor's code is the arguments of its base call (<c>(x)</c> in <c>class C(int x) : Base(x)</c>),
-    /// which count as a constructor declared there; its parameters are the type's declaration.
+    /// primary constructor is two members of its type's name: its parameter list, which declares the state the
+    /// type's other members capture (<see cref="DeclaredMember.Captures"/>), and its code, the arguments of its
+    /// base call (<c>(x)</c> in <c>class C(int x) : Base(x)</c>).
     /// </summary>
     public static string? NameOf(SyntaxNode node) => node switch
     {
@@ -253,6 +271,7 @@ internal sealed class TreeIndex
         VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } field => field.Identifier.ValueText,
         GlobalStatementSyntax => "<top-level>",
         ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax { Parent.Parent: TypeDeclarationSyntax type } } => type.Identifier.ValueText,
+        ParameterListSyntax { Parent: TypeDeclarationSyntax type } => type.Identifier.ValueText,
         _ => null,
     };
 }

@@ -102,6 +102,84 @@ public class ConstructorCallTests
             """.Replace("MAKE", make).Replace("READ", read));
     }
 
+    [Theory]
+    [InlineData("class Holder(string text) { public string Text => text; }")]
+    [InlineData("class Holder(string text) { public string Text { get; } = text; }")]
+    [InlineData("class Holder(string text) { private readonly string _kept = text.Trim(); public string Text => _kept; }")]
+    public Task A_primary_constructors_parameter_read_by_a_member_holds_what_its_callers_pass(string holder)
+    {
+        return VerifyAsync(Types + holder + """
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:new Holder(symbol.Name).Text|});
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_captured_parameter_sent_by_a_method_reports_there()
+    {
+        return VerifyAsync(Types + """
+            class Reporter(TelemetryClient client, string name)
+            {
+                public void Flush() => client.TrackEvent({|EXF1002:name|});
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol) => new Reporter(client, symbol.Name).Flush();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_captured_parameter_given_only_constants_reports_nothing()
+    {
+        return VerifyAsync(Types + """
+            class Reporter(TelemetryClient client, string name)
+            {
+                public void Flush() => client.TrackEvent(name);
+            }
+
+            class Agent
+            {
+                void Report(TelemetryClient client, ISymbol symbol) => new Reporter(client, symbol.Kind.ToString()).Flush();
+
+                void Start(TelemetryClient client) => new Reporter(client, "started").Flush();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_primary_constructor_that_hands_its_parameter_to_a_sending_base_reports_at_its_callers()
+    {
+        // In its own base call the parameter is the constructor's, as in an explicit constructor: the caller that
+        // passes the name is where it is sent from, not the constructor.
+        return VerifyAsync("""
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Sender
+            {
+                private static readonly TelemetryClient Client = new();
+
+                protected Sender(string text) => Client.TrackEvent(text);
+            }
+
+            class Reporter(string label) : Sender(label)
+            {
+            }
+
+            class Agent
+            {
+                void Report(ISymbol symbol) => new Reporter({|EXF1002:symbol.Name|});
+            }
+            """);
+    }
+
     [Fact]
     public Task Members_of_a_new_object_that_hold_no_data_report_nothing()
     {

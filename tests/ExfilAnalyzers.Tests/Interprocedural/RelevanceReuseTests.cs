@@ -72,6 +72,21 @@ public class RelevanceReuseTests
         }
         """;
 
+    // Go hands a name to Reporter's primary constructor, whose parameters Flush reads as state. Later is half-typed: it
+    // reads a parameter not declared yet.
+    private const string Reporter = """
+        using Microsoft.ApplicationInsights;
+
+        class Reporter(TelemetryClient client, string name)
+        {
+            public void Flush() => client.TrackEvent(name);
+
+            public void Later() => client.TrackEvent(extra);
+        }
+
+        class Caller { void Go(Microsoft.CodeAnalysis.ISymbol s) => new Reporter(null!, s.Name).Flush(); }
+        """;
+
     // Nothing mentions Second: nothing hands it anything until First does.
     private const string Tail = """
         static class Tail
@@ -119,6 +134,9 @@ public class RelevanceReuseTests
         // Which state holds functions is settled on the declarations: a change to them builds afresh.
         { "Store.cs", "public static string Kept", "public static System.String Kept", "the declared type of state changed", false },
         { "Format.cs", "static class Format", "delegate void Notify(string text);\n\nstatic class Format", "a delegate type declared", false },
+        // A primary constructor's parameters are state its type's members read: a parameter added is state added.
+        { "Reporter.cs", "string name)", "string name, string extra)", "a primary constructor's parameter added", false },
+        { "Reporter.cs", "client.TrackEvent(name)", "client.TrackEvent(name, null)", "a member that reads a primary constructor's parameter, edited", true },
     };
 
     [Theory]
@@ -237,6 +255,7 @@ public class RelevanceReuseTests
             ["Store.cs"] = Store,
             ["Sender.cs"] = Sender,
             ["Tail.cs"] = Tail,
+            ["Reporter.cs"] = Reporter,
         };
         for (var i = 0; i < 4; i++)
         {
