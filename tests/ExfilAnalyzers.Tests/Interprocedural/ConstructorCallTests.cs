@@ -25,6 +25,20 @@ public class ConstructorCallTests
 
         """;
 
+    // A base class whose constructor sends what it is given.
+    private const string SendingBase = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Sender
+        {
+            private static readonly TelemetryClient Client = new();
+
+            protected Sender(string text) => Client.TrackEvent(text);
+        }
+
+        """;
+
     [Theory]
     [InlineData("class Holder : Stored { public Holder(ISymbol symbol) : base(symbol.Name) { } }")]
     [InlineData("class Holder { public Holder(ISymbol symbol) : this(symbol.Name) { } public Holder(string text) { Text = text; } public string Text { get; } }")]
@@ -158,17 +172,7 @@ public class ConstructorCallTests
     {
         // In its own base call the parameter is the constructor's, as in an explicit constructor: the caller that
         // passes the name is where it is sent from, not the constructor.
-        return VerifyAsync("""
-            using Microsoft.ApplicationInsights;
-            using Microsoft.CodeAnalysis;
-
-            class Sender
-            {
-                private static readonly TelemetryClient Client = new();
-
-                protected Sender(string text) => Client.TrackEvent(text);
-            }
-
+        return VerifyAsync(SendingBase + """
             class Reporter(string label) : Sender(label)
             {
             }
@@ -210,17 +214,7 @@ public class ConstructorCallTests
     [Fact]
     public Task A_primary_constructor_whose_base_call_sends_reports_there()
     {
-        return VerifyAsync("""
-            using Microsoft.ApplicationInsights;
-            using Microsoft.CodeAnalysis;
-
-            class Sender
-            {
-                private static readonly TelemetryClient Client = new();
-
-                protected Sender(string text) => Client.TrackEvent(text);
-            }
-
+        return VerifyAsync(SendingBase + """
             class Reporter(ISymbol symbol) : Sender({|EXF1002:symbol.Name|})
             {
             }
