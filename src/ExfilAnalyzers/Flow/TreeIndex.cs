@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -146,7 +147,8 @@ internal sealed class TreeIndex
             var mentions = new HashSet<string>(System.StringComparer.Ordinal);
             var writes = new HashSet<string>(System.StringComparer.Ordinal);
             var locals = LocalScopes.Of(node);
-            foreach (var token in node.DescendantTokens())
+            // A primary constructor's parameter list runs no code: what it names is no mention (Captures, below).
+            foreach (var token in ConstructorMention.IsPrimaryParameterList(node) ? Enumerable.Empty<SyntaxToken>() : node.DescendantTokens())
             {
                 var named = token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals.DenotesLocal(token);
                 if ((named ? token.ValueText : ConstructorMention.TypeCalledAt(token)) is not { } text)
@@ -159,8 +161,13 @@ internal sealed class TreeIndex
                 AddPosition(text, token.SpanStart);
             }
 
-            var captures = ConstructorMention.IsPrimaryParameterList(node) ? ParameterNames((ParameterListSyntax)node) : ImmutableArray<string>.Empty;
-            writes.UnionWith(captures);
+            var captures = ImmutableArray<string>.Empty;
+            if (ConstructorMention.IsPrimaryParameterList(node))
+            {
+                // It writes the parameters that can hold data.
+                captures = DataParameterNames((ParameterListSyntax)node);
+                writes.UnionWith(captures);
+            }
 
             var stateType = StateType(node);
             sameName.TryGetValue(name, out var index);
@@ -183,11 +190,35 @@ internal sealed class TreeIndex
         }
     }
 
-    private static ImmutableArray<string> ParameterNames(ParameterListSyntax parameters)
+    /// <summary>
+    /// The parameters whose type, as written, can hold text: one that names <c>string</c>, <c>object</c> or
+    /// <c>char</c> (arrays, collections and nullables of them too). A service handed in (a logger, options, a
+    /// client) holds no data of its own, and a handle's data (a symbol's name) is read through a source member,
+    /// which the index knows by name; counting them as state made every reader of a common name matter.
+    /// </summary>
+    private static ImmutableArray<string> DataParameterNames(ParameterListSyntax parameters)
     {
-        var names = ImmutableArray.CreateBuilder<string>(parameters.Parameters.Count);
-        foreach (var parameter in parameters.Parameters) names.Add(parameter.Identifier.ValueText);
-        return names.MoveToImmutable();
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Type is { } type && HoldsText(type)) names.Add(parameter.Identifier.ValueText);
+        }
+
+        return names.ToImmutable();
+    }
+
+    private static bool HoldsText(TypeSyntax type)
+    {
+        foreach (var node in type.DescendantNodesAndSelf())
+        {
+            if (node is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword or (int)SyntaxKind.ObjectKeyword or (int)SyntaxKind.CharKeyword }
+                || node is IdentifierNameSyntax { Identifier.ValueText: "String" or "Object" or "StringBuilder" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The declared type of a field, property or event; null for any other member.</summary>

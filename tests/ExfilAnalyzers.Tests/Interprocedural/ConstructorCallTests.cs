@@ -150,6 +150,18 @@ public class ConstructorCallTests
     }
 
     [Fact]
+    public Task A_source_read_from_a_captured_handle_reports_where_it_is_read()
+    {
+        // The symbol is a handle, not text: not state the index follows, but its name is a source wherever it is read.
+        return VerifyAsync(Types + """
+            class Reporter(TelemetryClient client, ISymbol symbol)
+            {
+                public void Flush() => client.TrackEvent({|EXF1002:symbol.Name|});
+            }
+            """);
+    }
+
+    [Fact]
     public Task A_captured_parameter_given_only_constants_reports_nothing()
     {
         return VerifyAsync(Types + """
