@@ -77,6 +77,47 @@ public class RobustnessTests
         // Regression: a lambda inside a try region (here the one 'using var' makes) once walked out into its method's handlers.
         yield return new object[] { "using System.IO; using System.Linq; class C { string[] M(string p) { using var r = new StringReader(p); try { return new[] { p }.Where(n => n.Length > 1).ToArray(); } catch { return null; } } }" };
         yield return new object[] { "record R(string A) { void M() { var r = this with { A = A + 1 }; } } partial class P { partial void Q(); }" };
+        // Constructors called without naming their type, and captured parameters, half-typed.
+        yield return new object[] { "class B { public B(string t) { } } class H(Microsoft.CodeAnalysis.ISymbol s) : B(s.Name" };
+        yield return new object[] { "class H(string text, ) : Missing(text) { string T => text; void M() => text = ; }" };
+        yield return new object[] { "class B { public B(string t) { } } class D : B { public D(Microsoft.CodeAnalysis.ISymbol s) : base(s. ) { } public D() : this( }" };
+        yield return new object[] { "class C { C Make(string t) => new(t, ; Missing m = new(1); C(string t) { } }" };
+        yield return new object[] { "record struct S(string A) : I(A); interface I { } class K(int) : S(1) { }" };
+    }
+
+    /// <summary>The same, for a primary constructor whose parameter a method sends, typed one piece at a time.</summary>
+    private const string CapturedLeak = """
+        using Microsoft.ApplicationInsights;
+        using Microsoft.CodeAnalysis;
+
+        class Stored(string text) { public string Text => text; }
+
+        class Reporter(TelemetryClient client, string name) : Stored(name)
+        {
+            public void Flush() => client.TrackEvent(name);
+        }
+
+        class Agent : Stored
+        {
+            public Agent(ISymbol symbol) : base(symbol.Name) { }
+
+            void Report(TelemetryClient client, ISymbol symbol) => new Reporter(client, symbol.Name).Flush();
+        }
+        """;
+
+    [Fact]
+    public async Task Every_prefix_of_a_captured_parameter_leak_being_typed_raises_no_analyzer_exception()
+    {
+        var prefixes = Enumerable.Range(1, CapturedLeak.Length / 11).Select(i => CapturedLeak.Substring(0, i * 11)).ToList();
+        foreach (var prefix in prefixes)
+        {
+            var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(new[] { prefix });
+            Assert.True(exceptions.Count == 0, $"prefix of {prefix.Length} characters: {string.Join("\n", exceptions)}");
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+
+        var (complete, _) = await AnalyzerRunner.RunAsync(new[] { CapturedLeak });
+        Assert.Contains(complete, d => d.Id == "EXF1002");
     }
 
     [Theory]
