@@ -17,6 +17,17 @@ internal static class ConstructorMention
     /// </summary>
     public static bool IsPrimary(SyntaxNode declaration) => declaration is TypeDeclarationSyntax { ParameterList: not null };
 
+    /// <summary>A constructor declared by its type's parameter list (<c>class C(int x)</c>).</summary>
+    public static bool IsPrimaryConstructor(IMethodSymbol constructor)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (IsPrimary(reference.GetSyntax())) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>A primary constructor's parameter list, a member of the tree index that declares what the type's members capture.</summary>
     public static bool IsPrimaryParameterList(SyntaxNode member) => member is ParameterListSyntax { Parent: TypeDeclarationSyntax };
 

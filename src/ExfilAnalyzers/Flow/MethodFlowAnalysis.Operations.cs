@@ -172,7 +172,6 @@ internal sealed partial class MethodFlowAnalysis
         return result;
     }
 
-    /// <summary>The place an operation denotes, when the engine tracks it.</summary>
     /// <summary>
     /// A primary constructor's parameter read by another member (a method, an initializer): state the
     /// compiler keeps for the object, which holds what the constructor's callers passed, as a field would.
@@ -180,8 +179,9 @@ internal sealed partial class MethodFlowAnalysis
     private bool IsCapturedPrimaryParameter(IParameterSymbol parameter) =>
         parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
         && !SymbolEqualityComparer.Default.Equals(constructor, _method)
-        && SummaryStore.IsPrimaryConstructor(constructor);
+        && ConstructorMention.IsPrimaryConstructor(constructor);
 
+    /// <summary>The place an operation denotes, when the engine tracks it.</summary>
     private Place? PlaceOf(IOperation? operation)
     {
         switch (operation)

@@ -608,17 +608,6 @@ internal sealed partial class SummaryStore
         field.DeclaringSyntaxReferences.IsEmpty || field is IFieldSymbol { IsConst: true }
         || !_context.Relevance(cancellationToken).MayHold(field.Name) && !HoldsFunctions(field);
 
-    /// <summary>A constructor declared by its type's parameter list (<c>class C(int x)</c>).</summary>
-    public static bool IsPrimaryConstructor(IMethodSymbol constructor)
-    {
-        foreach (var reference in constructor.DeclaringSyntaxReferences)
-        {
-            if (ConstructorMention.IsPrimary(reference.GetSyntax())) return true;
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The value at a level, with what it was computed from; below level 0, all state reads as clean. A
     /// value the last compilation of the project computed is taken over when nothing it was computed
