@@ -75,13 +75,7 @@ internal sealed partial class MethodFlowAnalysis
     private TaintValue ReadUnplaced(ISymbol member, TaintValue receiverValue)
     {
         var carried = receiverValue.Carried();
-        if (!IsDeclaredInSource(member))
-        {
-            return carried;
-        }
-
-        var written = _context.Summaries.FieldValue(member, _calls, _cancellationToken);
-        return carried.Join(written).WithCondition(written.Condition ?? carried.Join(written).Condition);
+        return IsDeclaredInSource(member) ? WithWrites(carried, member) : carried;
     }
 
     /// <summary>
@@ -121,9 +115,18 @@ internal sealed partial class MethodFlowAnalysis
             return value;
         }
 
-        // What the object may carry adds data, but says nothing about consent: the writes decide that.
+        return WithWrites(value, member);
+    }
+
+    /// <summary>
+    /// What an object holds of a member joined with what any member of the compilation writes there. What the object
+    /// may carry adds data, but says nothing about consent: the writes decide that.
+    /// </summary>
+    private TaintValue WithWrites(TaintValue held, ISymbol member)
+    {
         var written = _context.Summaries.FieldValue(member, _calls, _cancellationToken);
-        return value.Join(written).WithCondition(written.Condition ?? value.Join(written).Condition);
+        var joined = held.Join(written);
+        return joined.WithCondition(written.Condition ?? joined.Condition);
     }
 
     private static ITypeSymbol? TypeOf(ISymbol member) => member switch

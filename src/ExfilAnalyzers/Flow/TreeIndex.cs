@@ -146,11 +146,12 @@ internal sealed class TreeIndex
 
             var mentions = new HashSet<string>(System.StringComparer.Ordinal);
             var writes = new HashSet<string>(System.StringComparer.Ordinal);
-            var locals = LocalScopes.Of(node);
             // A primary constructor's parameter list runs no code: what it names is no mention (Captures, below).
-            foreach (var token in ConstructorMention.IsPrimaryParameterList(node) ? Enumerable.Empty<SyntaxToken>() : node.DescendantTokens())
+            var parameterList = ConstructorMention.IsPrimaryParameterList(node);
+            var locals = parameterList ? null : LocalScopes.Of(node);
+            foreach (var token in parameterList ? Enumerable.Empty<SyntaxToken>() : node.DescendantTokens())
             {
-                var named = token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals.DenotesLocal(token);
+                var named = token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax && !locals!.DenotesLocal(token);
                 if ((named ? token.ValueText : ConstructorMention.TypeCalledAt(token)) is not { } text)
                 {
                     continue;
@@ -162,7 +163,7 @@ internal sealed class TreeIndex
             }
 
             var captures = ImmutableArray<string>.Empty;
-            if (ConstructorMention.IsPrimaryParameterList(node))
+            if (parameterList)
             {
                 // It writes the parameters that can hold data.
                 captures = DataParameterNames((ParameterListSyntax)node);

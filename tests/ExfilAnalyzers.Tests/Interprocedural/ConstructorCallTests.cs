@@ -25,6 +25,9 @@ public class ConstructorCallTests
 
         """;
 
+    /// <summary>The class whose Report the tests analyse, with a telemetry client and the members given.</summary>
+    private static string Agent(string members) => "\nclass Agent\n{\n    private static readonly TelemetryClient Client = new();\n\n" + members + "\n}\n";
+
     // A base class whose constructor sends what it is given.
     private const string SendingBase = """
         using Microsoft.ApplicationInsights;
@@ -47,19 +50,13 @@ public class ConstructorCallTests
     public Task A_constructor_called_by_an_initializer_stores_what_it_is_passed(string holder)
     {
         // base(...), this(...) and a primary constructor's base call name no type: the writers' callers are found anyway.
-        return VerifyAsync(Types + holder + """
-
-            class Agent
+        return VerifyAsync(Types + holder + Agent("""
+            void Report(ISymbol symbol)
             {
-                private static readonly TelemetryClient Client = new();
-
-                void Report(ISymbol symbol)
-                {
-                    var holder = new Holder(symbol);
-                    Client.TrackEvent({|EXF1002:holder.Text|});
-                }
+                var holder = new Holder(symbol);
+                Client.TrackEvent({|EXF1002:holder.Text|});
             }
-            """);
+            """));
     }
 
     [Theory]
@@ -67,15 +64,9 @@ public class ConstructorCallTests
     [InlineData("class Holder(ISymbol symbol) : Stored(symbol.Kind.ToString()) { public string Name => symbol.Name; }")]
     public Task A_base_constructor_given_no_name_stores_none(string holder)
     {
-        return VerifyAsync(Types + holder + """
-
-            class Agent
-            {
-                private static readonly TelemetryClient Client = new();
-
-                void Report(ISymbol symbol) => Client.TrackEvent(new Holder(symbol).Text);
-            }
-            """);
+        return VerifyAsync(Types + holder + Agent("""
+            void Report(ISymbol symbol) => Client.TrackEvent(new Holder(symbol).Text);
+            """));
     }
 
     [Theory]
@@ -85,16 +76,11 @@ public class ConstructorCallTests
     [InlineData("Make(symbol)?.Text")]
     public Task A_member_of_an_object_no_local_holds_is_what_its_writers_wrote(string read)
     {
-        return VerifyAsync(Types + """
-            class Agent
-            {
-                private static readonly TelemetryClient Client = new();
+        return VerifyAsync(Types + Agent("""
+            static Stored Make(ISymbol symbol) => new Stored(symbol.Name);
 
-                static Stored Make(ISymbol symbol) => new Stored(symbol.Name);
-
-                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
-            }
-            """.Replace("READ", read));
+            void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
+            """).Replace("READ", read));
     }
 
     [Theory]
@@ -104,16 +90,11 @@ public class ConstructorCallTests
     public Task A_target_typed_creation_is_a_call_of_its_constructor(string make, string read)
     {
         // new(...) names no type: where its type is written beside it, its constructor's callers include it.
-        return VerifyAsync("#nullable enable\n" + Types + """
-            class Agent
-            {
-                private static readonly TelemetryClient Client = new();
+        return VerifyAsync("#nullable enable\n" + Types + Agent("""
+            MAKE
 
-                MAKE
-
-                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
-            }
-            """.Replace("MAKE", make).Replace("READ", read));
+            void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:READ|});
+            """).Replace("MAKE", make).Replace("READ", read));
     }
 
     [Theory]
@@ -122,15 +103,9 @@ public class ConstructorCallTests
     [InlineData("class Holder(string text) { private readonly string _kept = text.Trim(); public string Text => _kept; }")]
     public Task A_primary_constructors_parameter_read_by_a_member_holds_what_its_callers_pass(string holder)
     {
-        return VerifyAsync(Types + holder + """
-
-            class Agent
-            {
-                private static readonly TelemetryClient Client = new();
-
-                void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:new Holder(symbol.Name).Text|});
-            }
-            """);
+        return VerifyAsync(Types + holder + Agent("""
+            void Report(ISymbol symbol) => Client.TrackEvent({|EXF1002:new Holder(symbol.Name).Text|});
+            """));
     }
 
     [Fact]
