@@ -156,8 +156,9 @@ internal sealed class AnswerCarry
             if (!_started)
             {
                 var compilation = _context.Compilation;
-                var answers = new CarriedAnswers(CarryConditions.Of(_context, cancellationToken));
-                if (CarriedAnswers.Of(compilation) is { } last && last.Conditions.ChangesTo(answers.Conditions, cancellationToken) is { } edited)
+                var last = CarriedAnswers.Of(compilation);
+                var answers = new CarriedAnswers(CarryConditions.Of(_context, cancellationToken), last);
+                if (last is not null && last.Conditions.ChangesTo(answers.Conditions, cancellationToken) is { } edited)
                 {
                     foreach (var carried in last.Values)
                     {

@@ -15,6 +15,22 @@ internal readonly record struct BodyKey(string Path, string? Name, int Index)
 {
     public const int WholeFile = -1;
 
+    // Keys are hashed over and over (every carried answer at every keystroke, every summary looked up), and a
+    // path is long: hashed once. The properties have no init accessor, so no `with` can leave the hash stale.
+    private readonly int _hash = unchecked(((Path.GetHashCode() * 31) + (Name?.GetHashCode() ?? 0)) * 31 + Index);
+
+    public string Path { get; } = Path;
+
+    public string? Name { get; } = Name;
+
+    public int Index { get; } = Index;
+
+    public bool Equals(BodyKey other) =>
+        _hash == other._hash && Index == other.Index && string.Equals(Path, other.Path, System.StringComparison.Ordinal)
+        && string.Equals(Name, other.Name, System.StringComparison.Ordinal);
+
+    public override int GetHashCode() => _hash;
+
     /// <summary>The whole file's code.</summary>
     public static BodyKey FileOf(string path) => new(path, null, WholeFile);
 
@@ -112,6 +128,41 @@ internal sealed class AnswerDeps
     public IReadOnlyList<string> Names => (IReadOnlyList<string>?)_names ?? System.Array.Empty<string>();
 
     public IReadOnlyList<AnswerDeps> Used => (IReadOnlyList<AnswerDeps>?)_uses ?? System.Array.Empty<AnswerDeps>();
+
+    /// <summary>How many records this one used; with <see cref="UsedAt"/>, read without an interface call by the walks over every record.</summary>
+    internal int UsedCount => _uses?.Count ?? 0;
+
+    internal AnswerDeps UsedAt(int index) => _uses![index];
+
+    /// <summary>True when this record itself read one of the bodies or searched one of the names.</summary>
+    internal bool ReadsAny(HashSet<BodyKey> bodies, HashSet<string> names)
+    {
+        if (_bodies is not null)
+        {
+            foreach (var body in _bodies)
+            {
+                if (bodies.Contains(body)) return true;
+            }
+        }
+
+        if (_names is not null)
+        {
+            foreach (var name in _names)
+            {
+                if (names.Contains(name)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What an edit's walk found for this record (<see cref="EditedCode.Touches"/>): the walk's stamp shifted
+    /// left, and what it found in the low bits. Kept on the record rather than in a map keyed by it: the
+    /// walk looks at every carried record at every keystroke, and hashing an object costs more than the
+    /// look itself. A walk that finds another walk's stamp looks again, so two walks at once cost time, never answers.
+    /// </summary>
+    internal long TouchedStamp;
 
     public void ReadsBody(BodyKey key)
     {

@@ -15,7 +15,15 @@ internal sealed class CarriedAnswers
 {
     private static readonly RecentByProject<CarriedAnswers> Recent = new();
 
-    public CarriedAnswers(CarryConditions conditions) => Conditions = conditions;
+    /// <summary>Sized like <paramref name="sizedLike"/>, the last compilation's: most of its answers are taken over, and growing by rehashing costs more than they do.</summary>
+    public CarriedAnswers(CarryConditions conditions, CarriedAnswers? sizedLike = null)
+    {
+        Conditions = conditions;
+        const int threads = 4; // the driver's threads that may write at once; only a lock-striping hint
+        Values = new(threads, sizedLike?.Values.Count ?? 0, CarriedKeyComparer.Instance);
+        Summaries = new(threads, sizedLike?.Summaries.Count ?? 0, CarriedKeyComparer.Instance);
+        DoesNotSend = new(threads, sizedLike?.DoesNotSend.Count ?? 0, CarriedKeyComparer.Instance);
+    }
 
     public CarryConditions Conditions { get; }
 
@@ -23,13 +31,13 @@ internal sealed class CarriedAnswers
     /// Each value, by its field as the next compilation names it (the member that declares it, and its
     /// name: an auto-property's backing field is declared by the property) and its level.
     /// </summary>
-    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), CarriedValue> Values { get; } = new();
+    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Level), CarriedValue> Values { get; }
 
     /// <summary>Each method's summary, by the method as the next compilation names it (its declaration and name) and the mode it serves.</summary>
-    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Mode), CarriedSummary> Summaries { get; } = new();
+    public ConcurrentDictionary<(BodyKey Declaration, string Name, int Mode), CarriedSummary> Summaries { get; }
 
     /// <summary>The members whose own analysis can find no sink call (<see cref="SendingReach"/>), by declaration and name.</summary>
-    public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> DoesNotSend { get; } = new();
+    public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> DoesNotSend { get; }
 
     public static CarriedAnswers? Of(Compilation compilation) => Recent.Of(compilation);
 

@@ -22,7 +22,8 @@ internal sealed class EditedCode
 {
     private readonly HashSet<BodyKey> _bodies;
     private readonly HashSet<string> _names;
-    private readonly Dictionary<AnswerDeps, bool> _touched = new();
+    private static long s_lastStamp;
+    private readonly long _stamp = Interlocked.Increment(ref s_lastStamp);
     private readonly HashSet<SyntaxTree> _trees;
     private readonly HashSet<string> _redeclared;
     private readonly HashSet<string> _rebound;
@@ -312,36 +313,43 @@ internal sealed class EditedCode
     /// </summary>
     public bool Touches(AnswerDeps answer)
     {
-        if (_touched.TryGetValue(answer, out var known))
+        // Most records use no other (a member found to send nothing by its own mentions): looked at
+        // directly, which costs less than remembering them.
+        if (answer.UsedCount == 0)
+        {
+            return TouchesItself(answer);
+        }
+
+        if (Known(answer) is { } known)
         {
             return known;
         }
 
         if (TouchesItself(answer))
         {
-            return _touched[answer] = true;
+            return Remember(answer, true);
         }
 
         // Depth first without recursion: records chain as deep as the answers built on each other.
         var path = new List<(AnswerDeps Record, int Next, bool Touched)> { (answer, 0, false) };
-        var onPath = new HashSet<AnswerDeps> { answer };
+        Enter(answer);
         while (true)
         {
             var (record, next, touched) = path[path.Count - 1];
-            if (!touched && next < record.Used.Count)
+            if (!touched && next < record.UsedCount)
             {
-                var used = record.Used[next];
+                var used = record.UsedAt(next);
                 path[path.Count - 1] = (record, next + 1, false);
-                if (_touched.TryGetValue(used, out known))
+                if (Known(used) is { } usedKnown)
                 {
-                    if (known) path[path.Count - 1] = (record, next + 1, true);
+                    if (usedKnown) path[path.Count - 1] = (record, next + 1, true);
                 }
                 else if (TouchesItself(used))
                 {
-                    _touched[used] = true;
+                    Remember(used, true);
                     path[path.Count - 1] = (record, next + 1, true);
                 }
-                else if (!IsPresumed(used) && onPath.Add(used))
+                else if (used.UsedCount > 0 && !IsPresumed(used) && Enter(used))
                 {
                     // A record presumed unchanged is not looked into: what was built on it used what it says, not how it was made.
                     path.Add((used, 0, false));
@@ -350,8 +358,7 @@ internal sealed class EditedCode
                 continue;
             }
 
-            _touched[record] = touched;
-            onPath.Remove(record);
+            Remember(record, touched);
             path.RemoveAt(path.Count - 1);
             if (path.Count == 0)
             {
@@ -364,6 +371,31 @@ internal sealed class EditedCode
                 path[path.Count - 1] = (above, aboveNext, true);
             }
         }
+    }
+
+    // A record's stamp (AnswerDeps.TouchedStamp): this walk's own in the high bits, and in the low two what it found.
+    private const long Untouched = 0, Touched = 1, OnPath = 2;
+
+    /// <summary>What this edit's walk found for the record, or null when it has not finished looking at it.</summary>
+    private bool? Known(AnswerDeps record)
+    {
+        var stamp = Volatile.Read(ref record.TouchedStamp);
+        return stamp >> 2 != _stamp || (stamp & 3) == OnPath ? null : (stamp & 3) == Touched;
+    }
+
+    private bool Remember(AnswerDeps record, bool touched)
+    {
+        Volatile.Write(ref record.TouchedStamp, (_stamp << 2) | (touched ? Touched : Untouched));
+        return touched;
+    }
+
+    /// <summary>Marks the record as on the walk's path; false when it already is (the records were meant to have no cycle).</summary>
+    private bool Enter(AnswerDeps record)
+    {
+        var onPath = (_stamp << 2) | OnPath;
+        if (Volatile.Read(ref record.TouchedStamp) == onPath) return false;
+        Volatile.Write(ref record.TouchedStamp, onPath);
+        return true;
     }
 
     /// <summary>True when one of the trees is an edited file's earlier version: locations in it moved.</summary>
@@ -386,16 +418,6 @@ internal sealed class EditedCode
             return false;
         }
 
-        foreach (var body in record.Bodies)
-        {
-            if (_bodies.Contains(body)) return true;
-        }
-
-        foreach (var name in record.Names)
-        {
-            if (_names.Contains(name)) return true;
-        }
-
-        return false;
+        return record.ReadsAny(_bodies, _names);
     }
 }
