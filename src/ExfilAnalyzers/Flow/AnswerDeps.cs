@@ -164,6 +164,12 @@ internal sealed class AnswerDeps
     /// </summary>
     internal long TouchedStamp;
 
+    /// <summary>
+    /// The same for an edit presuming some records unchanged (<see cref="EditedCode.Presuming"/>): early cutoff asks
+    /// both edits about the same records in turn, and with one slot each would undo the other's work every time.
+    /// </summary>
+    internal long PresumingStamp;
+
     public void ReadsBody(BodyKey key)
     {
         _bodies ??= new List<BodyKey>(1);

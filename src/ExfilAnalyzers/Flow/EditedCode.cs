@@ -379,13 +379,13 @@ internal sealed class EditedCode
     /// <summary>What this edit's walk found for the record, or null when it has not finished looking at it.</summary>
     private bool? Known(AnswerDeps record)
     {
-        var stamp = Volatile.Read(ref record.TouchedStamp);
+        var stamp = Volatile.Read(ref StampOf(record));
         return stamp >> 2 != _stamp || (stamp & 3) == OnPath ? null : (stamp & 3) == Touched;
     }
 
     private bool Remember(AnswerDeps record, bool touched)
     {
-        Volatile.Write(ref record.TouchedStamp, (_stamp << 2) | (touched ? Touched : Untouched));
+        Volatile.Write(ref StampOf(record), (_stamp << 2) | (touched ? Touched : Untouched));
         return touched;
     }
 
@@ -393,10 +393,12 @@ internal sealed class EditedCode
     private bool Enter(AnswerDeps record)
     {
         var onPath = (_stamp << 2) | OnPath;
-        if (Volatile.Read(ref record.TouchedStamp) == onPath) return false;
-        Volatile.Write(ref record.TouchedStamp, onPath);
+        if (Volatile.Read(ref StampOf(record)) == onPath) return false;
+        Volatile.Write(ref StampOf(record), onPath);
         return true;
     }
+
+    private ref long StampOf(AnswerDeps record) => ref _presumedUnchanged is null ? ref record.TouchedStamp : ref record.PresumingStamp;
 
     /// <summary>True when one of the trees is an edited file's earlier version: locations in it moved.</summary>
     public bool Moved(System.Collections.Immutable.ImmutableArray<SyntaxTree> trees)
