@@ -152,6 +152,14 @@ internal sealed partial class RelevanceIndex
     private const int BindingsPerQuestion = 16;
 
     /// <summary>
+    /// The same after an earlier compilation of the project (<see cref="FollowsEarlier"/>): a keystroke's questions are
+    /// about the edited members, which are analysed on a "may send" at the cost of their own analysis, while each
+    /// member bound in another file costs about a millisecond, and a question whose path crosses hundreds of members
+    /// of a common name (Add) never bound spent the whole budget on them at every keystroke (docs/benchmark.md).
+    /// </summary>
+    private const int BindingsPerQuestionAfterEarlier = 4;
+
+    /// <summary>
     /// Whether the member calls a sink. A member that names no sink does not; one that does is bound
     /// to see whether the name is a sink's (unless an earlier compilation with the same declarations
     /// already did), while the question's budget lasts, and is otherwise taken to call one. Past the

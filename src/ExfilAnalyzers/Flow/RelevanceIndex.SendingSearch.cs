@@ -67,7 +67,7 @@ internal sealed partial class RelevanceIndex
         {
             var search = ++_searches;
             var visits = 0;
-            var bindings = BindingsPerQuestion;
+            var bindings = _index.FollowsEarlier ? BindingsPerQuestionAfterEarlier : BindingsPerQuestion;
             _component.Clear();
             _frames.Clear();
             if (Enter(start))
