@@ -125,8 +125,6 @@ internal sealed class AnswerDeps
 
     public IReadOnlyList<BodyKey> Bodies => (IReadOnlyList<BodyKey>?)_bodies ?? System.Array.Empty<BodyKey>();
 
-    public IReadOnlyList<string> Names => (IReadOnlyList<string>?)_names ?? System.Array.Empty<string>();
-
     public IReadOnlyList<AnswerDeps> Used => (IReadOnlyList<AnswerDeps>?)_uses ?? System.Array.Empty<AnswerDeps>();
 
     /// <summary>How many records this one used; with <see cref="UsedAt"/>, read without an interface call by the walks over every record.</summary>

@@ -57,7 +57,7 @@ internal sealed partial class RelevanceIndex
         if (earlier is not null && earlier.SinksMatter == sinksMatter && earlier.Names.SameAs(names)
             && RelevanceEdit.TryMake(earlier, compilation, cancellationToken) is { } edit)
         {
-            var derived = new RelevanceIndex(compilation, catalog, earlier, edit) { FollowsEarlier = true };
+            var derived = new RelevanceIndex(compilation, catalog, earlier, edit);
             derived.Propagate(edit, cancellationToken);
             return derived;
         }
@@ -73,7 +73,6 @@ internal sealed partial class RelevanceIndex
         {
             // An edit the graph cannot be derived across may still leave most of what binding sink names learnt true.
             index._bindingsFrom = earlier;
-            index.FollowsEarlier = true;
             index._redeclaredSince = RelevanceEdit.RedeclaredSince(earlier, compilation, cancellationToken);
         }
 
@@ -97,8 +96,11 @@ internal sealed partial class RelevanceIndex
     /// <summary>True when the index was derived from an earlier compilation's graph rather than built from every tree.</summary>
     public bool StartedFromEarlier => _edit is not null;
 
-    /// <summary>True when an earlier compilation of the project was analysed: this one is the IDE's next keystroke.</summary>
-    public bool FollowsEarlier { get; private set; }
+    /// <summary>
+    /// True when an earlier compilation of the project was analysed (this one is the IDE's next keystroke): the index
+    /// was derived from its graph, or built afresh with that graph kept for what binding learnt there.
+    /// </summary>
+    public bool FollowsEarlier => StartedFromEarlier || !ReferenceEquals(_bindingsFrom, _graph);
 
     /// <summary>
     /// What the index answers about members, as values: for each tree in the compilation's order, and each
