@@ -158,7 +158,7 @@ internal sealed class AnswerCarry
                 var compilation = _context.Compilation;
                 var last = CarriedAnswers.Of(compilation);
                 var answers = new CarriedAnswers(CarryConditions.Of(_context, cancellationToken), last);
-                if (last is not null && last.Conditions.ChangesTo(answers.Conditions, cancellationToken) is { } edited)
+                if (last is not null && last.Conditions.ChangesTo(answers.Conditions, compilation, cancellationToken) is { } edited)
                 {
                     foreach (var carried in last.Values)
                     {

@@ -62,9 +62,9 @@ internal sealed class CarryConditions
     /// The code edited between this compilation and a later one, or null when nothing can be carried
     /// from this one to that one: the conditions differ, trees were added or removed, or an edit
     /// changed what a tree declares outside its members, or the relevance index's answers cannot be compared
-    /// member by member.
+    /// member by member. The later compilation binds the mentions of names an edit only added members to.
     /// </summary>
-    public EditedCode? ChangesTo(CarryConditions later, CancellationToken cancellationToken)
+    public EditedCode? ChangesTo(CarryConditions later, Compilation laterCompilation, CancellationToken cancellationToken)
     {
         if (_fingerprint != later._fingerprint || _sinksMatter != later._sinksMatter || _handles != later._handles
             || _trees is null || later._trees is null || _trees.Length != later._trees.Length || _memberAnswers.Length != later._memberAnswers.Length)
@@ -106,13 +106,14 @@ internal sealed class CarryConditions
             if (!_stateThatMayHold.Contains(name)) edited.Rebind(name);
         }
 
-        edited.Finish(later._trees, cancellationToken);
+        edited.Finish(later._trees, laterCompilation, cancellationToken);
         return edited;
     }
 
     /// <summary>
     /// Rebinds each member of the tree the relevance index answers differently about (<see cref="EditedCode.Rebind(string, DeclaredMember)"/>);
-    /// false when the two cannot be compared. Members of redeclared names are edited already.
+    /// false when the two cannot be compared. Members of redeclared names are edited already, but for those written the
+    /// same under the same key (an overload added after them), which are compared like the rest.
     /// </summary>
     private static bool CompareAnswers(SyntaxTree before, byte[]? these, SyntaxTree after, byte[]? those, EditedCode edited, CancellationToken cancellationToken)
     {
@@ -144,13 +145,13 @@ internal sealed class CarryConditions
         var oldAnswers = new Dictionary<(string, int), byte>();
         for (var i = 0; i < old.Length; i++)
         {
-            if (!edited.Redeclared(old[i].Name)) oldAnswers[(old[i].Name, old[i].Index)] = these[i];
+            if (!EditedByRedeclaration(edited, before.FilePath, old[i])) oldAnswers[(old[i].Name, old[i].Index)] = these[i];
         }
 
         var compared = 0;
         for (var i = 0; i < now.Length; i++)
         {
-            if (edited.Redeclared(now[i].Name))
+            if (EditedByRedeclaration(edited, after.FilePath, now[i]))
             {
                 continue;
             }
@@ -166,6 +167,10 @@ internal sealed class CarryConditions
 
         return compared == oldAnswers.Count;
     }
+
+    /// <summary>A member of a redeclared name the edit counts as edited: every one but those written the same under the same key.</summary>
+    private static bool EditedByRedeclaration(EditedCode edited, string path, DeclaredMember member) =>
+        edited.Redeclared(member.Name) && edited.Edited(BodyKey.For(path, member));
 
     /// <summary>The options the flow analysis reads, as one number (the errors in their values change no answer).</summary>
     private static int Code(Models.ExfilOptions options) =>

@@ -28,6 +28,8 @@ internal sealed class EditedCode
     private readonly HashSet<string> _redeclared;
     private readonly HashSet<string> _rebound;
     private readonly List<string> _pending;
+    private readonly AddedMembers _added;
+    private readonly HashSet<BodyKey> _inPlace;
     private readonly HashSet<AnswerDeps>? _presumedUnchanged;
 
     public EditedCode()
@@ -38,6 +40,8 @@ internal sealed class EditedCode
         _redeclared = new HashSet<string>(System.StringComparer.Ordinal);
         _rebound = new HashSet<string>(System.StringComparer.Ordinal);
         _pending = new List<string>();
+        _added = new AddedMembers();
+        _inPlace = new HashSet<BodyKey>();
     }
 
     private EditedCode(EditedCode edited, HashSet<AnswerDeps> presumedUnchanged)
@@ -48,6 +52,8 @@ internal sealed class EditedCode
         _redeclared = edited._redeclared;
         _rebound = edited._rebound;
         _pending = edited._pending;
+        _added = edited._added;
+        _inPlace = edited._inPlace;
         _presumedUnchanged = presumedUnchanged;
     }
 
@@ -145,11 +151,21 @@ internal sealed class EditedCode
 
         var redeclared = redeclarations.Names;
         var rewritten = Rewritten(oldIndex.Members, newIndex.Members, oldNodes, newNodes, redeclared);
-        foreach (var (members, nodes, changed) in new[] { (oldIndex.Members, oldNodes, rewritten.Old), (newIndex.Members, newNodes, rewritten.New) })
+        foreach (var (members, nodes, changed, inPlace) in new[]
+            {
+                (oldIndex.Members, oldNodes, rewritten.Old, rewritten.OldInPlace), (newIndex.Members, newNodes, rewritten.New, rewritten.NewInPlace),
+            })
         {
             for (var ordinal = 0; ordinal < members.Length; ordinal++)
             {
                 if (!redeclared.Contains(members[ordinal].Name)) continue;
+                if (inPlace[ordinal])
+                {
+                    // Written the same under the same key (an overload added after it): the same code, not edited.
+                    _inPlace.Add(BodyKey.For(path, members[ordinal]));
+                    continue;
+                }
+
                 _bodies.Add(BodyKey.For(path, members[ordinal]));
                 if (changed[ordinal]) _names.UnionWith(SearchableMentions(nodes[ordinal], members[ordinal]));
             }
@@ -161,7 +177,12 @@ internal sealed class EditedCode
         }
 
         _redeclared.UnionWith(redeclared);
-        foreach (var name in redeclared) Rebind(name);
+        foreach (var name in redeclared)
+        {
+            _added.Note(name, Added(name, oldIndex.Members, newIndex.Members, newNodes, rewritten.Old, rewritten.New));
+            RebindName(name);
+        }
+
         return true;
     }
 
@@ -170,12 +191,15 @@ internal sealed class EditedCode
     /// same, whole and in the same type, as a member of the other version (an overload added beside them, a
     /// member of their name removed). Those keep their code, and their mentions bind as before but for the
     /// redeclared names, which are searched again anyway: a search of anything else they mention is unchanged.
+    /// In place: written the same at the same place among the file's members of the name, so under the same key.
     /// </summary>
-    private static (bool[] Old, bool[] New) Rewritten(ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now, List<SyntaxNode> oldNodes,
-        List<SyntaxNode> newNodes, HashSet<string> redeclared)
+    private static (bool[] Old, bool[] New, bool[] OldInPlace, bool[] NewInPlace) Rewritten(ImmutableArray<DeclaredMember> old,
+        ImmutableArray<DeclaredMember> now, List<SyntaxNode> oldNodes, List<SyntaxNode> newNodes, HashSet<string> redeclared)
     {
         var oldChanged = new bool[old.Length];
         var newChanged = new bool[now.Length];
+        var oldInPlace = new bool[old.Length];
+        var newInPlace = new bool[now.Length];
         var unmatched = new Dictionary<string, List<int>>(System.StringComparer.Ordinal);
         for (var ordinal = 0; ordinal < old.Length; ordinal++)
         {
@@ -193,10 +217,29 @@ internal sealed class EditedCode
             var match = candidates.FindIndex(o => old[o].Owner == now[ordinal].Owner && SameCode(oldNodes[o], newNodes[ordinal]));
             if (match < 0) continue;
             oldChanged[candidates[match]] = newChanged[ordinal] = false;
+            oldInPlace[candidates[match]] = newInPlace[ordinal] = old[candidates[match]].Index == now[ordinal].Index;
             candidates.RemoveAt(match);
         }
 
-        return (oldChanged, newChanged);
+        return (oldChanged, newChanged, oldInPlace, newInPlace);
+    }
+
+    /// <summary>The declarations of the name the edit added, when every member of it before is still there written the same; else null.</summary>
+    private static List<SyntaxNode>? Added(string name, ImmutableArray<DeclaredMember> old, ImmutableArray<DeclaredMember> now, List<SyntaxNode> newNodes,
+        bool[] oldRewritten, bool[] newRewritten)
+    {
+        for (var ordinal = 0; ordinal < old.Length; ordinal++)
+        {
+            if (oldRewritten[ordinal] && old[ordinal].Name == name) return null;
+        }
+
+        var added = new List<SyntaxNode>(1);
+        for (var ordinal = 0; ordinal < now.Length; ordinal++)
+        {
+            if (newRewritten[ordinal] && now[ordinal].Name == name) added.Add(newNodes[ordinal]);
+        }
+
+        return added;
     }
 
     /// <summary>
@@ -224,19 +267,24 @@ internal sealed class EditedCode
     /// <summary>
     /// Every member of the compilation that mentions a name rebound since the last call counts as edited
     /// (its mentions may bind to another member now, or mean something else to the relevance index), and
-    /// so does the code outside members of a file that mentions one.
+    /// so does the code outside members of a file that mentions one. Where the name's redeclarations only
+    /// added members, a member whose mention binds in the compilation to none of them is not edited
+    /// (<see cref="AddedMembers"/>).
     /// </summary>
-    public void Finish(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    public void Finish(IEnumerable<SyntaxTree> trees, Compilation compilation, CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
             return;
         }
 
+        var added = new Dictionary<string, HashSet<ISymbol>?>(System.StringComparer.Ordinal);
+        foreach (var name in _pending) added[name] = _added.SymbolsOf(name, compilation, trees, cancellationToken);
         foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var index = TreeIndex.For(tree, cancellationToken);
+            SemanticModel? model = null;
             foreach (var name in _pending)
             {
                 if (index.MentionedOutsideMembers.Contains(name)) _bodies.Add(BodyKey.FileOf(tree.FilePath));
@@ -248,12 +296,26 @@ internal sealed class EditedCode
                         _bodies.Add(BodyKey.FileOf(tree.FilePath));
                     }
 
-                    if (ordinal != BodyKey.WholeFile) _bodies.Add(BodyKey.For(tree.FilePath, index.Members[ordinal]));
+                    if (ordinal == BodyKey.WholeFile) continue;
+                    var key = BodyKey.For(tree.FilePath, index.Members[ordinal]);
+                    if (!_bodies.Contains(key) && (added[name] is not { } symbols || MayBindTo(symbols, tree, position, compilation, ref model, cancellationToken)))
+                    {
+                        _bodies.Add(key);
+                    }
                 }
             }
         }
 
         _pending.Clear();
+    }
+
+    private static bool MayBindTo(HashSet<ISymbol> added, SyntaxTree tree, int position, Compilation compilation, ref SemanticModel? model,
+        CancellationToken cancellationToken)
+    {
+#pragma warning disable RS1030 // The analyzer driver serves a cached model for trees of the compilation being analysed.
+        model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        return AddedMembers.MayBindTo(added, tree.GetRoot(cancellationToken).FindToken(position).Parent, model, cancellationToken);
     }
 
     /// <summary>
@@ -269,6 +331,12 @@ internal sealed class EditedCode
 
     /// <summary>A name whose mentions may now mean something else: searched again, and its mentioners edited at the next <see cref="Finish"/>.</summary>
     public void Rebind(string name)
+    {
+        _added.Rebound(name);
+        RebindName(name);
+    }
+
+    private void RebindName(string name)
     {
         _names.Add(name);
         if (_rebound.Add(name)) _pending.Add(name);
@@ -287,11 +355,11 @@ internal sealed class EditedCode
 
     /// <summary>
     /// True when the key may name another member now: a member of a name redeclared in its file, whose place among
-    /// the file's members of that name may have moved (<see cref="BodyKey.Index"/>).
+    /// the file's members of that name may have moved (<see cref="BodyKey.Index"/>); not one written the same there.
     /// </summary>
     public bool MayHaveMoved(BodyKey key)
     {
-        if (key.Name is not { } name || !_redeclared.Contains(name))
+        if (key.Name is not { } name || !_redeclared.Contains(name) || _inPlace.Contains(key))
         {
             return false;
         }

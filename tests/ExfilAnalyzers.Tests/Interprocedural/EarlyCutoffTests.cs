@@ -162,18 +162,39 @@ public class EarlyCutoffTests
         Assert.True(again.Carry.Continues, "the compilation carries from the one before");
     }
 
-    // The edit of the overload tests: Tag(int) added before Tag(ISymbol) in Hub.cs.
-    private const string TagDeclared = "    public static string Tag(ISymbol symbol)";
-    private const string TagOverloaded = "    public static string Tag(int count) => count.ToString();\n\n    public static string Tag(ISymbol symbol)";
+    /// <summary>
+    /// Tag(int) added after Tag(ISymbol): Label's call still binds to Tag(ISymbol), so Label is not edited
+    /// (<see cref="AddedMembers"/>); Tag(ISymbol) is written the same under the same key, so it is not edited either,
+    /// and neither Label's answers nor Report's, built on them, are made again.
+    /// </summary>
+    [Fact]
+    public void An_overload_no_caller_binds_to_leaves_the_callers_and_what_was_built_on_them()
+    {
+        var (before, after) = Edit(nameof(An_overload_no_caller_binds_to_leaves_the_callers_and_what_was_built_on_them), "    }\n}",
+            "    }\n\n    public static string Tag(int count) => count.ToString();\n}");
+        var kept = CarriedAnswers.Of(before.Compilation)!;
+
+        Assert.Empty(Findings(after));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.False(Computed(kept, after, "Caller", "Label"), "Label is not made again");
+        Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
+    }
+
+    // Hub of the redeclaration tests: Tag(int) after Tag(ISymbol). The edit declares it Tag(long): a member of the
+    // name rewritten, so every member that mentions Tag is edited (its call could bind elsewhere now, AddedMembers),
+    // though each still calls Tag(ISymbol), written the same under the same key, and reads as before.
+    private static readonly string CountHub = Hub.Replace("    }\n}", "    }\n\n    public static string Tag(int count) => count.ToString();\n}");
+    private const string TagDeclared = "    public static string Tag(int count)";
+    private const string TagOverloaded = "    public static string Tag(long count)";
 
     /// <summary>
-    /// Tag(int) added beside Tag: Label, which mentions Tag, is made again (its call could bind to the new one),
-    /// and reads as before; Report, built on Label's summary and through it on Tag's, is kept.
+    /// Tag(int) declared Tag(long): Label, which mentions Tag, is made again, and reads as before; Report, built on
+    /// Label's summary, is kept.
     /// </summary>
     [Fact]
     public void An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name()
     {
-        var (before, after) = Edit(nameof(An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name), TagDeclared, TagOverloaded);
+        var (before, after) = Edit(nameof(An_overload_added_keeps_the_answers_built_on_an_unchanged_caller_of_its_name), TagDeclared, TagOverloaded, CountHub);
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
@@ -182,11 +203,13 @@ public class EarlyCutoffTests
         Assert.True(TakenOver(kept, after, "Agent", "Report"), "Report's report is kept");
     }
 
-    // Tag(object) returns a constant; Label and Raw both call it, Raw with a symbol's name. Label reads a
-    // name's length, so it is analysed (a member that names no source returns nothing to analyse).
+    // Tag(object) returns a constant, as Tag(int) does; Label and Raw both call Tag(object), Raw with a symbol's name.
+    // Label reads a name's length, so it is analysed (a member that names no source returns nothing to analyse).
     private const string Overloaded = """
         static class Hub
         {
+            public static string Tag(int count) => "count";
+
             public static string Tag(object value) => "tag";
         }
         """;
@@ -217,15 +240,16 @@ public class EarlyCutoffTests
         """;
 
     /// <summary>
-    /// Tag(string) added: Raw's call now binds to it and returns the name, Label's still binds to Tag(object).
-    /// Forward, built on Raw, is made again and sends the name; Report, built on Label only, is kept.
+    /// Tag(string) added and Tag(int) declared Tag(long): Raw's call now binds to Tag(string) and returns the name;
+    /// Label's still binds to Tag(object), but is made again too (a member of the name was rewritten). Forward, built
+    /// on Raw, is made again and sends the name; Report, built on Label only, is kept.
     /// </summary>
     [Fact]
     public void Of_the_callers_made_again_only_those_that_read_otherwise_make_their_answers_again()
     {
         var (before, after) = EditedProject.Edit("CutoffPerMember",
             new[] { ("/src/Hub.cs", Overloaded), ("/src/Caller.cs", Callers), ("/src/Agent.cs", Roots) },
-            "/src/Hub.cs", "    public static string Tag(object value)", "    public static string Tag(string text) => text;\n\n    public static string Tag(object value)",
+            "/src/Hub.cs", "    public static string Tag(int count)", "    public static string Tag(string text) => text;\n\n    public static string Tag(long count)",
             flow => RootFindings(flow, "Report").Concat(RootFindings(flow, "Forward")).ToList());
         var kept = CarriedAnswers.Of(before.Compilation)!;
         Assert.Empty(RootFindings(before, "Forward"));
@@ -239,7 +263,7 @@ public class EarlyCutoffTests
         Assert.True(Computed(kept, after, "Caller", "Label"), "Label is made again");
     }
 
-    // Box.Tag, a member of the redeclared name in another file, makes an Item from Hub.Tag's number; Report
+    // Box.Tag, a member of the redeclared name in another file, makes an Item from what Hub.Tag returns; Report
     // sends an Item's Text, whose value is read from the Item constructor's callers, so from Box.Tag's summary.
     private const string Boxes = """
         using Microsoft.CodeAnalysis;
@@ -269,7 +293,7 @@ public class EarlyCutoffTests
         """;
 
     /// <summary>
-    /// Tag(int) added to Hub: Box.Tag, of the same name in another file, mentions Hub.Tag, so it is made again,
+    /// Tag(int) declared Tag(long) in Hub: Box.Tag, of the same name in another file, mentions Hub.Tag, so it is made again,
     /// and reads as before. Its key names it as before (its own file is unchanged), so what was read from its
     /// summary (Item.Text's value, and Report on it) is kept.
     /// </summary>
@@ -277,7 +301,7 @@ public class EarlyCutoffTests
     public void A_member_of_the_redeclared_name_in_another_file_is_compared_like_any_other()
     {
         var (before, after) = EditedProject.Edit("CutoffSameNameElsewhere",
-            new[] { ("/src/Hub.cs", Hub), ("/src/Box.cs", Boxes), ("/src/Agent.cs", ItemAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
+            new[] { ("/src/Hub.cs", CountHub), ("/src/Box.cs", Boxes), ("/src/Agent.cs", ItemAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
@@ -319,7 +343,7 @@ public class EarlyCutoffTests
         """;
 
     /// <summary>
-    /// Tag(int) added: Label and Both mention Tag, so both are made again; Wrap, built on Label, waits for Label's
+    /// Tag(int) declared Tag(long): Label and Both mention Tag, so both are made again; Wrap, built on Label, waits for Label's
     /// check, and Both's new summary needs Wrap's. Label is checked first (Both's old summary was built on it
     /// through Wrap), so Wrap is kept by then and Both takes it instead of making it again.
     /// </summary>
@@ -327,7 +351,7 @@ public class EarlyCutoffTests
     public void An_answer_that_an_edited_member_needs_is_kept_before_that_member_is_checked()
     {
         var (before, after) = EditedProject.Edit("CutoffCalleesFirst",
-            new[] { ("/src/Hub.cs", Hub), ("/src/Layers.cs", Layers), ("/src/Agent.cs", BothAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
+            new[] { ("/src/Hub.cs", CountHub), ("/src/Layers.cs", Layers), ("/src/Agent.cs", BothAgent) }, "/src/Hub.cs", TagDeclared, TagOverloaded, flow => Findings(flow));
         var kept = CarriedAnswers.Of(before.Compilation)!;
 
         Assert.Empty(Findings(after));
@@ -344,9 +368,9 @@ public class EarlyCutoffTests
             .OrderBy(f => f, System.StringComparer.Ordinal)
             .ToList();
 
-    private static (FlowContext Before, FlowContext After) Edit(string project, string text, string replacement) =>
+    private static (FlowContext Before, FlowContext After) Edit(string project, string text, string replacement, string hub = Hub) =>
         EditedProject.Edit("Cutoff" + project,
-            new[] { ("/src/Hub.cs", Hub), ("/src/Extra.cs", Extra), ("/src/Caller.cs", Caller), ("/src/Agent.cs", Agent) },
+            new[] { ("/src/Hub.cs", hub), ("/src/Extra.cs", Extra), ("/src/Caller.cs", Caller), ("/src/Agent.cs", Agent) },
             "/src/Hub.cs", text, replacement, flow => Findings(flow));
 
     private static FlowContext Fresh(Compilation compilation) => EditedProject.Fresh(compilation);

@@ -116,7 +116,7 @@ public class RelevanceRebindTests
     {
         var (before, after) = EditedProject.Edit("RelevanceRebind" + project, new[] { ("/src/Helpers.cs", Helpers), ("/src/Middle.cs", Middle), ("/src/Agent.cs", Agent) },
             "/src/Helpers.cs", text, replacement, _ => { });
-        var edited = CarryConditions.Of(before, CancellationToken.None).ChangesTo(CarryConditions.Of(after, CancellationToken.None), CancellationToken.None);
+        var edited = CarryConditions.Of(before, CancellationToken.None).ChangesTo(CarryConditions.Of(after, CancellationToken.None), after.Compilation, CancellationToken.None);
         Assert.NotNull(edited);
         return edited!;
     }
