@@ -5,7 +5,7 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// One compilation's side of carrying answers between the IDE's compilations of a project: field values,
-/// method summaries and "sends nothing". On the first answer it needs, it takes over from the project's last compilation
+/// method summaries, "sends nothing" and "sends". On the first answer it needs, it takes over from the project's last compilation
 /// every answer that nothing edited since touches (<see cref="EditedCode"/>), a value only when its
 /// traces point into no edited file; and it keeps for the next each value and summary it computes that
 /// it can name without symbols (<see cref="CarriedValue"/>, <see cref="CarriedSummary"/>) and each
@@ -22,6 +22,7 @@ internal sealed class AnswerCarry
     private volatile bool _started;
     private volatile bool _anyDoesNotSend;
     private volatile bool _anySummaries;
+    private volatile bool _anySends;
     private EarlyCutoff? _cutoff;
     private int _settling;
     private int _taken;
@@ -120,6 +121,28 @@ internal sealed class AnswerCarry
         }
     }
 
+    /// <summary>The record of "sends" taken over for the member, or null when its search must be made.</summary>
+    public AnswerDeps? TakeSends(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (Answers(cancellationToken) is not { } answers || !_anySends || KeyOf(member, cancellationToken) is not { } key
+            || !answers.Sends.TryGetValue((key, member.Name), out var deps))
+        {
+            return null;
+        }
+
+        WorkCounters.CarriedSendingAnswer();
+        return deps;
+    }
+
+    /// <summary>Keeps "sends" for the member, for the next compilation.</summary>
+    public void KeepSends(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken)
+    {
+        if (Answers(cancellationToken) is { } answers && KeyOf(member, cancellationToken) is { } key)
+        {
+            answers.Sends.TryAdd((key, member.Name), deps);
+        }
+    }
+
     /// <summary>
     /// Takes over the answers the edit touched only through the summaries of the members it edited, when
     /// those read as before (<see cref="EarlyCutoff"/>): once, before the first member is analysed for its
@@ -178,10 +201,17 @@ internal sealed class AnswerCarry
                         if (!edited.Touches(carried.Value)) answers.DoesNotSend.TryAdd(carried.Key, carried.Value);
                     }
 
+                    foreach (var carried in last.Sends)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (!edited.Touches(carried.Value)) answers.Sends.TryAdd(carried.Key, carried.Value);
+                    }
+
                     _cutoff = EarlyCutoff.Of(last, edited, cancellationToken);
                     Continues = true;
                     _anyDoesNotSend = !answers.DoesNotSend.IsEmpty;
                     _anySummaries = !answers.Summaries.IsEmpty;
+                    _anySends = !answers.Sends.IsEmpty;
                 }
 
                 // Remembered only once started: a compilation that never needed an answer leaves the last one's for the next.

@@ -5,7 +5,7 @@ namespace ExfilAnalyzers.Flow;
 
 /// <summary>
 /// The field values and method summaries one compilation of a project computed or took over, in a form
-/// that holds no symbol (<see cref="CarriedValue"/>, <see cref="CarriedSummary"/>), and the members it found to send nothing, each with what it was
+/// that holds no symbol (<see cref="CarriedValue"/>, <see cref="CarriedSummary"/>), and the members it found to send nothing or to send, each with what it was
 /// computed from (<see cref="AnswerDeps"/>), and
 /// what held for the whole compilation (<see cref="CarryConditions"/>): what the project's next
 /// compilation in the IDE may take over (<see cref="AnswerCarry"/>). It holds paths, names, trees and
@@ -23,6 +23,7 @@ internal sealed class CarriedAnswers
         Values = new(threads, sizedLike?.Values.Count ?? 0, CarriedKeyComparer.Instance);
         Summaries = new(threads, sizedLike?.Summaries.Count ?? 0, CarriedKeyComparer.Instance);
         DoesNotSend = new(threads, sizedLike?.DoesNotSend.Count ?? 0, CarriedKeyComparer.Instance);
+        Sends = new(threads, sizedLike?.Sends.Count ?? 0, CarriedKeyComparer.Instance);
     }
 
     public CarryConditions Conditions { get; }
@@ -38,6 +39,12 @@ internal sealed class CarriedAnswers
 
     /// <summary>The members whose own analysis can find no sink call (<see cref="SendingReach"/>), by declaration and name.</summary>
     public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> DoesNotSend { get; }
+
+    /// <summary>
+    /// The members found to reach a sink call (<see cref="SendingReach"/>), by declaration and name: each with the
+    /// scans of the path to it. A "sends" kept too long costs an analysis, never a diagnostic.
+    /// </summary>
+    public ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> Sends { get; }
 
     public static CarriedAnswers? Of(Compilation compilation) => Recent.Of(compilation);
 

@@ -22,7 +22,8 @@ namespace ExfilAnalyzers.Flow;
 /// (<see cref="SendingScan"/>).</item>
 /// </list>
 /// A delegate's functions are lambdas of the method itself or values that come from a callee or from
-/// state, so they are covered. Answers are memoised per compilation; a search that visits
+/// state, so they are covered. Answers are memoised per compilation, and both "sends nothing" and "sends"
+/// are kept for the project's next one with what they were found from; a search that visits
 /// <see cref="MaxVisits"/> members answers "may send", which costs an analysis, never a diagnostic.
 /// </summary>
 internal sealed class SendingReach
@@ -37,6 +38,9 @@ internal sealed class SendingReach
     /// <summary>What each member's scan read (its code, the names it searched), and what each "sends nothing" was found from.</summary>
     private readonly ConcurrentDictionary<ISymbol, AnswerDeps> _scanDeps = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, AnswerDeps> _doesNotSend = new(SymbolEqualityComparer.Default);
+
+    /// <summary>What each "sends" found on a search's path was found from: the member's scan and its successor's "sends".</summary>
+    private readonly ConcurrentDictionary<ISymbol, AnswerDeps> _sends = new(SymbolEqualityComparer.Default);
 
     public SendingReach(FlowContext context)
     {
@@ -54,7 +58,7 @@ internal sealed class SendingReach
     {
         method = method.OriginalDefinition;
         return _answers.TryGetValue(method, out var known) ? known
-            : !Carried(method, cancellationToken) && new Search(this, cancellationToken).From(method);
+            : Carried(method, cancellationToken) ?? new Search(this, cancellationToken).From(method);
     }
 
     private int _takenOver;
@@ -62,18 +66,34 @@ internal sealed class SendingReach
     /// <summary>How many "sends nothing" this compilation took over from the last one instead of searching.</summary>
     public int TakenOver => Volatile.Read(ref _takenOver);
 
-    /// <summary>True when the project's last compilation found that the member sends nothing, and nothing edited since touches that.</summary>
-    private bool Carried(ISymbol member, CancellationToken cancellationToken)
+    private int _sendsTakenOver;
+
+    /// <summary>How many "sends" this compilation took over from the last one instead of searching.</summary>
+    public int SendsTakenOver => Volatile.Read(ref _sendsTakenOver);
+
+    /// <summary>
+    /// What the project's last compilation found, "sends" or "sends nothing", when nothing edited since touches
+    /// it (then answered here too); null when the member must be searched.
+    /// </summary>
+    private bool? Carried(ISymbol member, CancellationToken cancellationToken)
     {
-        if (_context.Carry.TakeDoesNotSend(member, cancellationToken) is not { } deps)
+        if (_context.Carry.TakeDoesNotSend(member, cancellationToken) is { } deps)
         {
+            Interlocked.Increment(ref _takenOver);
+            _doesNotSend.TryAdd(member, deps);
+            _answers.TryAdd(member, false);
             return false;
         }
 
-        Interlocked.Increment(ref _takenOver);
-        _doesNotSend.TryAdd(member, deps);
-        _answers.TryAdd(member, false);
-        return true;
+        if (_context.Carry.TakeSends(member, cancellationToken) is { } sends)
+        {
+            Interlocked.Increment(ref _sendsTakenOver);
+            _sends.TryAdd(member, sends);
+            _answers.TryAdd(member, true);
+            return true;
+        }
+
+        return null;
     }
 
     /// <summary>One question's search; what it settles goes to the shared answers.</summary>
@@ -108,11 +128,13 @@ internal sealed class SendingReach
                 {
                     _frames.Push(frame with { Position = frame.Position + 1 });
                     var successor = frame.Next[frame.Position];
-                    if (_reach._answers.TryGetValue(successor, out var sends))
+                    bool? answered = _reach._answers.TryGetValue(successor, out var sends) ? sends
+                        : _order.ContainsKey(successor) ? null : _reach.Carried(successor, _cancellationToken);
+                    if (answered is { } known)
                     {
-                        if (sends) return Found();
+                        if (known) return Found(successor);
                     }
-                    else if (!_order.ContainsKey(successor) && !_reach.Carried(successor, _cancellationToken))
+                    else if (!_order.ContainsKey(successor))
                     {
                         // Past the bound the answer stays "may send"; components already completed keep theirs.
                         if (_order.Count >= MaxVisits || Enter(successor)) return true;
@@ -149,19 +171,43 @@ internal sealed class SendingReach
             var scan = _reach.ScanOf(member, _cancellationToken);
             if (scan.CallsSink)
             {
-                return Found();
+                if (_reach._scanDeps.TryGetValue(member, out var scanned) && _reach._sends.TryAdd(member, scanned))
+                {
+                    _reach._context.Carry.KeepSends(member, scanned, _cancellationToken);
+                }
+
+                return Found(member);
             }
 
             _frames.Push(new Frame(member, scan.Next, 0));
             return false;
         }
 
-        /// <summary>Every member still on the component stack reaches the sink just found.</summary>
-        private bool Found()
+        /// <summary>
+        /// Every member still on the component stack reaches the sink just found, through the sender. Those on the
+        /// path to it keep "sends" for the next compilation, each found from its own scan and the next one's "sends".
+        /// </summary>
+        private bool Found(ISymbol sender)
         {
             foreach (var member in _component)
             {
                 _reach._answers[member] = true;
+            }
+
+            if (!_reach._sends.TryGetValue(sender, out var next))
+            {
+                return true;
+            }
+
+            foreach (var frame in _frames)
+            {
+                if (!_reach._scanDeps.TryGetValue(frame.Member, out var scanned)) break;
+                var deps = new AnswerDeps();
+                deps.Uses(scanned);
+                deps.Uses(next);
+                if (!_reach._sends.TryAdd(frame.Member, deps)) break;
+                _reach._context.Carry.KeepSends(frame.Member, deps, _cancellationToken);
+                next = deps;
             }
 
             return true;

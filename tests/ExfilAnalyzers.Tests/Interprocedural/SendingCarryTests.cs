@@ -8,8 +8,8 @@ using Xunit;
 namespace ExfilAnalyzers.Tests.Interprocedural;
 
 /// <summary>
-/// "Sends nothing" (<see cref="SendingReach"/>) carried from one compilation of a project to the next:
-/// taken over after an edit that cannot change it, searched again after one that can.
+/// "Sends nothing" and "sends" (<see cref="SendingReach"/>) carried from one compilation of a project to the
+/// next: taken over after an edit that cannot change them, searched again after one that can.
 /// </summary>
 [Collection(ProjectCacheCollection.Name)]
 public class SendingCarryTests
@@ -117,6 +117,32 @@ public class SendingCarryTests
 
         Assert.False(MaySend(before));
         Assert.True(MaySend(after));
+    }
+
+    // Helper.Log sends what it is given: Describe sends, through it.
+    private static readonly string SendingHelper = Helper.Replace("Count = text.Length;", "Count = text.Length; Client.TrackEvent(text);");
+
+    [Fact]
+    public void A_sender_found_before_is_taken_over_after_an_edit_that_cannot_change_it()
+    {
+        var (before, after) = Edit(nameof(A_sender_found_before_is_taken_over_after_an_edit_that_cannot_change_it), "/src/Agent.cs", "return 1;", "return 2;",
+            helper: SendingHelper);
+
+        Assert.True(MaySend(before));
+        Assert.True(MaySend(after));
+        Assert.Equal(1, after.Sending.SendsTakenOver);
+    }
+
+    /// <summary>Describe's "sends" was found through Helper.Log's scan: an edit that stops Log sending makes it searched again.</summary>
+    [Fact]
+    public void An_edit_that_stops_a_callee_on_the_path_sending_is_seen()
+    {
+        var (before, after) = Edit(nameof(An_edit_that_stops_a_callee_on_the_path_sending_is_seen), "/src/Helper.cs", "Count = text.Length; Client.TrackEvent(text);",
+            "Count = text.Length;", helper: SendingHelper);
+
+        Assert.True(MaySend(before));
+        Assert.False(MaySend(after));
+        Assert.Equal(0, after.Sending.SendsTakenOver);
     }
 
     private static bool MaySend(FlowContext flow) =>
