@@ -75,7 +75,7 @@ internal static class RealEditBenchmark
                     work.FieldValues, work.CarriedValues, work.CarriedSummaries, work.CarriedSendingAnswers, work.CutoffAnswers,
                     run.Exceptions.Length, peers.ToImmutable());
                 log.WriteLine($"    edit of {result.File} ({result.Characters:N0} characters), {name}: {result.AddedCpu.TotalMilliseconds:F0} ms added, "
-                    + $"{result.Bodies} bodies bound, {result.FlowAnalyses} flow analyses, {result.FieldValues} field values, {result.CarriedValues} taken over, {result.CarriedSummaries} summaries taken over, {result.CarriedSendingAnswers} \"sends nothing\" taken over, {result.CutoffAnswers} kept by early cutoff"
+                    + $"{result.Bodies} bodies bound, {result.FlowAnalyses} flow analyses, {result.FieldValues} field values, {result.CarriedValues} taken over, {result.CarriedSummaries} summaries taken over, {result.CarriedSendingAnswers} sending answers taken over, {result.CutoffAnswers} kept by early cutoff"
                     + string.Concat(result.Peers.Select(p => $"; {p.Suite} {p.AddedCpu.TotalMilliseconds:F0} ms added")));
                 results.Add(result);
             }

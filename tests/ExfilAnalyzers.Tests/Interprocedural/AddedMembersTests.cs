@@ -72,6 +72,25 @@ public class AddedMembersTests
     }
 
     /// <summary>
+    /// Tag(string) removed: ByText's call bound to it and binds to Tag(object) now, which was there before. No member
+    /// was added, but one was removed, so every member that mentions Tag is edited.
+    /// </summary>
+    [Fact]
+    public void A_member_removed_edits_every_mention()
+    {
+        var overloaded = "    public static string Tag(string text) => text;\n\n" + TagDeclared;
+        var (before, after) = EditedProject.Edit("AddedMembersRemoved", new[] { ("/src/Hub.cs", Hub.Replace(TagDeclared, overloaded)), ("/src/Callers.cs", Callers) },
+            "/src/Hub.cs", overloaded, TagDeclared, _ => { });
+        var edited = CarryConditions.Of(before, CancellationToken.None).ChangesTo(CarryConditions.Of(after, CancellationToken.None), after.Compilation,
+            CancellationToken.None);
+
+        Assert.NotNull(edited);
+        Assert.True(edited!.Edited(Key("ByText")), "ByText bound to the removed Tag(string)");
+        Assert.True(edited.Edited(Key("ByNumber")));
+        Assert.False(edited.Edited(Key("Alone")));
+    }
+
+    /// <summary>
     /// Tag mentioned more often than mentions are bound (<see cref="AddedMembers.MaxMentionsBound"/>): Tag(string)
     /// added edits every member that mentions Tag, ByNumber too, as if nothing were known of what was added.
     /// </summary>
