@@ -100,32 +100,22 @@ internal sealed class AnswerCarry
     }
 
     /// <summary>The record of "sends nothing" taken over for the member, or null when its search must be made.</summary>
-    public AnswerDeps? TakeDoesNotSend(ISymbol member, CancellationToken cancellationToken)
-    {
-        if (Answers(cancellationToken) is not { } answers || !_anyDoesNotSend || KeyOf(member, cancellationToken) is not { } key
-            || !answers.DoesNotSend.TryGetValue((key, member.Name), out var deps))
-        {
-            return null;
-        }
-
-        WorkCounters.CarriedSendingAnswer();
-        return deps;
-    }
+    public AnswerDeps? TakeDoesNotSend(ISymbol member, CancellationToken cancellationToken) => TakeSending(sends: false, member, cancellationToken);
 
     /// <summary>Keeps "sends nothing" for the member, for the next compilation.</summary>
-    public void KeepDoesNotSend(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken)
-    {
-        if (Answers(cancellationToken) is { } answers && KeyOf(member, cancellationToken) is { } key)
-        {
-            answers.DoesNotSend.TryAdd((key, member.Name), deps);
-        }
-    }
+    public void KeepDoesNotSend(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken) => KeepSending(sends: false, member, deps, cancellationToken);
 
     /// <summary>The record of "sends" taken over for the member, or null when its search must be made.</summary>
-    public AnswerDeps? TakeSends(ISymbol member, CancellationToken cancellationToken)
+    public AnswerDeps? TakeSends(ISymbol member, CancellationToken cancellationToken) => TakeSending(sends: true, member, cancellationToken);
+
+    /// <summary>Keeps "sends" for the member, for the next compilation.</summary>
+    public void KeepSends(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken) => KeepSending(sends: true, member, deps, cancellationToken);
+
+    private AnswerDeps? TakeSending(bool sends, ISymbol member, CancellationToken cancellationToken)
     {
-        if (Answers(cancellationToken) is not { } answers || !_anySends || KeyOf(member, cancellationToken) is not { } key
-            || !answers.Sends.TryGetValue((key, member.Name), out var deps))
+        // The flags are read once the answers are started: starting them sets the flags.
+        if (Answers(cancellationToken) is not { } answers || !(sends ? _anySends : _anyDoesNotSend) || KeyOf(member, cancellationToken) is not { } key
+            || !(sends ? answers.Sends : answers.DoesNotSend).TryGetValue((key, member.Name), out var deps))
         {
             return null;
         }
@@ -134,12 +124,11 @@ internal sealed class AnswerCarry
         return deps;
     }
 
-    /// <summary>Keeps "sends" for the member, for the next compilation.</summary>
-    public void KeepSends(ISymbol member, AnswerDeps deps, CancellationToken cancellationToken)
+    private void KeepSending(bool sends, ISymbol member, AnswerDeps deps, CancellationToken cancellationToken)
     {
         if (Answers(cancellationToken) is { } answers && KeyOf(member, cancellationToken) is { } key)
         {
-            answers.Sends.TryAdd((key, member.Name), deps);
+            (sends ? answers.Sends : answers.DoesNotSend).TryAdd((key, member.Name), deps);
         }
     }
 
