@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -184,17 +185,8 @@ internal sealed class AnswerCarry
                         if (!edited.Touches(carried.Value.Deps) && !edited.Moved(carried.Value.Trees)) answers.Summaries.TryAdd(carried.Key, carried.Value);
                     }
 
-                    foreach (var carried in last.DoesNotSend)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (!edited.Touches(carried.Value)) answers.DoesNotSend.TryAdd(carried.Key, carried.Value);
-                    }
-
-                    foreach (var carried in last.Sends)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (!edited.Touches(carried.Value)) answers.Sends.TryAdd(carried.Key, carried.Value);
-                    }
+                    TakeOver(last.DoesNotSend, answers.DoesNotSend, edited, cancellationToken);
+                    TakeOver(last.Sends, answers.Sends, edited, cancellationToken);
 
                     _cutoff = EarlyCutoff.Of(last, edited, cancellationToken);
                     Continues = true;
@@ -210,6 +202,17 @@ internal sealed class AnswerCarry
             }
 
             return _answers;
+        }
+    }
+
+    /// <summary>Takes over each sending answer of the last compilation that the edit does not touch.</summary>
+    private static void TakeOver(ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> last,
+        ConcurrentDictionary<(BodyKey Declaration, string Name), AnswerDeps> answers, EditedCode edited, CancellationToken cancellationToken)
+    {
+        foreach (var carried in last)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!edited.Touches(carried.Value)) answers.TryAdd(carried.Key, carried.Value);
         }
     }
 
