@@ -22,11 +22,13 @@ internal sealed class MemberIndex
     private readonly ConcurrentDictionary<(ISymbol Target, Question Question), ImmutableArray<ISymbol>> _cache = new(TargetComparer.Instance);
     private readonly ConcurrentDictionary<(string Name, Question Question), NameMentions> _byName = new();
     private readonly Func<CancellationToken, RelevanceIndex> _relevance;
+    private readonly ConstructorByName _constructors;
 
     /// <param name="relevance">Tells which members may store or see sensitive data, to skip the others' mentions unbound.</param>
     public MemberIndex(Compilation compilation, Func<CancellationToken, RelevanceIndex> relevance)
     {
         _compilation = compilation;
+        _constructors = new ConstructorByName(compilation);
         _relevance = relevance;
     }
 
@@ -85,7 +87,7 @@ internal sealed class MemberIndex
         if (!_byName.TryGetValue(key, out var mentions))
         {
             var trees = _relevance(cancellationToken).TreesMentioning(name);
-            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, trees, name, IsWrites(question), holderCounts, cancellationToken));
+            mentions = _byName.GetOrAdd(key, NameMentions.Build(_compilation, trees, name, IsWrites(question), holderCounts, _constructors, cancellationToken));
         }
 
         return mentions.Holders(target, fillable);

@@ -24,8 +24,9 @@ internal sealed class NameMentions
     }
 
     /// <param name="trees">The trees that mention the name (<see cref="RelevanceIndex.TreesMentioning"/>), in the compilation's order.</param>
+    /// <param name="constructors">Tells a creation's constructor from its type's name where binding is not needed.</param>
     public static NameMentions Build(Compilation compilation, IEnumerable<SyntaxTree> trees, string name, bool writesOnly,
-        System.Func<SyntaxTree, SyntaxNode, bool>? holderCounts, CancellationToken cancellationToken)
+        System.Func<SyntaxTree, SyntaxNode, bool>? holderCounts, ConstructorByName constructors, CancellationToken cancellationToken)
     {
         var result = new NameMentions();
         foreach (var (mention, model) in TreeIndex.Mentions(compilation, trees, name, cancellationToken))
@@ -36,7 +37,7 @@ internal sealed class NameMentions
                 continue;
             }
 
-            result.Add(mention, model, writes ? result._holders : result._fillingHolders, cancellationToken);
+            result.Add(mention, model, writes ? result._holders : result._fillingHolders, constructors, cancellationToken);
         }
 
         return result;
@@ -63,12 +64,19 @@ internal sealed class NameMentions
         return merged.ToImmutableArray();
     }
 
-    private void Add(SyntaxNode mention, SemanticModel model, Dictionary<ISymbol, List<ISymbol>> into, CancellationToken cancellationToken)
+    private void Add(SyntaxNode mention, SemanticModel model, Dictionary<ISymbol, List<ISymbol>> into, ConstructorByName constructors,
+        CancellationToken cancellationToken)
     {
+        ISymbol? holder = null;
+        if (constructors.Of(mention, cancellationToken) is { } constructor)
+        {
+            Record(constructor, ref holder, mention, model, into, cancellationToken);
+            return;
+        }
+
         // A type's name right after new stands for its constructor.
         var bound = ConstructorMention.Bound(mention);
         var info = model.GetSymbolInfo(bound, cancellationToken);
-        ISymbol? holder = null;
         if (info.Symbol is { } symbol)
         {
             Record(symbol, ref holder, mention, model, into, cancellationToken);

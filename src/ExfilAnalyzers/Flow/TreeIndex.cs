@@ -71,6 +71,9 @@ internal sealed class TreeIndex
     /// <summary>The simple names mentioned outside every member (in base lists, attributes, a primary constructor's arguments).</summary>
     public IReadOnlyCollection<string> MentionedOutsideMembers { get; }
 
+    /// <summary>The names the tree's global using directives alias (<c>global using Name = Other;</c>), which every file sees.</summary>
+    public ImmutableArray<string> GlobalAliases { get; private init; } = ImmutableArray<string>.Empty;
+
     public static TreeIndex For(SyntaxTree tree, CancellationToken cancellationToken) =>
         Cache.TryGetValue(tree, out var index) ? index : Add(tree, cancellationToken);
 
@@ -178,7 +181,10 @@ internal sealed class TreeIndex
                 stateType is not null, stateType is null ? ImmutableArray<string>.Empty : TypeNamesOf(stateType)) { Captures = captures });
         }
 
-        return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashTokens(root, IsBody), HashTokens(root, IsMemberDeclaration), outside);
+        return new TreeIndex(positions, members.ToImmutable(), delegates.ToImmutable(), HashTokens(root, IsBody), HashTokens(root, IsMemberDeclaration), outside)
+        {
+            GlobalAliases = GlobalAliasesOf(root),
+        };
 
         void AddPosition(string text, int position)
         {
@@ -189,6 +195,20 @@ internal sealed class TreeIndex
 
             list.Add(position);
         }
+    }
+
+    private static ImmutableArray<string> GlobalAliasesOf(SyntaxNode root)
+    {
+        var aliases = ImmutableArray<string>.Empty;
+        foreach (var directive in root is CompilationUnitSyntax unit ? unit.Usings : default)
+        {
+            if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is { } alias)
+            {
+                aliases = aliases.Add(alias.Name.Identifier.ValueText);
+            }
+        }
+
+        return aliases;
     }
 
     /// <summary>

@@ -171,6 +171,57 @@ public class ConstructorCallTests
             """);
     }
 
+    // A service that keeps what its constructor is given and sends it later, in a namespace of its own.
+    private const string Service = """
+        using Microsoft.ApplicationInsights;
+
+        namespace Lib
+        {
+            public class LabelKeeper
+            {
+                private static readonly TelemetryClient Client = new();
+                private readonly string _label;
+
+                public LabelKeeper(string label) => _label = label;
+
+                public void Flush() => Client.TrackEvent(LABEL);
+            }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("using Lib;", "new LabelKeeper(symbol.Name)")]
+    [InlineData("", "new Lib.LabelKeeper(symbol.Name)")]
+    [InlineData("", "new global::Lib.LabelKeeper(symbol.Name)")]
+    public Task A_service_created_by_a_host_keeps_what_the_host_passes(string usings, string creation)
+    {
+        // A registration method that creates services: each creation is a call of the service's constructor.
+        return VerifyAsync(usings + "\n" + Service.Replace("LABEL", "{|EXF1002:_label|}") + Host(creation));
+    }
+
+    [Fact]
+    public Task A_service_with_two_constructors_keeps_what_the_host_passes_to_either()
+    {
+        // Only binding tells which constructor a creation calls: told by name, the host would count as a caller of
+        // the first, and the second's callers would miss it.
+        var service = Service.Replace("LABEL", "{|EXF1002:_label|}")
+            .Replace("public LabelKeeper(string label) => _label = label;", "public LabelKeeper(int count) => _label = \"\";\n\n        public LabelKeeper(string label, int count) => _label = label;");
+        return VerifyAsync("using Lib;\n" + service + Host("new LabelKeeper(symbol.Name, 1)"));
+    }
+
+    private static string Host(string creation) => """
+        namespace App
+        {
+            using Microsoft.CodeAnalysis;
+
+            class Host
+            {
+                void Register(ISymbol symbol) => _ = CREATION;
+            }
+        }
+        """.Replace("CREATION", creation);
+
     [Fact]
     public Task Members_of_a_new_object_that_hold_no_data_report_nothing()
     {
