@@ -9,15 +9,16 @@ namespace ExfilAnalyzers.Flow;
 /// <summary>
 /// The constructor a <c>new</c> of a named type calls, told from the name where it can mean nothing else: one
 /// type of this compilation has the name and arity, no referenced assembly has a type of that name, no alias
-/// or type parameter in scope takes it, and the type has one instance constructor.
+/// or type parameter in scope takes it, a qualifier ends in the type's own container, and the type has one
+/// instance constructor.
 /// </summary>
 /// <remarks>
 /// Binding the mention instead binds the whole member that holds it, with its nullable analysis, in every
 /// new compilation: a registration method that creates a hundred services costs tens of milliseconds at the
 /// first edit of any of them, only to learn that it calls that service's constructor. Where the name leaves
 /// a doubt, the mention is bound as before. A caller the index finds is a candidate: its own analysis follows
-/// the calls as they bind, so a creation told wrongly would cost an analysis, and would hide it from the
-/// callers of the constructor it does call (hence one constructor, one type, nothing else the name can mean).
+/// the calls as they bind, so a creation told wrongly would cost an analysis, and would hide the caller from
+/// the constructor it does call (hence one constructor, one type, nothing else the name can mean).
 /// A creation that does not compile (a missing using) still counts as a call of the one constructor its name
 /// can mean, as a half-typed call counts for its candidates.
 /// </remarks>
