@@ -283,6 +283,56 @@ public class SummaryCarryTests
     }
 
     /// <summary>
+    /// Every kind of declaration a carried answer may name (a constructor, a generic method, an explicit
+    /// implementation, an operator, an indexer, a nested or generic type's member) is found again by its id.
+    /// </summary>
+    [Fact]
+    public void Every_kind_of_declaration_is_found_again_by_its_id()
+    {
+        const string Code = """
+            namespace Ns
+            {
+                public interface IRun { void Run(int count); }
+
+                public class Kinds : IRun
+                {
+                    public static int Counter;
+                    public event System.Action? Changed;
+                    public Kinds(int start) { }
+                    static Kinds() { }
+                    public string Name { get; set; } = "";
+                    public int this[int index] => index;
+                    public void Set(int value) { }
+                    public void Set(string value) { }
+                    public T Echo<T>(T value) => value;
+                    void IRun.Run(int count) { }
+                    public static Kinds operator +(Kinds a, Kinds b) => a;
+                    public static implicit operator int(Kinds k) => 0;
+
+                    public class Inner { public void Set(int value) { } }
+                }
+
+                public class Box<T> { public Box(T value) { } public void Put(T value) { } }
+            }
+            """;
+        var compilation = CSharpCompilation.Create("CarryKinds", new[] { CSharpSyntaxTree.ParseText("#nullable enable\n" + Code, path: "/src/Kinds.cs") },
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var symbols = new CarriedSymbols(compilation);
+        var members = new[] { "Ns.Kinds", "Ns.Kinds+Inner", "Ns.Box`1" }
+            .SelectMany(name => compilation.GetTypeByMetadataName(name)!.GetMembers())
+            .Where(member => !member.IsImplicitlyDeclared)
+            .ToArray();
+
+        Assert.True(members.Length >= 16, string.Join(", ", members.Select(m => m.Name)));
+        foreach (var member in members)
+        {
+            var id = symbols.IdOf(member);
+            Assert.True(id is not null, member.ToDisplayString());
+            Assert.Same(member, symbols.Find(id!));
+        }
+    }
+
+    /// <summary>
     /// A referenced project compiled its own copy of a helper the project declares (as Roslyn's assemblies
     /// share source): the id names the project's declaration, which is the only one in its code.
     /// </summary>
