@@ -75,23 +75,9 @@ internal sealed class ConstructorByName
     }
 
     /// <summary>A qualified name (<c>new Ns.T()</c>, <c>new Outer.T()</c>) must end in the type's own container.</summary>
-    private static bool QualifierFits(SimpleNameSyntax name, INamedTypeSymbol type)
-    {
-        var left = name.Parent switch
-        {
-            QualifiedNameSyntax qualified when qualified.Right == name => qualified.Left,
-            _ => null,
-        };
-        if (left is null) return true;
-        var container = left switch
-        {
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => null,
-        };
-        return container == type.ContainingSymbol.Name;
-    }
+    private static bool QualifierFits(SimpleNameSyntax name, INamedTypeSymbol type) =>
+        name.Parent is not QualifiedNameSyntax qualified || qualified.Right != name
+        || ConstructorMention.RightmostName(qualified.Left) == type.ContainingSymbol.Name;
 
     private static bool TypeParameterInScope(SyntaxNode node, string name)
     {

@@ -106,7 +106,8 @@ internal static class ConstructorMention
         return type.BaseList is { Types.Count: > 0 } bases ? RightmostName(bases.Types[0].Type) : null;
     }
 
-    private static string? RightmostName(TypeSyntax type) => type switch
+    /// <summary>The simple name a type's syntax ends in (<c>T</c> of <c>Ns.T</c>, <c>global::T</c>, <c>T?</c>); null for any other type.</summary>
+    internal static string? RightmostName(TypeSyntax type) => type switch
     {
         NullableTypeSyntax nullable => RightmostName(nullable.ElementType),
         SimpleNameSyntax simple => simple.Identifier.ValueText,
