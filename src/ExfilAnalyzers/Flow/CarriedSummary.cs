@@ -66,7 +66,7 @@ internal sealed class CarriedSummary
         // What holds no symbol already (sink effects and calls, the gate) is kept as one summary of its own.
         var symbolFree = new MethodSummary(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty, ImmutableDictionary<int, TaintValue>.Empty,
             summary.SinkEffects, summary.UngatedSinks, summary.ReturnsOnlyWhenGated, summary.SinkCalls,
-            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty);
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, CallArgumentMap.Empty);
         return new CarriedSummary(parts, symbolFree, summary.Deps, trees.ToImmutableArray());
     }
 
@@ -86,11 +86,12 @@ internal sealed class CarriedSummary
             fieldWrites[field] = value;
         }
 
-        var callArguments = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<TaintValue>>(SymbolEqualityComparer.Default);
+        // The callees are found again only when asked about (CallArgumentMap): a composition root names hundreds.
+        var callArguments = ImmutableDictionary.CreateBuilder<string, ImmutableArray<TaintValue>>(System.StringComparer.Ordinal);
         foreach (var (id, carried) in _parts.CallArguments)
         {
-            if (symbols.Find(id) is not IMethodSymbol callee || All(carried, context, method, cancellationToken) is not { } arguments) return null;
-            callArguments[callee] = arguments;
+            if (All(carried, context, method, cancellationToken) is not { } arguments) return null;
+            callArguments[id] = arguments;
         }
 
         var invocations = ImmutableArray.CreateBuilder<DelegateInvocation>(_parts.Invocations.Length);
@@ -109,7 +110,7 @@ internal sealed class CarriedSummary
 
         var free = _symbolFree;
         return new MethodSummary(returned, outs, contents, free.SinkEffects, free.UngatedSinks, free.ReturnsOnlyWhenGated, free.SinkCalls,
-            fieldWrites.ToImmutable(), callArguments.ToImmutable(), invocations.MoveToImmutable(), thrown)
+            fieldWrites.ToImmutable(), CallArgumentMap.Carried(callArguments.ToImmutable(), symbols), invocations.MoveToImmutable(), thrown)
         {
             StateRead = _parts.LevelBound ? StateReads.LevelBound : StateReads.Of(stateRead, levelBound: false),
             Deps = Deps,
@@ -166,16 +167,21 @@ internal sealed class CarriedSummary
     private static ImmutableArray<(string, ImmutableArray<CarriedTaint>)>? CallArguments(MethodSummary summary, IMethodSymbol method, CarriedSymbols symbols,
         List<SyntaxTree> trees)
     {
-        if (summary.CallArguments.IsEmpty)
+        if (summary.CallArguments.Count == 0)
         {
             return ImmutableArray<(string, ImmutableArray<CarriedTaint>)>.Empty;
         }
 
-        var kept = ImmutableArray.CreateBuilder<(string, ImmutableArray<CarriedTaint>)>(summary.CallArguments.Count);
-        foreach (var pair in summary.CallArguments)
+        if (summary.CallArguments.ById(symbols) is not { } byId)
         {
-            if (symbols.IdOf(pair.Key) is not { } id || All(pair.Value, trees, method) is not { } arguments) return null;
-            kept.Add((id, arguments));
+            return null;
+        }
+
+        var kept = ImmutableArray.CreateBuilder<(string, ImmutableArray<CarriedTaint>)>(byId.Count);
+        foreach (var pair in byId)
+        {
+            if (All(pair.Value, trees, method) is not { } arguments) return null;
+            kept.Add((pair.Key, arguments));
         }
 
         return kept.MoveToImmutable();

@@ -26,6 +26,9 @@ internal sealed class CarriedSymbols
     /// </summary>
     public ISymbol? Find(string id) => _found.TryGetValue(id, out var symbol) ? symbol : _found.GetOrAdd(id, FindOnce);
 
+    /// <summary>How many ids were looked for: what taking answers over cost this compilation (for tests).</summary>
+    internal int Looked => _found.Count;
+
     // Only declarations have ids: a primary constructor's parameter, read by another member as state, has none (the
     // compiler's id maker throws for it).
     private static string? MakeId(ISymbol symbol) =>

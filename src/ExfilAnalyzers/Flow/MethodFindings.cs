@@ -51,7 +51,7 @@ internal sealed class MethodFindings
 
     public ImmutableDictionary<ISymbol, TaintValue> FieldWrites() => _fieldWrites.ToImmutableDictionary(SymbolEqualityComparer.Default);
 
-    public ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> CallArguments()
+    public CallArgumentMap CallArguments()
     {
         var builder = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<TaintValue>>(SymbolEqualityComparer.Default);
         foreach (var pair in _callArguments)
@@ -59,7 +59,7 @@ internal sealed class MethodFindings
             builder[pair.Key] = pair.Value.ToImmutableArray();
         }
 
-        return builder.ToImmutable();
+        return CallArgumentMap.Of(builder.ToImmutable());
     }
 
     private readonly Dictionary<SyntaxNode, SinkCall> _calls = new();

@@ -33,12 +33,12 @@ internal sealed class MethodSummary
 {
     public static readonly MethodSummary Empty = new(TaintValue.Clean, ImmutableDictionary<int, TaintValue>.Empty,
         ImmutableDictionary<int, TaintValue>.Empty, ImmutableArray<SinkEffect>.Empty, ImmutableArray<SinkEffect>.Empty, false, ImmutableArray<SinkCall>.Empty,
-        ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty);
+        ImmutableDictionary<ISymbol, TaintValue>.Empty, CallArgumentMap.Empty);
 
     public MethodSummary(TaintValue returnValue, ImmutableDictionary<int, TaintValue> outParameters,
         ImmutableDictionary<int, TaintValue> parameterContents, ImmutableArray<SinkEffect> sinkEffects,
         ImmutableArray<SinkEffect> ungatedSinks, bool returnsOnlyWhenGated, ImmutableArray<SinkCall> sinkCalls,
-        ImmutableDictionary<ISymbol, TaintValue> fieldWrites, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> callArguments,
+        ImmutableDictionary<ISymbol, TaintValue> fieldWrites, CallArgumentMap callArguments,
         ImmutableArray<DelegateInvocation> invocations = default, TaintValue? thrown = null)
     {
         Thrown = thrown ?? TaintValue.Clean;
@@ -121,7 +121,7 @@ internal sealed class MethodSummary
         }
 
         return new MethodSummary(returned, outs, contents, effects.ToImmutable(), ungated.ToImmutable(), gated, ImmutableArray<SinkCall>.Empty,
-            ImmutableDictionary<ISymbol, TaintValue>.Empty, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>>.Empty, invocations.ToImmutable(), thrown);
+            ImmutableDictionary<ISymbol, TaintValue>.Empty, CallArgumentMap.Empty, invocations.ToImmutable(), thrown);
     }
 
     /// <summary>Equality of everything a caller depends on, traces excluded: the test that a cycle reached its fixpoint.</summary>
@@ -206,5 +206,5 @@ internal sealed class MethodSummary
     public ImmutableDictionary<ISymbol, TaintValue> FieldWrites { get; }
 
     /// <summary>What the method passes to methods of this compilation, per parameter: how callee parameters are instantiated for fields.</summary>
-    public ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> CallArguments { get; }
+    public CallArgumentMap CallArguments { get; }
 }

@@ -38,8 +38,7 @@ internal static class SummaryShape
     private static bool Same<TKey>(ImmutableDictionary<TKey, TaintValue> a, ImmutableDictionary<TKey, TaintValue> b)
         where TKey : notnull => Same(a, b, Same);
 
-    private static bool Same(ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> a, ImmutableDictionary<IMethodSymbol, ImmutableArray<TaintValue>> b) =>
-        Same(a, b, Same);
+    private static bool Same(CallArgumentMap a, CallArgumentMap b) => a.SameAs(b, Same);
 
     /// <summary>The same keys, each with values that read the same (the dictionaries' own key comparers decide the keys).</summary>
     private static bool Same<TKey, TValue>(ImmutableDictionary<TKey, TValue> a, ImmutableDictionary<TKey, TValue> b, System.Func<TValue, TValue, bool> same)
