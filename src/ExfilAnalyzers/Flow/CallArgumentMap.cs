@@ -72,7 +72,7 @@ internal sealed class CallArgumentMap
         var byId = ImmutableDictionary.CreateBuilder<string, ImmutableArray<TaintValue>>(StringComparer.Ordinal);
         foreach (var pair in _bySymbol!)
         {
-            if (symbols.IdOf(pair.Key) is not { } id || namesAlone && !SymbolEqualityComparer.Default.Equals(symbols.Find(id), pair.Key)) return null;
+            if (symbols.IdOf(pair.Key) is not { } id || namesAlone && !symbols.NamesAlone(pair.Key, id)) return null;
             byId[id] = pair.Value;
         }
 

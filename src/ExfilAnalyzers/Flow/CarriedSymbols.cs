@@ -26,6 +26,26 @@ internal sealed class CarriedSymbols
     /// </summary>
     public ISymbol? Find(string id) => _found.TryGetValue(id, out var symbol) ? symbol : _found.GetOrAdd(id, FindOnce);
 
+    /// <summary>
+    /// True when no other member of the symbol's type shares its id (overloads that differ only in ref and out
+    /// do): the id, found again, names it alone. Asked of the symbol's own type, not through the compilation's
+    /// look-up, which would create the members of every type named on the way.
+    /// </summary>
+    public bool NamesAlone(ISymbol symbol, string id)
+    {
+        if (symbol.ContainingType is not { } type)
+        {
+            return true;
+        }
+
+        foreach (var sibling in type.GetMembers(symbol.Name))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(sibling, symbol) && IdOf(sibling) == id) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>How many ids were looked for: what taking answers over cost this compilation (for tests).</summary>
     internal int Looked => _found.Count;
 
