@@ -208,6 +208,77 @@ public class SummaryCarryTests
     }
 
     /// <summary>
+    /// A composition root creates two services, each of which keeps what it is given: the edit makes both
+    /// values be computed again, over the root's summary taken over, which is asked what it passed each
+    /// constructor and finds that constructor again by its id only then (<see cref="CallArgumentMap"/>).
+    /// </summary>
+    [Fact]
+    public void A_composition_roots_summary_taken_over_answers_what_it_passed_each_constructor()
+    {
+        const string Services = """
+            using Microsoft.CodeAnalysis;
+
+            class First
+            {
+                public static string Held = "";
+
+                public First(string text) { Held = text; }
+            }
+
+            class Second
+            {
+                public static string Held = "";
+
+                public Second(string text) { Held = text; }
+            }
+
+            static class Root
+            {
+                public static void Start(ISymbol symbol)
+                {
+                    new First(symbol.Name);
+                    new Second("fixed");
+                }
+            }
+            """;
+        const string Sender = """
+            using Microsoft.ApplicationInsights;
+            using Microsoft.CodeAnalysis;
+
+            class Agent
+            {
+                private static readonly TelemetryClient Client = new();
+
+                void Report(ISymbol symbol)
+                {
+                    Client.TrackEvent(First.Held);
+                    Client.TrackEvent(Second.Held);
+                }
+
+                int Lengths()
+                {
+                    return First.Held.Length;
+                }
+            }
+            """;
+        var (before, after) = EditedProject.Edit("SummaryCarryRoot", new[] { ("/src/Services.cs", Services), ("/src/Agent.cs", Sender) }, "/src/Agent.cs",
+            "return First.Held.Length;", "return First.Held.Length + Second.Held.Length;", flow => Findings(flow));
+        var kept = Kept(before);
+        var start = (IMethodSymbol)after.Compilation.GetTypeByMetadataName("Root")!.GetMembers("Start").Single();
+
+        Assert.Equal(new[] { "TelemetryClient.TrackEvent SymbolName Start" }, Findings(before));
+        Assert.Equal(Findings(Fresh(after.Compilation)), Findings(after));
+        Assert.Equal(Findings(before), Findings(after));
+        Assert.False(Computed(kept, after, start));
+
+        var taken = after.Summaries.Cached(start, CallChain.Normal)!;
+        Assert.True(taken.CallArguments.TryGetValue(after.Compilation.GetTypeByMetadataName("First")!.InstanceConstructors.Single(), out var first));
+        Assert.False(first.Single().IsClean);
+        // Only what carries data is noted: the root passes Second nothing.
+        Assert.False(taken.CallArguments.TryGetValue(after.Compilation.GetTypeByMetadataName("Second")!.InstanceConstructors.Single(), out _));
+    }
+
+    /// <summary>
     /// Attach stores a writer over the stream it is given: what it writes into the field writes through its
     /// parameter, a place of its own code that the next compilation finds again by its ordinal.
     /// </summary>
